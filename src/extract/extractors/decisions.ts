@@ -1,0 +1,136 @@
+import type { Mention, MentionOf } from '../../model/mention.ts';
+import type { Sentence } from '../../nlp/sentences.ts';
+import type { ExtractionInput, Extractor, FoundMentions } from '../context.ts';
+
+/**
+ * Who decided, recommended or announced a stage change. The act comes from
+ * the decision vocabulary ("has decided", "recommended", "announced the
+ * move") or from the change verb itself in the active voice ("HMICFRS has
+ * removed the Met from Engage") or with an agent ("removed ... by
+ * inspectors"). The actor is the agent after "by", else the subject before
+ * the verb; "I" and "we" in a quotation are its speaker. A sentence with an
+ * act but no stage phrase ("HMICFRS announced the move") refers to the
+ * document's main stage change. A decision with no one named is the
+ * inspectorate's: it is the body that moves forces between stages.
+ */
+export const decisionExtractor: Extractor = {
+  name: 'decisions',
+  extract(input, found) {
+    const out: Mention[] = [];
+    const main = mainEvent(found);
+    for (const sentence of input.sentences) {
+      const events = found.of('stageEvent').filter((e) => e.start >= sentence.start && e.end <= sentence.end);
+      const event = events[0] ?? main;
+      if (!event) continue;
+      const cues = actCues(input, sentence);
+      for (const [i, cue] of cues.entries()) {
+        const limit = cues[i + 1]?.start ?? sentence.end;
+        const actor = agentAfter(input, found, cue.end, limit) ?? subjectBefore(input, found, sentence, cue.start) ?? (cue.act === 'decided' ? inspectorate(input) : undefined);
+        if (actor) out.push(decision(actor, cue.act, event, cue));
+      }
+      for (const e of events) {
+        const actor = agentAfter(input, found, e.end, sentence.end) ?? activeSubject(input, found, sentence, e);
+        if (actor) out.push(decision(actor, 'decided', e, e));
+      }
+    }
+    return out;
+  },
+};
+
+interface Actor {
+  name: string;
+  kind: 'person' | 'organisation';
+}
+
+function decision(actor: Actor, act: 'decided' | 'recommended' | 'announced', event: MentionOf<'stageEvent'>, span: { start: number; end: number }): Mention {
+  return {
+    kind: 'decision',
+    actor: actor.name,
+    actorKind: actor.kind,
+    act,
+    force: event.force,
+    stage: event.stage,
+    change: event.change,
+    start: span.start,
+    end: span.end,
+    extractor: 'decisions',
+  };
+}
+
+/** The change a document is about: its most frequent (force, stage, change), the first on a tie. */
+function mainEvent(found: FoundMentions): MentionOf<'stageEvent'> | undefined {
+  const counts = new Map<string, { n: number; e: MentionOf<'stageEvent'> }>();
+  for (const e of found.of('stageEvent')) {
+    const key = `${e.force}|${e.stage}|${e.change}`;
+    const c = counts.get(key) ?? { n: 0, e };
+    c.n++;
+    counts.set(key, c);
+  }
+  return [...counts.values()].sort((a, b) => b.n - a.n || a.e.start - b.e.start)[0]?.e;
+}
+
+function actCues({ document, lexicon }: ExtractionInput, sentence: Sentence): Array<{ act: 'decided' | 'recommended' | 'announced'; start: number; end: number }> {
+  const text = document.text.slice(sentence.start, sentence.end);
+  const hits: Array<{ act: 'decided' | 'recommended' | 'announced'; start: number; end: number }> = [];
+  for (const p of lexicon.actPatterns) {
+    p.regex.lastIndex = 0;
+    for (const m of text.matchAll(p.regex)) hits.push({ act: p.act, start: sentence.start + m.index, end: sentence.start + m.index + m[0].length });
+  }
+  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  return hits.filter((h, i) => !hits.slice(0, i).some((k) => h.start < k.end));
+}
+
+interface Located {
+  start: number;
+  end: number;
+  actor: Actor;
+}
+
+/** People, organisations, references to the inspectorate, and I/we inside a quotation, between two offsets. */
+function actorsIn(input: ExtractionInput, found: FoundMentions, from: number, to: number): Located[] {
+  const text = input.document.text;
+  const inRange = (m: { start: number; end: number }) => m.start >= from && m.end <= to;
+  const out: Located[] = [
+    ...found.of('person').filter(inRange).map((m) => ({ start: m.start, end: m.end, actor: { name: m.name, kind: 'person' as const } })),
+    ...found.of('organisation').filter(inRange).map((m) => ({ start: m.start, end: m.end, actor: { name: m.name, kind: 'organisation' as const } })),
+  ];
+  const slice = text.slice(from, to);
+  for (const m of slice.matchAll(input.lexicon.inspectorateReference)) {
+    out.push({ start: from + m.index, end: from + m.index + m[0].length, actor: inspectorate(input) });
+  }
+  for (const m of slice.matchAll(/\b(I|we|We)\b/g)) {
+    const quote = found.of('quote').find((q) => q.start <= from + m.index && q.end >= from + m.index);
+    if (quote?.speaker) out.push({ start: from + m.index, end: from + m.index + m[0].length, actor: { name: quote.speaker, kind: quote.speakerKind ?? 'person' } });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function inspectorate(input: ExtractionInput): Actor {
+  return { name: input.lexicon.inspectorate, kind: 'organisation' };
+}
+
+/** "... by <actor>" after the verb, before the next act in the sentence. */
+function agentAfter(input: ExtractionInput, found: FoundMentions, from: number, to: number): Actor | undefined {
+  const text = input.document.text.slice(from, to);
+  const by = /\bby\s+/.exec(text);
+  if (!by) return undefined;
+  const at = from + by.index + by[0].length;
+  return actorsIn(input, found, at, Math.min(to, at + 160))[0]?.actor;
+}
+
+/** The last actor before the verb in the same sentence. */
+function subjectBefore(input: ExtractionInput, found: FoundMentions, sentence: Sentence, at: number): Actor | undefined {
+  const actors = actorsIn(input, found, sentence.start, at);
+  return actors[actors.length - 1]?.actor;
+}
+
+/** "HMICFRS has removed ...": an actor right before the change verb, with only auxiliaries between. */
+function activeSubject(input: ExtractionInput, found: FoundMentions, sentence: Sentence, e: MentionOf<'stageEvent'>): Actor | undefined {
+  const actors = actorsIn(input, found, sentence.start, e.start);
+  const last = actors[actors.length - 1];
+  if (!last) return undefined;
+  const between = input.document.text.slice(last.end, e.start);
+  if (!/^\s*(?:(?:has|have|had|will|would|now|today|also|formally|officially|since|then|today|recently|)\s*)*$/i.test(between)) return undefined;
+  if (/\b(?:was|were|been|be|being)\s*$/i.test(between)) return undefined;
+  return last.actor;
+}

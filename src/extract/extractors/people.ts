@@ -1,0 +1,172 @@
+import nlp from 'compromise';
+import type { Mention, MentionOf } from '../../model/mention.ts';
+import { foldForMatching } from '../../nlp/gazetteer.ts';
+import { overlaps, type ExtractionInput, type Extractor, type FoundMentions } from '../context.ts';
+import type { Lexicon } from '../lexicon.ts';
+
+/**
+ * People, from three kinds of evidence: compromise's person tagging, a title
+ * right before a capitalised name ("Home Secretary Priti Patel"), and an
+ * honorific before one ("Baroness Casey"). Candidates are refined: honorifics
+ * and possessives stripped, names of forces and organisations dropped, and a
+ * lone surname or first name resolved to the full name used elsewhere in the
+ * document.
+ */
+export const peopleExtractor: Extractor = {
+  name: 'people',
+  extract(input, found) {
+    const candidates = [...fromCompromise(input), ...fromTitles(input), ...fromHonorifics(input)];
+    return refinePeople(input, found, candidates);
+  },
+};
+
+interface Candidate {
+  start: number;
+  end: number;
+  /** Evidence strength: a title or honorific before the name makes a lone word a person. */
+  anchored: boolean;
+}
+
+const NAME_WORD = "[A-Z][\\p{L}'’\\-]*[\\p{Ll}][\\p{L}'’\\-]*";
+const NAME = new RegExp(`^(${NAME_WORD}(?:\\s+(?:${NAME_WORD}|[A-Z]\\.))*)`, 'u');
+
+function fromCompromise({ document, paragraphs }: ExtractionInput): Candidate[] {
+  const out: Candidate[] = [];
+  for (const p of paragraphs) {
+    const people = nlp(p.text).people().json({ offset: true }) as Array<{ text: string; offset: { start: number; length: number } }>;
+    for (const person of people) {
+      const trimmed = person.text.replace(/[\s,.;:!?)"“”’']+$/u, '').replace(/^[\s("“‘']+/u, '');
+      if (!trimmed) continue;
+      // compromise's offsets can drift where it normalises characters: trust only a span that slices the same text.
+      const near = p.text.indexOf(trimmed, Math.max(0, person.offset.start - 3));
+      if (near < 0) continue;
+      out.push({ start: p.start + near, end: p.start + near + trimmed.length, anchored: false });
+    }
+  }
+  return boundToNames(document.text, out);
+}
+
+function fromTitles({ document, lexicon }: ExtractionInput): Candidate[] {
+  const text = document.text;
+  const out: Candidate[] = [];
+  for (const t of lexicon.titles.find(text)) {
+    let at = t.end;
+    const rest = text.slice(at);
+    const skip = /^,?\s+/.exec(rest);
+    if (!skip) continue;
+    at += skip[0].length;
+    at = skipHonorifics(text, at, lexicon);
+    const name = NAME.exec(text.slice(at));
+    if (name) out.push({ start: at, end: at + name[1]!.length, anchored: true });
+  }
+  return boundToNames(text, out);
+}
+
+function fromHonorifics({ document, lexicon }: ExtractionInput): Candidate[] {
+  const text = document.text;
+  const out: Candidate[] = [];
+  for (const m of text.matchAll(lexicon.honorificBeforeName)) {
+    const at = skipHonorifics(text, m.index, lexicon);
+    if (at === m.index) continue;
+    const name = NAME.exec(text.slice(at));
+    if (name) out.push({ start: at, end: at + name[1]!.length, anchored: true });
+  }
+  return boundToNames(text, out);
+}
+
+/** Past any honorifics at `at` ("Sir ", "The Rt Hon ", "Cllr "). */
+export function skipHonorifics(text: string, at: number, lexicon: Lexicon): number {
+  for (;;) {
+    const m = lexicon.honorificAtStart.exec(text.slice(at, at + 40));
+    if (!m) return at;
+    at += m[0].length;
+  }
+}
+
+/** Cut candidates at the first word that cannot be part of a name; strip possessives and post-nominals. */
+function boundToNames(text: string, candidates: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const c of candidates) {
+    const words = [...text.slice(c.start, c.end).matchAll(/\S+/g)];
+    let end = c.start;
+    for (const w of words) {
+      const word = w[0];
+      const clean = word.replace(/[’']s$/u, '').replace(/[,.;:!?)]+$/u, '');
+      if (!/^[A-Z][\p{L}'’-]*$/u.test(clean) && !/^[A-Z]\.$/.test(word)) break;
+      if (/^[A-Z]{2,}$/.test(clean)) break; // post-nominals (QPM) and acronyms are not name words
+      end = c.start + w.index + clean.length;
+      if (clean !== word) break; // punctuation or a possessive closes the name
+    }
+    if (end > c.start) out.push({ ...c, end });
+  }
+  return out;
+}
+
+function refinePeople(input: ExtractionInput, found: FoundMentions, candidates: Candidate[]): Mention[] {
+  const { document, lexicon } = input;
+  const text = document.text;
+  const named = [...found.of('force'), ...found.of('organisation')];
+  const titles = lexicon.titles.find(text);
+  const kept: Candidate[] = [];
+  for (const c of candidates.sort((a, b) => a.start - b.start || b.end - a.end)) {
+    let start = skipHonorifics(text, c.start, lexicon);
+    const words = text.slice(start, c.end).split(/\s+/).filter(Boolean);
+    // Leading title words that compromise folded into the name ("Commissioner Rowley").
+    while (words.length > 1 && lexicon.titles.canonicalOf(words[0]!) !== undefined) {
+      start = text.indexOf(words[1]!, start + words[0]!.length);
+      words.shift();
+    }
+    const span = { start, end: c.end };
+    if (span.end <= span.start) continue;
+    const surface = text.slice(span.start, span.end);
+    if (!isPlausibleName(surface, lexicon)) continue;
+    // A force or organisation name is never a person ("Devon and Cornwall Police"); nor is a bare title.
+    if (named.some((b) => overlaps(b, span)) || titles.some((t) => containsOrEquals(t, span))) continue;
+    if (words.length === 1 && !c.anchored) {
+      kept.push({ ...span, anchored: false });
+      continue;
+    }
+    kept.push({ ...span, anchored: c.anchored || words.length > 1 });
+  }
+
+  // Full names known in this document, for resolving "Rowley" or "Mr Lewis".
+  const fullNames = new Set<string>();
+  for (const k of kept) {
+    const name = text.slice(k.start, k.end);
+    if (name.split(/\s+/).length > 1) fullNames.add(name);
+  }
+  const out: MentionOf<'person'>[] = [];
+  const taken: Array<{ start: number; end: number }> = [];
+  for (const k of kept) {
+    if (taken.some((t) => overlaps(t, k))) continue;
+    const surface = text.slice(k.start, k.end);
+    let name = surface;
+    if (!surface.includes(' ')) {
+      const full = [...fullNames].find((f) => f.endsWith(` ${surface}`)) ?? [...fullNames].find((f) => f.startsWith(`${surface} `));
+      if (full) name = full;
+      else if (!k.anchored) continue; // a lone capitalised word is too weak on its own
+    }
+    taken.push(k);
+    out.push({ kind: 'person', name: canonicalPersonName(name), surface, start: k.start, end: k.end, extractor: 'people' });
+  }
+  return out;
+}
+
+function containsOrEquals(outer: { start: number; end: number }, inner: { start: number; end: number }): boolean {
+  return outer.start <= inner.start && outer.end >= inner.end;
+}
+
+function isPlausibleName(surface: string, lexicon: Lexicon): boolean {
+  const words = surface.split(/\s+/);
+  if (words.length > 4) return false;
+  for (const w of words) {
+    if (lexicon.notNameWords.has(w.toLowerCase())) return false;
+  }
+  if (lexicon.forces.canonicalOf(surface) || lexicon.organisations.canonicalOf(surface)) return false;
+  return true;
+}
+
+/** Canonical form: typographic apostrophes straightened, spacing collapsed. Honorifics are already gone. */
+export function canonicalPersonName(name: string): string {
+  return foldForMatching(name).replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,121 @@
+import type { Mention, MentionOf } from '../../model/mention.ts';
+import type { Sentence } from '../../nlp/sentences.ts';
+import type { ExtractionInput, Extractor, FoundMentions } from '../context.ts';
+import type { StagePattern } from '../lexicon.ts';
+
+/**
+ * A force entering or leaving a monitoring stage: a change phrase from the
+ * stage vocabulary ("was moved into Engage", "removed ... from enhanced
+ * monitoring", "special measures have been lifted") in a sentence that names
+ * the force or refers back to it ("the force", "it"). Hedged or generic
+ * sentences ("forces may be escalated to Engage") state no event. The date is
+ * the one attached to the phrase in the same clause, at its own precision.
+ */
+export const stageEventExtractor: Extractor = {
+  name: 'stage-events',
+  extract(input, found) {
+    const out: Mention[] = [];
+    const mainForce = primaryForce(found);
+    for (const sentence of input.sentences) {
+      for (const hit of matchStagePatterns(input, sentence)) {
+        const force = forceFor(input, found, sentence, hit, mainForce);
+        if (!force) continue;
+        const date = dateFor(input, found, sentence, hit);
+        out.push({
+          kind: 'stageEvent',
+          force,
+          stage: hit.stage,
+          change: hit.change,
+          date: date?.value ?? null,
+          datePrecision: date?.precision ?? null,
+          start: hit.start,
+          end: hit.end,
+          extractor: 'stage-events',
+        });
+      }
+    }
+    return out;
+  },
+};
+
+export interface StageHit {
+  start: number;
+  end: number;
+  stage: 'Engage' | 'Scan';
+  change: 'entered' | 'exited';
+  pattern: StagePattern;
+}
+
+/** All change phrases in a sentence, longest first where they overlap. */
+export function matchStagePatterns({ document, lexicon }: ExtractionInput, sentence: Sentence): StageHit[] {
+  const hits: StageHit[] = [];
+  for (const pattern of lexicon.stagePatterns) {
+    pattern.regex.lastIndex = 0;
+    for (const m of sentence.text.matchAll(pattern.regex)) {
+      const stagePhrase = m.groups?.stage ?? '';
+      const stage = lexicon.stageOf(stagePhrase);
+      if (!stage) continue;
+      if (pattern.whenStage && pattern.whenStage !== stage) continue;
+      const start = sentence.start + m.index;
+      const end = start + m[0].length;
+      if (isHedged(document.text, sentence.start, start, lexicon.hedges)) continue;
+      hits.push({ start, end, stage: pattern.means?.stage ?? stage, change: pattern.means?.change ?? pattern.change, pattern });
+    }
+  }
+  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: StageHit[] = [];
+  for (const h of hits) {
+    const clash = kept.find((k) => h.start < k.end && k.start < h.end);
+    if (clash) continue;
+    kept.push(h);
+  }
+  return kept;
+}
+
+function isHedged(text: string, floor: number, at: number, hedges: RegExp): boolean {
+  const window = text.slice(Math.max(floor, at - 40), at);
+  return hedges.test(window);
+}
+
+/** The force the document is about: the one it names most, first on a tie. */
+export function primaryForce(found: FoundMentions): string | undefined {
+  const counts = new Map<string, { n: number; first: number }>();
+  for (const f of found.of('force')) {
+    const c = counts.get(f.name) ?? { n: 0, first: f.start };
+    c.n++;
+    counts.set(f.name, c);
+  }
+  return [...counts.entries()].sort((a, b) => b[1].n - a[1].n || a[1].first - b[1].first)[0]?.[0];
+}
+
+const GENERIC = /\b(?:all|other|some|many|several|most)\s+(?:police\s+)?forces\b|\b(?:a|any|each|every)\s+(?:police\s+)?force\b|\bpolice forces\b/i;
+
+function forceFor(input: ExtractionInput, found: FoundMentions, sentence: Sentence, hit: StageHit, mainForce: string | undefined): string | undefined {
+  const inSentence = found.of('force').filter((f) => f.start >= sentence.start && f.end <= sentence.end);
+  if (inSentence.length > 0) {
+    // The force nearest the phrase: inside it ("moved the Met into"), else before it (the subject), else after.
+    const inside = inSentence.find((f) => f.start >= hit.start && f.end <= hit.end);
+    if (inside) return inside.name;
+    const before = inSentence.filter((f) => f.end <= hit.start);
+    return (before[before.length - 1] ?? inSentence[0])!.name;
+  }
+  const text = input.document.text.slice(sentence.start, sentence.end);
+  // No force named: the sentence refers back to the document's force ("the force", "it"), unless it speaks of forces in general.
+  return GENERIC.test(text) ? undefined : mainForce;
+}
+
+function dateFor(input: ExtractionInput, found: FoundMentions, sentence: Sentence, hit: StageHit): MentionOf<'date'> | undefined {
+  const text = input.document.text;
+  const dates = found.of('date').filter((d) => d.start >= sentence.start && d.end <= sentence.end);
+  let best: { d: MentionOf<'date'>; distance: number } | undefined;
+  for (const d of dates) {
+    const [from, to] = d.end <= hit.start ? [d.end, hit.start] : [hit.end, d.start];
+    const between = to > from ? text.slice(from, to) : '';
+    // A date across a clause boundary belongs to something else ("after the inspection in May 2019, it will enter").
+    if (/[,;:–—]/.test(between.replace(/\([^)]*\)/g, ''))) continue;
+    if (/\b(?:inspection|report|review|visit|letter|published)\b/i.test(between)) continue;
+    const distance = between.length + (d.end <= hit.start ? 5 : 0);
+    if (!best || distance < best.distance) best = { d, distance };
+  }
+  return best?.d;
+}

@@ -1,0 +1,161 @@
+import { gazetteerEntries, loadKnowledge, type Knowledge, type PeelAreaName } from '../knowledge/index.ts';
+import { Gazetteer, type GazetteerEntry } from '../nlp/gazetteer.ts';
+
+/**
+ * The domain knowledge (src/knowledge/*.yaml) compiled once into the matchers
+ * the extractors use. Nothing here knows a particular document.
+ */
+export interface StagePattern {
+  regex: RegExp;
+  change: 'entered' | 'exited';
+  whenStage?: 'Engage' | 'Scan';
+  means?: { stage: 'Engage' | 'Scan'; change: 'entered' | 'exited' };
+  source: string;
+}
+
+export interface ActPattern {
+  act: 'decided' | 'recommended' | 'announced';
+  regex: RegExp;
+}
+
+export interface Lexicon {
+  knowledge: Knowledge;
+  forces: Gazetteer;
+  organisations: Gazetteer;
+  titles: Gazetteer;
+  /** Canonical name of the inspectorate: the default decider of stage changes. */
+  inspectorate: string;
+  /** "the inspectorate", "inspectors", "a watchdog": references to the inspectorate. */
+  inspectorateReference: RegExp;
+  honorificWords: ReadonlySet<string>;
+  honorificBeforeName: RegExp;
+  honorificAtStart: RegExp;
+  abbreviations: ReadonlySet<string>;
+  /** Words that are never part of a person's name. */
+  notNameWords: ReadonlySet<string>;
+  stagePatterns: StagePattern[];
+  stageOf(phrase: string): 'Engage' | 'Scan' | undefined;
+  stagePhrase: RegExp;
+  hedges: RegExp;
+  actPatterns: ActPattern[];
+  peelCues: Array<{ cue: string; regex: RegExp; area: PeelAreaName }>;
+  concernCue: RegExp;
+  improvedCue: RegExp;
+}
+
+let cached: Lexicon | undefined;
+
+export function defaultLexicon(): Lexicon {
+  cached ??= buildLexicon(loadKnowledge());
+  return cached;
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A vocabulary phrase as a regex source: flexible spaces, either apostrophe. */
+function phraseSource(phrase: string): string {
+  return phrase
+    .trim()
+    .split(/\s+/)
+    .map((w) => escape(w).replace(/'/g, "['’]"))
+    .join('\\s+');
+}
+
+const WORD_START = '(?<![\\p{L}\\p{N}])';
+const WORD_END = '(?![\\p{L}\\p{N}])';
+
+export function buildLexicon(knowledge: Knowledge): Lexicon {
+  const forceEntries: GazetteerEntry[] = gazetteerEntries('forces', knowledge);
+  // A place name counts as its force inside a frame: "Cleveland's police", "the Nottinghamshire force".
+  for (const force of knowledge.forces) {
+    const framed = force.placeNames.flatMap((place) => knowledge.placeNameFrames.map((frame) => frame.replace('{place}', place)));
+    if (framed.length) forceEntries.push({ canonical: force.name, forms: framed });
+  }
+  const inspectorate = knowledge.organisations.find((o) => o.kind === 'inspectorate' && /HMICFRS/.test(o.name))?.name ?? 'HMICFRS';
+  const inspectorateOrg = knowledge.organisations.find((o) => o.name === inspectorate);
+  const genericRefs = (inspectorateOrg?.genericReferences ?? []).map((t) => t.text);
+
+  const stageTerms = knowledge.stages.stages.flatMap((s) => s.synonyms.map((t) => ({ stage: s.name, text: t.text, caseSensitive: t.caseSensitive ?? false })));
+  stageTerms.sort((a, b) => b.text.length - a.text.length);
+  // Quoted stage names are common ("removed from ‘Engage’"): allow a quotation mark around the phrase.
+  // Case-sensitive synonyms ("Engage", not the verb "engage") are matched loosely here and checked in stageOf.
+  const stageAlternation = stageTerms.map((t) => phraseSource(t.text)).join('|');
+  const stageGroup = `["“‘']?(?<stage>${stageAlternation})["”’']?`;
+  const gap = `(?:[^\\s.;:!?]+\\s+){0,${knowledge.stages.gapMaxTokens}}?`;
+  const compile = (phrase: string) => {
+    const parts = phrase.split(/(\{stage\}|\{gap\})/).map((p) => p.trim()).filter(Boolean);
+    let src = '';
+    parts.forEach((p, i) => {
+      src += p === '{stage}' ? stageGroup : p === '{gap}' ? gap : phraseSource(p);
+      // The gap consumes its own trailing space.
+      if (i < parts.length - 1 && p !== '{gap}') src += '\\s+';
+    });
+    return new RegExp(`${WORD_START}${src}${WORD_END}`, 'giu');
+  };
+  const stagePatterns: StagePattern[] = [
+    ...knowledge.stages.changes.entered.map((p) => ({ regex: compile(p), change: 'entered' as const, source: p })),
+    ...knowledge.stages.changes.exited.map((p) => ({ regex: compile(p), change: 'exited' as const, source: p })),
+    ...knowledge.stages.implied.map((i) => ({ regex: compile(i.phrase), change: i.means.change, whenStage: i.whenStage, means: i.means, source: i.phrase })),
+  ];
+  const stageLookup = new Map<string, 'Engage' | 'Scan'>();
+  const stageLookupSensitive = new Map<string, 'Engage' | 'Scan'>();
+  for (const t of stageTerms) {
+    if (t.caseSensitive) stageLookupSensitive.set(normalisePhrase(t.text), t.stage);
+    else stageLookup.set(normalisePhrase(t.text).toLowerCase(), t.stage);
+  }
+
+  const actPatterns: ActPattern[] = (['decided', 'recommended', 'announced'] as const).flatMap((act) =>
+    knowledge.stages.decisions[act].map((p) => ({ act, regex: compile(p) })),
+  );
+
+  const honorifics = knowledge.honorifics.honorifics;
+  const honorificAlternation = [...honorifics].sort((a, b) => b.length - a.length).map((h) => phraseSource(h)).join('|');
+  const abbreviations = new Set(knowledge.index.nonTerminalAbbreviations.map((a) => a.toLowerCase()));
+
+  const notNameWords = new Set<string>([
+    ...['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'],
+    ...['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday'],
+    ...stageTerms.map((t) => t.text.toLowerCase()).filter((t) => !t.includes(' ')),
+    ...['police', 'constabulary', 'service', 'force', 'inspectorate', 'inspector', 'inspectors', 'council', 'councils', 'office', 'government', 'plan', 'report', 'strategy', 'the', 'a', 'an', 'and', 'of', 'for', 'in', 'his', 'her', 'majesty', 'majesty’s', "majesty's", 'london', 'england', 'wales', 'britain', 'home', 'secretary', 'mayor', 'commissioner', 'chief', 'constable', 'statement'],
+  ]);
+
+  const peelCues = knowledge.peel.areas.flatMap((a) =>
+    a.cues.map((cue) => ({ cue, area: a.name, regex: new RegExp(`${WORD_START}${phraseSource(cue)}${WORD_END}`, 'iu') })),
+  );
+  peelCues.sort((a, b) => b.cue.length - a.cue.length);
+  const cueRegex = (cues: string[]) => new RegExp(`${WORD_START}(?:${cues.map(phraseSource).join('|')})${WORD_END}`, 'iu');
+
+  return {
+    knowledge,
+    forces: new Gazetteer(forceEntries),
+    organisations: new Gazetteer(gazetteerEntries('organisations', knowledge)),
+    titles: new Gazetteer(gazetteerEntries('titles', knowledge)),
+    inspectorate,
+    inspectorateReference: new RegExp(
+      `${WORD_START}(?:${[...genericRefs, 'inspectors', 'the inspectorate', 'the police inspectorate', 'the watchdog', 'a watchdog', 'police watchdog'].sort((a, b) => b.length - a.length).map(phraseSource).join('|')})${WORD_END}`,
+      'giu',
+    ),
+    honorificWords: new Set(honorifics.map((h) => h.toLowerCase())),
+    honorificBeforeName: new RegExp(`${WORD_START}(?:${honorificAlternation})\\.?\\s+(?=[A-Z])`, 'gu'),
+    honorificAtStart: new RegExp(`^(?:${honorificAlternation})\\.?\\s+(?=[A-Z])`, 'u'),
+    abbreviations,
+    notNameWords,
+    stagePatterns,
+    stageOf(phrase) {
+      const key = normalisePhrase(phrase.replace(/^["“‘']|["”’']$/g, ''));
+      return stageLookupSensitive.get(key) ?? stageLookup.get(key.toLowerCase());
+    },
+    stagePhrase: new RegExp(`${WORD_START}${stageGroup}${WORD_END}`, 'giu'),
+    hedges: new RegExp(`${WORD_START}(?:${knowledge.stages.hedges.map(phraseSource).join('|')})(?:\\s+\\S+){0,2}\\s*$`, 'iu'),
+    actPatterns,
+    peelCues,
+    concernCue: cueRegex(knowledge.peel.polarity.concern),
+    improvedCue: cueRegex(knowledge.peel.polarity.improved),
+  };
+}
+
+function normalisePhrase(s: string): string {
+  return s.replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,35 @@
+import type { Driver } from 'neo4j-driver';
+import { runCypher } from './queries.ts';
+
+export interface GraphSummary {
+  documents: number;
+  sentences: number;
+  claims: number;
+  entities: Record<string, number>;
+  claimsByKind: Record<string, number>;
+}
+
+/** Counts of what the graph holds, for the end-of-run summary. */
+export async function graphSummary(driver: Driver): Promise<GraphSummary> {
+  const [counts] = await runCypher(
+    driver,
+    `CALL { MATCH (d:Document) RETURN count(d) AS documents }
+     CALL { MATCH (s:Sentence) RETURN count(s) AS sentences }
+     CALL { MATCH (c:Claim) RETURN count(c) AS claims }
+     RETURN documents, sentences, claims`,
+    {},
+  );
+  const entities: Record<string, number> = {};
+  for (const label of ['Force', 'Person', 'Organisation'] as const) {
+    const [row] = await runCypher(driver, `MATCH (e:${label}) RETURN count(e) AS n`, {});
+    entities[label] = Number(row?.n ?? 0);
+  }
+  const byKind = await runCypher(driver, 'MATCH (c:Claim) RETURN c.kind AS kind, count(*) AS n ORDER BY kind', {});
+  return {
+    documents: Number(counts?.documents ?? 0),
+    sentences: Number(counts?.sentences ?? 0),
+    claims: Number(counts?.claims ?? 0),
+    entities,
+    claimsByKind: Object.fromEntries(byKind.map((r) => [String(r.kind), Number(r.n)])),
+  };
+}

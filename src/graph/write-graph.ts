@@ -1,0 +1,141 @@
+import type { Driver, ManagedTransaction } from 'neo4j-driver';
+import type { DocumentRows } from './rows.ts';
+
+/** Uniqueness constraints and indexes; created on start, idempotent. */
+export const SCHEMA_STATEMENTS = [
+  'CREATE CONSTRAINT document_id IF NOT EXISTS FOR (d:Document) REQUIRE d.id IS UNIQUE',
+  'CREATE CONSTRAINT document_key IF NOT EXISTS FOR (d:Document) REQUIRE d.key IS UNIQUE',
+  'CREATE CONSTRAINT source_name IF NOT EXISTS FOR (s:Source) REQUIRE s.name IS UNIQUE',
+  'CREATE CONSTRAINT sentence_id IF NOT EXISTS FOR (s:Sentence) REQUIRE s.id IS UNIQUE',
+  'CREATE CONSTRAINT claim_id IF NOT EXISTS FOR (c:Claim) REQUIRE c.id IS UNIQUE',
+  'CREATE CONSTRAINT force_key IF NOT EXISTS FOR (f:Force) REQUIRE f.key IS UNIQUE',
+  'CREATE CONSTRAINT person_key IF NOT EXISTS FOR (p:Person) REQUIRE p.key IS UNIQUE',
+  'CREATE CONSTRAINT organisation_key IF NOT EXISTS FOR (o:Organisation) REQUIRE o.key IS UNIQUE',
+  'CREATE CONSTRAINT entity_key IF NOT EXISTS FOR (e:Entity) REQUIRE e.key IS UNIQUE',
+  'CREATE CONSTRAINT stage_name IF NOT EXISTS FOR (s:Stage) REQUIRE s.name IS UNIQUE',
+  'CREATE INDEX claim_kind IF NOT EXISTS FOR (c:Claim) ON (c.kind)',
+] as const;
+
+export async function ensureSchema(driver: Driver): Promise<void> {
+  const session = driver.session();
+  try {
+    for (const statement of SCHEMA_STATEMENTS) await session.run(statement);
+    await session.run('CALL db.awaitIndexes(60)');
+  } finally {
+    await session.close();
+  }
+}
+
+/** Ids and extractor versions of documents already in the graph, by key: to skip what is unchanged. */
+export async function existingDocuments(driver: Driver, keys: readonly string[]): Promise<Map<string, { id: string; extractorVersion: string }>> {
+  const out = new Map<string, { id: string; extractorVersion: string }>();
+  if (keys.length === 0) return out;
+  const result = await driver.executeQuery(
+    'UNWIND $keys AS key MATCH (d:Document {key: key}) RETURN d.key AS key, d.id AS id, d.extractorVersion AS extractorVersion',
+    { keys },
+    { routing: 'READ' },
+  );
+  for (const r of result.records) out.set(r.get('key'), { id: r.get('id'), extractorVersion: r.get('extractorVersion') });
+  return out;
+}
+
+// Each statement is fixed text; document content only ever travels as parameters.
+const REMOVE_PREVIOUS = `
+UNWIND $docs AS doc
+MATCH (old:Document {key: doc.key})
+OPTIONAL MATCH (old)-[:STATES]->(c:Claim)
+OPTIONAL MATCH (old)-[:HAS_SENTENCE]->(s:Sentence)
+DETACH DELETE c, s, old`;
+
+const MERGE_DOCUMENTS = `
+UNWIND $docs AS doc
+MERGE (src:Source {name: doc.publisher})
+  ON CREATE SET src.kind = doc.sourceKind
+MERGE (d:Document {id: doc.id})
+SET d += doc
+MERGE (d)-[:PUBLISHED_BY]->(src)`;
+
+const MERGE_SENTENCES = `
+UNWIND $rows AS row
+MATCH (d:Document {id: row.documentId})
+MERGE (s:Sentence {id: row.id})
+SET s.index = row.index, s.start = row.start, s.end = row.end, s.text = row.text, s.documentId = row.documentId
+MERGE (d)-[:HAS_SENTENCE]->(s)`;
+
+const MERGE_ENTITIES: Record<'Force' | 'Person' | 'Organisation', string> = {
+  Force: 'UNWIND $rows AS row MERGE (e:Entity:Force {key: row.key}) ON CREATE SET e.name = row.name',
+  Person: 'UNWIND $rows AS row MERGE (e:Entity:Person {key: row.key}) ON CREATE SET e.name = row.name',
+  Organisation: 'UNWIND $rows AS row MERGE (e:Entity:Organisation {key: row.key}) ON CREATE SET e.name = row.name',
+};
+
+const MERGE_CLAIMS = `
+UNWIND $rows AS row
+MATCH (d:Document {id: row.documentId})
+MATCH (s:Sentence {id: row.sentenceId})
+MERGE (c:Claim {id: row.id})
+SET c.kind = row.kind, c.predicate = row.predicate, c.value = row.value, c.start = row.start, c.end = row.end,
+    c.evidence = row.evidence, c.extractor = row.extractor, c.extractorVersion = row.extractorVersion,
+    c.documentId = row.documentId
+SET c += row.qualifiers
+MERGE (d)-[:STATES]->(c)
+MERGE (c)-[:EVIDENCED_BY]->(s)
+WITH c, row WHERE row.subjectKey IS NOT NULL
+MATCH (e:Entity {key: row.subjectKey})
+MERGE (c)-[:ABOUT]->(e)`;
+
+const MERGE_STAGES = `
+UNWIND $rows AS row
+MATCH (c:Claim {id: row.id})
+MERGE (st:Stage {name: row.qualifiers.stage})
+MERGE (c)-[:STAGE]->(st)`;
+
+const MERGE_LINKS: Record<'actor' | 'force' | 'speaker', string> = {
+  actor: 'UNWIND $rows AS row MATCH (c:Claim {id: row.claimId}) MATCH (e:Entity {key: row.entityKey}) MERGE (c)-[:ACTOR]->(e)',
+  force: 'UNWIND $rows AS row MATCH (c:Claim {id: row.claimId}) MATCH (e:Entity {key: row.entityKey}) MERGE (c)-[:FORCE]->(e)',
+  speaker: 'UNWIND $rows AS row MATCH (c:Claim {id: row.claimId}) MATCH (e:Entity {key: row.entityKey}) MERGE (c)-[:SPEAKER]->(e)',
+};
+
+/** Entities no claim refers to any more (after a document changed) are removed. */
+const REMOVE_ORPHAN_ENTITIES = 'MATCH (e:Entity) WHERE NOT (e)<--(:Claim) DETACH DELETE e';
+const REMOVE_ORPHAN_SOURCES = 'MATCH (s:Source) WHERE NOT (s)<-[:PUBLISHED_BY]-() DELETE s';
+
+/**
+ * Writes a batch of documents in one transaction: a document is there whole or
+ * not at all. A document already present under the same key is replaced, so no
+ * stale claim survives an edit.
+ */
+export async function writeDocuments(driver: Driver, batch: readonly DocumentRows[]): Promise<void> {
+  if (batch.length === 0) return;
+  const session = driver.session();
+  try {
+    await session.executeWrite((tx) => writeBatch(tx, batch));
+  } finally {
+    await session.close();
+  }
+}
+
+async function writeBatch(tx: ManagedTransaction, batch: readonly DocumentRows[]): Promise<void> {
+  const docs = batch.map((b) => b.document);
+  await tx.run(REMOVE_PREVIOUS, { docs });
+  await tx.run(MERGE_DOCUMENTS, { docs });
+  await tx.run(MERGE_SENTENCES, { rows: batch.flatMap((b) => b.sentences) });
+  for (const type of ['Force', 'Person', 'Organisation'] as const) {
+    const rows = dedupeBy(batch.flatMap((b) => b.entities.filter((e) => e.type === type)), (e) => e.key);
+    if (rows.length) await tx.run(MERGE_ENTITIES[type], { rows });
+  }
+  const claims = batch.flatMap((b) => b.claims);
+  await tx.run(MERGE_CLAIMS, { rows: claims });
+  await tx.run(MERGE_STAGES, { rows: claims.filter((c) => typeof c.qualifiers.stage === 'string') });
+  for (const role of ['actor', 'force', 'speaker'] as const) {
+    const rows = batch.flatMap((b) => b.links.filter((l) => l.role === role));
+    if (rows.length) await tx.run(MERGE_LINKS[role], { rows });
+  }
+  await tx.run(REMOVE_ORPHAN_ENTITIES);
+  await tx.run(REMOVE_ORPHAN_SOURCES);
+}
+
+function dedupeBy<T>(items: T[], key: (t: T) => string): T[] {
+  const m = new Map<string, T>();
+  for (const i of items) if (!m.has(key(i))) m.set(key(i), i);
+  return [...m.values()];
+}
