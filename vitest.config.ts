@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    reporters: ['default', './tests/setup/summary-reporter.ts'],
     // Starts (or points at) one real Neo4j for the whole run.
     globalSetup: ['tests/setup/neo4j-global-setup.ts'],
     // All test files share that one database, so they must not run at the same time.

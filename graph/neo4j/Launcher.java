@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -55,6 +56,21 @@ public final class Launcher {
         // Neo4j's own user log goes to stderr, which the caller sends to a log file.
         Log4jLogProvider userLog = new Log4jLogProvider(System.err, Level.INFO);
 
+        // Registered before start-up so SIGTERM or a vanished parent during the ~15 s start
+        // still ends the JVM; the store is closed cleanly once it has been opened.
+        AtomicReference<DatabaseManagementService> running = new AtomicReference<>();
+        AtomicBoolean stopped = new AtomicBoolean(false);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            DatabaseManagementService dbms = running.get();
+            if (dbms != null && stopped.compareAndSet(false, true)) {
+                dbms.shutdown();
+                userLog.close();
+            }
+        }, "neo4j-shutdown"));
+        if (!detached) {
+            watchStdin();
+        }
+
         DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
                 .setUserLogProvider(userLog)
                 .setConfig(Map.of(
@@ -71,16 +87,7 @@ public final class Launcher {
                         GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0,
                         GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(2)))
                 .build();
-
-        AtomicBoolean stopped = new AtomicBoolean(false);
-        Runnable stop = () -> {
-            if (stopped.compareAndSet(false, true)) {
-                dbms.shutdown();
-                userLog.close();
-            }
-        };
-        // SIGTERM/SIGINT and System.exit both run this, so the store is always closed cleanly.
-        Runtime.getRuntime().addShutdownHook(new Thread(stop, "neo4j-shutdown"));
+        running.set(dbms);
 
         try {
             setPassword(dbms, password);
@@ -91,11 +98,7 @@ public final class Launcher {
 
         System.out.println("READY bolt://127.0.0.1:" + port);
         System.out.flush();
-
-        if (!detached) {
-            watchStdin();
-        }
-        // Detached: non-daemon Neo4j threads keep the JVM alive until SIGTERM.
+        // main returns; Neo4j's non-daemon threads keep the JVM alive until SIGTERM or stdin EOF.
     }
 
     /** Sets the password on every start, so .neo4j/password stays the single source of truth. */

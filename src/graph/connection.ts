@@ -31,7 +31,9 @@ const envSchema = z.object({
     .string()
     .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/[^\s]+$/, 'must look like bolt://host:7687 or neo4j+s://host'),
   NEO4J_USER: z.string().min(1).default('neo4j'),
-  NEO4J_PASSWORD: z.string().min(1, 'must be set when NEO4J_URI is set'),
+  NEO4J_PASSWORD: z
+    .string({ error: 'must be set when NEO4J_URI is set' })
+    .min(1, 'must be set when NEO4J_URI is set'),
 });
 
 export async function resolveNeo4j(opts: ResolveOptions = {}): Promise<ResolvedNeo4j> {

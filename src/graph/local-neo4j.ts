@@ -5,7 +5,9 @@
  * Everything lives under `.neo4j/` at the project root (git-ignored):
  *   classpath.txt  jar classpath written by mvn     classes/     compiled Launcher
  *   password       generated once, mode 0600        server.json  state of the detached server
- *   data/          Neo4j home of the user's graph (data/ and logs/ inside it)
+ *   data/          Neo4j home of the user's graph (data/ and logs/ inside it; logs/neo4j.log is
+ *                  the server's console log)
+ *   data.pid       pid of the process using data/ (see claimDataDir); test dirs get the same
  *
  * Secrets: the password goes to the JVM through its environment (argv is world-readable via
  * ps) and is never printed, logged, or put in an error message by this module.
@@ -117,7 +119,6 @@ export async function installLocalNeo4j(opts: { log?: Log } = {}): Promise<void>
     const res = await run('mvn', [
       '-q',
       '-B',
-      '-Dstyle.color=never', // plain text for the error message below
       '-f',
       POM,
       'dependency:build-classpath',
@@ -220,7 +221,10 @@ function run(cmd: string, args: string[]): Promise<RunResult> {
     child.on('error', (err: NodeJS.ErrnoException) =>
       resolvePromise({ code: null, output: output + String(err), notFound: err.code === 'ENOENT' }),
     );
-    child.on('close', (code) => resolvePromise({ code, output, notFound: false }));
+    // ANSI colour codes (Maven prints some even with -B) would garble error messages.
+    child.on('close', (code) =>
+      resolvePromise({ code, output: output.replace(/\x1b\[[0-9;]*m/g, ''), notFound: false }),
+    );
   });
 }
 
@@ -281,29 +285,96 @@ export async function startLocalNeo4j(opts: StartOptions = {}): Promise<LocalNeo
     );
   }
 
-  if (opts.wipe) {
-    if (dataDir === DEFAULT_DATA_DIR) {
-      throw new Error(`neo4j: refusing to wipe the default data dir ${dataDir} (the user's graph)`);
-    }
-    rmSync(dataDir, { recursive: true, force: true });
+  if (opts.wipe && dataDir === DEFAULT_DATA_DIR) {
+    throw new Error(`neo4j: refusing to wipe the default data dir ${dataDir} (the user's graph)`);
   }
 
-  await installLocalNeo4j({ log });
-  const password = localNeo4jPassword();
-  const timeoutMs = opts.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS;
+  // Claimed before wiping: a second test run must not delete a store another run is using.
+  claimDataDir(dataDir);
+  try {
+    if (opts.wipe) rmSync(dataDir, { recursive: true, force: true });
+    await installLocalNeo4j({ log });
+    const password = localNeo4jPassword();
+    const timeoutMs = opts.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS;
 
-  // A free port can be taken between probing and the JVM binding it; one retry covers that.
-  for (let attempt = 1; ; attempt++) {
-    const port = await freeLoopbackPort();
-    try {
-      return await launch({ dataDir, port, password, detached, timeoutMs, log });
-    } catch (err) {
-      if (attempt < 3 && err instanceof PortInUseError) {
-        log(`neo4j: port ${port} was taken, retrying`);
-        continue;
+    // A free port can be taken between probing and the JVM binding it; a retry covers that.
+    for (let attempt = 1; ; attempt++) {
+      const port = await freeLoopbackPort();
+      try {
+        return await launch({ dataDir, port, password, detached, timeoutMs, log });
+      } catch (err) {
+        if (attempt < 3 && err instanceof PortInUseError) {
+          log(`neo4j: port ${port} was taken, retrying`);
+          claimDataDir(dataDir); // the failed JVM's exit released the claim
+          continue;
+        }
+        throw err;
       }
-      throw err;
     }
+  } catch (err) {
+    releaseDataDir(dataDir, process.pid);
+    throw err;
+  }
+}
+
+/** Thrown when another live process (a server or a starting one) holds the data dir. */
+export class DataDirInUseError extends Error {
+  constructor(
+    readonly dataDir: string,
+    readonly holderPid: number,
+  ) {
+    super(
+      `neo4j: ${dataDir} is in use by process ${holderPid} (a local Neo4j or one starting). ` +
+        `Only one server per data dir: reuse it, stop it, or pass another dataDir. ` +
+        `If no such server exists, delete ${claimFileFor(dataDir)}.`,
+    );
+    this.name = 'DataDirInUseError';
+  }
+}
+
+/**
+ * `<dataDir>.pid` names the process using a data dir: this process while it starts the
+ * server, then the JVM. Created with O_EXCL so two starters cannot both win; a claim whose
+ * process is gone is stale and taken over.
+ */
+function claimFileFor(dataDir: string): string {
+  return `${dataDir}.pid`;
+}
+
+function claimDataDir(dataDir: string): void {
+  const file = claimFileFor(dataDir);
+  mkdirSync(dirname(file), { recursive: true });
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(file, `${process.pid}\n`, { flag: 'wx' });
+      return;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+    const holder = Number.parseInt(readFileSync(file, 'utf8'), 10);
+    if (Number.isInteger(holder) && holder > 0 && pidAlive(holder) && looksLikeOurs(holder)) {
+      throw new DataDirInUseError(dataDir, holder);
+    }
+    rmSync(file, { force: true }); // stale
+  }
+  throw new Error(`neo4j: could not claim ${dataDir} (${file} keeps reappearing)`);
+}
+
+function transferClaim(dataDir: string, from: number, to: number): void {
+  const file = claimFileFor(dataDir);
+  if (readClaim(file) === from) writeFileSync(file, `${to}\n`);
+}
+
+function releaseDataDir(dataDir: string, pid: number | undefined): void {
+  const file = claimFileFor(dataDir);
+  if (pid !== undefined && readClaim(file) === pid) rmSync(file, { force: true });
+}
+
+function readClaim(file: string): number | null {
+  try {
+    return Number.parseInt(readFileSync(file, 'utf8'), 10);
+  } catch {
+    return null;
   }
 }
 
@@ -368,6 +439,7 @@ async function launch(args: {
     child.once('exit', (code, signal) => {
       exitCode = code ?? (signal ? -1 : null);
       ownedChildren.delete(child);
+      releaseDataDir(dataDir, child.pid);
       resolveExit();
     });
     child.once('error', (err) => {
@@ -377,6 +449,8 @@ async function launch(args: {
     });
   });
   const pid = child.pid;
+  // From now on the JVM holds the data dir: the claim outlives this process if detached.
+  if (pid !== undefined) transferClaim(dataDir, process.pid, pid);
 
   if (detached) {
     child.unref();
@@ -520,6 +594,7 @@ export async function stopLocalNeo4j(opts: { dataDir?: string } = {}): Promise<b
     while (pidAlive(state.pid)) await sleep(100);
   }
   removeState(file, state.pid);
+  releaseDataDir(resolveDataDir(opts.dataDir), state.pid);
   return true;
 }
 
@@ -588,6 +663,17 @@ function pidAlive(pid: number): boolean {
     return true;
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** A claim holder is our Launcher or a Node process starting one (Linux; else trust the pid). */
+function looksLikeOurs(pid: number): boolean {
+  if (!existsSync('/proc/self/cmdline')) return true;
+  try {
+    const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    return argv.includes('Launcher') || /(^|\/)(node|tsx)[\d.]*$/.test(argv[0] ?? '');
+  } catch {
+    return false;
   }
 }
 

@@ -169,5 +169,14 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
       hi = mid - 1;
     }
   }
+  // The longest streamable prefix may end inside an incomplete sequence: the bad bytes start where it starts.
+  for (let k = lo; k >= Math.max(0, lo - 3); k--) {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, k));
+      return k;
+    } catch {
+      // keep stepping back
+    }
+  }
   return lo;
 }

@@ -62,9 +62,10 @@ function fromChrono(text: string, r: chrono.ParsedResult, hasReference: boolean,
   const hasDay = c.isCertain('day') || c.isCertain('weekday');
   const hasMonth = c.isCertain('month');
   const hasYear = c.isCertain('year');
-  const relative = RELATIVE_WORDS.test(r.text) || (!hasYear && hasDay);
+  // Relative: no year written out ("today", "on Monday", "in June"); chrono fills those from the reference.
+  const relative = !/\b\d{4}\b/.test(r.text) && (RELATIVE_WORDS.test(r.text) || !hasYear || !hasMonth);
   if (!hasDay && !hasMonth && !hasYear) return undefined; // a bare time such as "at 10"
-  if (relative && !hasReference && !hasYear) return undefined; // nothing to resolve against
+  if (relative && !hasReference) return undefined; // nothing to resolve against
   let start = r.index;
   let matched = r.text.replace(/[\s,;:)]+$/, '');
   const punct = /^[\s(\[,]+/.exec(matched);

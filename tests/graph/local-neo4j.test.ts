@@ -3,15 +3,15 @@
  * here on its own data dir to check that stop() leaves nothing behind. Each start costs ~15 s,
  * so keep the number of servers small.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDriver } from '../../src/graph/connection.ts';
 import {
+  DataDirInUseError,
   NEO4J_STATE_DIR,
-  PROJECT_ROOT,
   startLocalNeo4j,
   type LocalNeo4j,
 } from '../../src/graph/local-neo4j.ts';
@@ -66,7 +66,8 @@ describe('shared Neo4j (global setup)', () => {
   it.runIf(isLocal)('keeps the password file private and out of the server logs', () => {
     const pwFile = join(NEO4J_STATE_DIR, 'password');
     expect(statSync(pwFile).mode & 0o777).toBe(0o600);
-    const logsDir = join(PROJECT_ROOT, '.neo4j', 'test-data', 'logs');
+    expect(provided.dataDir).toBeTruthy();
+    const logsDir = join(provided.dataDir ?? '', 'logs');
     const logs = readdirSync(logsDir);
     expect(logs).toContain('neo4j.log');
     expect(logs).toContain('debug.log');
@@ -74,17 +75,30 @@ describe('shared Neo4j (global setup)', () => {
       expect(readFileSync(join(logsDir, name), 'utf8'), name).not.toContain(provided.password);
     }
   });
+
+  it.runIf(isLocal)('refuses a second server on a data dir in use, without wiping it', async () => {
+    const err = await startLocalNeo4j({ dataDir: provided.dataDir, wipe: true }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(DataDirInUseError);
+    const still = await driver.executeQuery('RETURN 3 AS three');
+    expect(still.records[0]?.get('three').toNumber()).toBe(3);
+  });
 });
 
 describe.runIf(isLocal)('a separately started server', () => {
+  // Per process, so a concurrent test run cannot collide with this one.
+  const dataDir = join(NEO4J_STATE_DIR, `test-data-2-${process.pid}`);
   let server: LocalNeo4j | undefined;
 
   afterAll(async () => {
     await server?.stop(); // in case a test failed before stopping it
+    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('answers, then stop() ends the process and closes the port', async () => {
-    server = await startLocalNeo4j({ dataDir: '.neo4j/test-data-2', wipe: true });
+    server = await startLocalNeo4j({ dataDir, wipe: true });
     expect(server.uri).not.toBe(provided.uri);
     const driver = await openDriver(server.uri, server.user, server.password);
     const res = await driver.executeQuery('RETURN 2 AS two');

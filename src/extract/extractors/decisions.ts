@@ -29,7 +29,9 @@ export const decisionExtractor: Extractor = {
         if (actor) out.push(decision(actor, cue.act, event, cue));
       }
       for (const e of events) {
-        const actor = agentAfter(input, found, e.end, sentence.end) ?? activeSubject(input, found, sentence, e);
+        // The agent of the change itself comes before any other act ("... was communicated ... by X" is X's act, not the change's).
+        const nextCue = cues.find((c) => c.start >= e.end)?.start ?? sentence.end;
+        const actor = agentAfter(input, found, e.end, nextCue) ?? activeSubject(input, found, sentence, e);
         if (actor) out.push(decision(actor, 'decided', e, e));
       }
     }
@@ -115,7 +117,13 @@ function agentAfter(input: ExtractionInput, found: FoundMentions, from: number, 
   const by = /\bby\s+/.exec(text);
   if (!by) return undefined;
   const at = from + by.index + by[0].length;
-  return actorsIn(input, found, at, Math.min(to, at + 160))[0]?.actor;
+  const first = actorsIn(input, found, at, Math.min(to, at + 160))[0];
+  if (!first) return undefined;
+  // Only a title may stand between "by" and the agent ("by His Majesty's Chief Inspector ..., Sir Andy Cooke"),
+  // not another noun phrase ("by the Met under Commissioner Rowley").
+  const between = input.document.text.slice(at, first.start);
+  if (!/^(?:(?:the|a|an|his|her|its|their)\s+)?(?:[A-Z][\p{L}’'&.-]*,?\s+(?:(?:of|and|&|for)\s+)?)*$/u.test(between)) return undefined;
+  return first.actor;
 }
 
 /** The last actor before the verb in the same sentence. */

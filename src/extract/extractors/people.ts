@@ -109,13 +109,22 @@ function refinePeople(input: ExtractionInput, found: FoundMentions, candidates: 
   const titles = lexicon.titles.find(text);
   const kept: Candidate[] = [];
   for (const c of candidates.sort((a, b) => a.start - b.start || b.end - a.end)) {
-    let start = skipHonorifics(text, c.start, lexicon);
-    const words = text.slice(start, c.end).split(/\s+/).filter(Boolean);
-    // Leading title words that compromise folded into the name ("Commissioner Rowley").
-    while (words.length > 1 && lexicon.titles.canonicalOf(words[0]!) !== undefined) {
-      start = text.indexOf(words[1]!, start + words[0]!.length);
-      words.shift();
+    // Leading honorifics and title words that compromise folded into the name ("Met Commissioner Sir Mark Rowley").
+    let start = c.start;
+    for (let moved = true; moved; ) {
+      moved = false;
+      const past = skipHonorifics(text, start, lexicon);
+      if (past !== start) {
+        start = past;
+        moved = true;
+      }
+      const word = /^(\S+)\s+(?=\S)/u.exec(text.slice(start, c.end));
+      if (word && (lexicon.titles.canonicalOf(word[1]!) !== undefined || lexicon.forces.canonicalOf(word[1]!) !== undefined)) {
+        start += word[0].length;
+        moved = true;
+      }
     }
+    const words = text.slice(start, c.end).split(/\s+/).filter(Boolean);
     const span = { start, end: c.end };
     if (span.end <= span.start) continue;
     const surface = text.slice(span.start, span.end);

@@ -1,0 +1,27 @@
+import { inject } from 'vitest';
+import { openDriver } from '../../src/graph/connection.ts';
+import type { Driver } from 'neo4j-driver';
+
+/** A driver to the test run's real Neo4j (see tests/setup/neo4j-global-setup.ts). */
+export async function testDriver(): Promise<Driver> {
+  const { uri, user, password } = inject('neo4j');
+  return openDriver(uri, user, password);
+}
+
+/** Test files share one database: each starts from an empty graph. */
+export async function clearGraph(driver: Driver): Promise<void> {
+  await driver.executeQuery('MATCH (n) DETACH DELETE n');
+}
+
+export async function graphCounts(driver: Driver): Promise<{ nodes: number; relationships: number; ids: string[] }> {
+  const nodes = await driver.executeQuery('MATCH (n) RETURN count(n) AS n');
+  const rels = await driver.executeQuery('MATCH ()-[r]->() RETURN count(r) AS n');
+  const ids = await driver.executeQuery(
+    'MATCH (n) RETURN labels(n)[0] + ":" + coalesce(n.id, n.key, n.name) AS id ORDER BY id',
+  );
+  return {
+    nodes: nodes.records[0]!.get('n').toNumber(),
+    relationships: rels.records[0]!.get('n').toNumber(),
+    ids: ids.records.map((r) => r.get('id') as string),
+  };
+}
