@@ -286,7 +286,9 @@ function splitAreas(ctx: Ctx, whole: Span, options: SplitOptions = {}): Span[] {
       pending = undefined;
       merged.push({ start, end: p.end });
     }
-    for (const [i, p] of merged.entries()) out.push(...splitAnd(ctx, p, protect, merged.length > 1 && i === merged.length - 1));
+    // "A, B and C": the last piece's "and" closes the list, unless the list already closed with ", and C".
+    const closed = (p: Span, i: number) => i > 0 && /\band\s*$/i.test(ctx.text.slice(merged[i - 1]!.end, p.start));
+    for (const [i, p] of merged.entries()) out.push(...splitAnd(ctx, p, protect, merged.length > 1 && i === merged.length - 1 && !closed(p, i)));
   }
   return out.map((s) => trim(ctx, s)).filter((s) => s.end > s.start);
 }
@@ -324,10 +326,20 @@ function splitsHere(ctx: Ctx, left: Span, right: Span, lastOfList: boolean): boo
 
   const leftHits = peelHits(ctx, left);
   const rightHits = peelHits(ctx, right);
-  const multiword = (h: Hit) => h.cue.trim().split(/\s+/).length >= 2;
-  const lastHit = leftHits[leftHits.length - 1];
+    const lastHit = leftHits[leftHits.length - 1];
   const firstHit = rightHits[0];
-  if (lastHit && firstHit && multiword(lastHit) && multiword(firstHit) && !/\S/.test(ctx.text.slice(lastHit.end, left.end)) && !/\S/.test(ctx.text.slice(right.start, firstHit.start))) return true;
+  // Compound terms only: in "responding to the public and vulnerable people" the "and" joins objects of "to".
+  const term = (h: Hit) => h.cue.trim().split(/\s+/).length >= 2 && !/\b(?:to|of|for|with|in|on|the|a|an)\b/i.test(h.cue);
+  if (
+    lastHit &&
+    firstHit &&
+    term(lastHit) &&
+    term(firstHit) &&
+    lastHit.area !== firstHit.area &&
+    !/\S/.test(ctx.text.slice(lastHit.end, left.end)) &&
+    !/\S/.test(ctx.text.slice(right.start, firstHit.start))
+  )
+    return true;
 
   const leftArea = areaOf(ctx, left);
   const rightArea = areaOf(ctx, right);
@@ -447,17 +459,18 @@ function isAim(ctx: Ctx, sentence: Span, hit: Span): boolean {
 }
 
 /** A list of areas after the cue: "in areas including", "in the areas of", "including", "focusing on", "regarding", "into". */
-const AREAS_INTRO = /\b(?:in|across)\s+(?:the\s+)?(?:[\p{L}\p{N}-]+\s+){0,3}?areas?\b(?:\s*,?\s*(?<incl>including|such as|like)|\s+(?:of|around))?/iu;
+const AREAS_INTRO = /\b(?:in|across)\s+(?:the\s+)?(?:[\p{L}\p{N}-]+\s+){0,3}?areas?\b(?:\s*,?\s*(?<incl>including|such as|like)|\s+(?:of|around))/iu;
 const INCLUDING = /(?:,\s*)?\b(?<incl>including|such as|focusing on|focussing on|focused on|in particular|particularly|notably|especially)\b/iu;
 const TOPIC = /\b(?:regarding|concerning|about|around|into|over)\b/iu;
 /** Right after the cue: "concerns around X", "failure of X", "progress against X", "needs to improve how X". */
-const ADJACENT = /^,?\s+(?:(?:in|of|with|to|against|on|around|about|over|regarding|into|for|concerning)\b|(?=how\b))/iu;
+const ADJACENT = /^,?\s+(?:(?:in|at|of|with|to|against|on|around|about|over|regarding|into|for|concerning)\b|(?=how\b))/iu;
 /** "Among the alarming issues were X": a copula after the cue's noun, not a passive ("were raised"). */
 const COPULA = /^\s+(?:\p{L}+\s+)?(?:were|are|include|included|includes)\s+(?!\p{L}+ed\b)/iu;
 const ENDS_IN_PREPOSITION = /\s(?:of|in|to|with|about|around|on|for|over)$/i;
 const NUMBER = /\b(two|three|four|five|six|seven|eight|nine|ten|\d+)\b/i;
 const NUMBERS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
 const WINDOW_WORDS = 8;
+const SUBORDINATE = /,?\s+(?:and\s+)?(?:that|which|who|whose|while|whilst|because|although|though|whereas|when)\s/iu;
 
 /** Areas a polarity cue introduces in running text. */
 function introducedAreas(ctx: Ctx, sentence: Sentence): Candidate[] {
@@ -471,14 +484,17 @@ function introducedAreas(ctx: Ctx, sentence: Sentence): Candidate[] {
     const stop = hit.end + clause.length;
     const intro = introducerAfter(ctx, hit, stop);
     if (!intro) continue;
+    // Nor does it run into a subordinate clause ("... and that public confidence has been undermined").
+    const sub = ctx.text.slice(intro.listStart, stop).match(SUBORDINATE);
+    const end = sub?.index !== undefined ? intro.listStart + sub.index : stop;
     const before = ctx.text.slice(Math.max(sentence.start, hit.start - 30), intro.listStart);
-    const n = intro.including ? undefined : before.match(NUMBER)?.[1]?.toLowerCase();
+    const n = intro.partial ? undefined : before.match(NUMBER)?.[1]?.toLowerCase();
     const count = n ? (NUMBERS[n] ?? Number(n)) : undefined;
-    const pieces = splitAreas(ctx, { start: intro.listStart, end: stop }, { stopAtClause: true, ...(count ? { count } : {}) });
+    const pieces = splitAreas(ctx, { start: intro.listStart, end }, { stopAtClause: true, ...(count ? { count } : {}) });
     const withCue = pieces.filter((p) => areaOf(ctx, p));
     for (const piece of pieces) {
       // A cue-less item counts only among named areas of a list ("..., and matters related to the X report").
-      const peel = areaOf(ctx, piece) ?? (intro.including && withCue.length >= 2 ? 'Other' : undefined);
+      const peel = areaOf(ctx, piece) ?? (intro.named && withCue.length >= 2 ? 'Other' : undefined);
       if (!peel) continue;
       // A single area right after its cue is named with it ("failure of governance", "concerns around X").
       const span = pieces.length === 1 && intro.adjacent ? { start: hit.start, end: piece.end } : piece;
@@ -488,22 +504,32 @@ function introducedAreas(ctx: Ctx, sentence: Sentence): Candidate[] {
   return out;
 }
 
-function introducerAfter(ctx: Ctx, hit: PolarityHit, stop: number): { listStart: number; adjacent: boolean; including: boolean } | undefined {
+interface Introducer {
+  listStart: number;
+  /** Right after the cue ("concerns around"). */
+  adjacent: boolean;
+  /** The words name a list of areas ("in areas including", "the areas of", "focusing on"). */
+  named: boolean;
+  /** "including", "such as": only some of the areas, so a stated number does not bound the list. */
+  partial: boolean;
+}
+
+function introducerAfter(ctx: Ctx, hit: PolarityHit, stop: number): Introducer | undefined {
   const after = ctx.text.slice(hit.end, stop);
-  if (ENDS_IN_PREPOSITION.test(` ${hit.cue}`)) return { listStart: hit.end, adjacent: true, including: false };
+  if (ENDS_IN_PREPOSITION.test(` ${hit.cue}`)) return { listStart: hit.end, adjacent: true, named: false, partial: false };
   const copula = after.match(COPULA);
-  if (copula) return { listStart: hit.end + copula[0].length, adjacent: false, including: true };
+  if (copula) return { listStart: hit.end + copula[0].length, adjacent: false, named: true, partial: false };
   // Only the first few words after the cue can introduce its list.
-  const window = after.match(new RegExp(`^(?:\\S+\\s+){0,${WINDOW_WORDS}}\\S*`, 'u'))![0];
-  let best: { index: number; end: number; including: boolean } | undefined;
+  const window = after.match(new RegExp(`^\\s*(?:\\S+\\s+){0,${WINDOW_WORDS}}\\S*`, 'u'))![0];
+  let best: { index: number; end: number; named: boolean; partial: boolean } | undefined;
   for (const re of [AREAS_INTRO, INCLUDING, TOPIC]) {
     const m = window.match(re);
     if (m?.index === undefined) continue;
-    if (!best || m.index < best.index) best = { index: m.index, end: m.index + m[0].length, including: re !== TOPIC };
+    if (!best || m.index < best.index) best = { index: m.index, end: m.index + m[0].length, named: re !== TOPIC, partial: m.groups?.incl !== undefined };
   }
-  if (best) return { listStart: hit.end + best.end, adjacent: best.index === 0 || /^,?\s*$/.test(after.slice(0, best.index)), including: best.including };
+  if (best) return { listStart: hit.end + best.end, adjacent: best.index === 0 || /^,?\s*$/.test(after.slice(0, best.index)), named: best.named, partial: best.partial };
   const adjacent = after.match(ADJACENT);
-  if (adjacent) return { listStart: hit.end + adjacent[0].length, adjacent: true, including: false };
+  if (adjacent) return { listStart: hit.end + adjacent[0].length, adjacent: true, named: false, partial: false };
   return undefined;
 }
 
