@@ -56,6 +56,9 @@ export function claimsToFacts(claims: readonly Claim[]): SystemFacts {
           change: c.qualifiers.change as 'entered' | 'exited',
         };
         decisions.set(`${d.actor}|${d.act}|${d.force}|${d.stage}|${d.change}`, d);
+        // A body that decides or announces is a body the document refers to, even as "the inspectorate".
+        const actorEntity = c.links.find((l) => l.role === 'actor')?.entity;
+        if (actorEntity?.type === 'Organisation') organisations.add(actorEntity.name);
         break;
       }
       case 'area': {
@@ -66,6 +69,7 @@ export function claimsToFacts(claims: readonly Claim[]): SystemFacts {
       }
       case 'quote':
         if (c.subject) quotes.push({ speaker: c.subject.name, text: c.value });
+        if (c.subject?.type === 'Organisation') organisations.add(c.subject.name);
         break;
       case 'date':
         if (!dates.has(c.value)) dates.set(c.value, { text: String(c.qualifiers.text ?? c.value), value: c.value });

@@ -82,7 +82,8 @@ export function buildLexicon(knowledge: Knowledge): Lexicon {
   // Quoted stage names are common ("removed from ‘Engage’"): allow a quotation mark around the phrase.
   // Case-sensitive synonyms ("Engage", not the verb "engage") are matched loosely here and checked in stageOf.
   const stageAlternation = stageTerms.map((t) => phraseSource(t.text)).join('|');
-  const stageGroup = `["“‘']?(?<stage>${stageAlternation})["”’']?`;
+  // A determiner may precede a stage name ("in the ‘Engage’ process", "under its enhanced monitoring process").
+  const stageGroup = `(?:(?:the|an?|its|our|their)\\s+)?["“‘']?(?<stage>${stageAlternation})["”’']?`;
   const gap = `(?:[^\\s.;:!?]+\\s+){0,${knowledge.stages.gapMaxTokens}}?`;
   const compile = (phrase: string) => {
     const parts = phrase.split(/(\{stage\}|\{gap\})/).map((p) => p.trim()).filter(Boolean);
@@ -118,7 +119,7 @@ export function buildLexicon(knowledge: Knowledge): Lexicon {
     ...['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'],
     ...['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday'],
     ...stageTerms.map((t) => t.text.toLowerCase()).filter((t) => !t.includes(' ')),
-    ...['police', 'constabulary', 'service', 'force', 'inspectorate', 'inspector', 'inspectors', 'council', 'councils', 'office', 'government', 'plan', 'report', 'strategy', 'the', 'a', 'an', 'and', 'of', 'for', 'in', 'his', 'her', 'majesty', 'majesty’s', "majesty's", 'london', 'england', 'wales', 'britain', 'home', 'secretary', 'mayor', 'commissioner', 'chief', 'constable', 'statement'],
+    ...['police', 'constabulary', 'service', 'force', 'inspectorate', 'inspector', 'inspectors', 'council', 'councils', 'office', 'government', 'plan', 'report', 'strategy', 'the', 'a', 'an', 'and', 'of', 'for', 'in', 'his', 'her', 'majesty', 'majesty’s', "majesty's", 'london', 'england', 'wales', 'britain', 'home', 'secretary', 'mayor', 'commissioner', 'chief', 'constable', 'statement', 'review', 'inquiry', 'panel', 'programme', 'survey', 'act', 'bill', 'unit', 'team', 'centre', 'board', 'committee'],
   ]);
 
   const peelCues = knowledge.peel.areas.flatMap((a) =>

@@ -57,7 +57,22 @@ export function findDates(text: string, publishedAt?: string): DateFound[] {
   return refineOverlaps(found);
 }
 
+// Durations and the present moment are not calendar expressions ("over the last three years", "now").
+const NOT_A_DATE = /^(?:now|right now|currently|at present|(?:over\s+)?(?:the\s+)?(?:last|past|next|coming)\s+(?:\w+\s+)?(?:years|months|weeks|days))$/i;
+const PERIOD_MODIFIER = /^(?:(?:the\s+)?(?:end|beginning|start|middle|close)\s+of\s+|(?:early|late|mid)[\s-]+)/i;
+
 function fromChrono(text: string, r: chrono.ParsedResult, hasReference: boolean, ref?: Date): DateFound | undefined {
+  if (NOT_A_DATE.test(r.text.trim().replace(/[\s,;:)]+$/, ''))) return undefined;
+  // "end of September 2019" is a month: re-read the date without the modifier, which chrono turns into a day.
+  const modifier = PERIOD_MODIFIER.exec(r.text.replace(LEADING_FILLER, ''));
+  if (modifier) {
+    const lead = r.text.length - r.text.replace(LEADING_FILLER, '').length + modifier[0].length;
+    const rest = r.text.slice(lead);
+    const again = chrono.en.GB.parse(rest, ref ? { instant: ref, timezone: 0 } : undefined, { forwardDate: false })[0];
+    if (!again || again.index !== 0) return undefined;
+    const inner = fromChrono(rest, again, hasReference, ref);
+    return inner ? { ...inner, start: inner.start + r.index + lead, end: inner.end + r.index + lead } : undefined;
+  }
   const c = r.start;
   const hasDay = c.isCertain('day') || c.isCertain('weekday');
   const hasMonth = c.isCertain('month');

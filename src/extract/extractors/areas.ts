@@ -163,7 +163,7 @@ function areaOf(ctx: Ctx, span: Span): PeelAreaName | undefined {
 const wordCount = (ctx: Ctx, s: Span) => ctx.text.slice(s.start, s.end).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
 const LEADING = /^(?:[\s,;:.“”"‘’'(–—•·-]+|(?:and|or|but|both|also|including|around|about|regarding|in|on|into)\s+)/iu;
-const TRAILING = /(?:[\s,;:.!?“”"‘’'–—•·-]+|\s+(?:and|or))$/iu;
+const TRAILING = /(?:[\s,;:.!?“”"‘’'–—•·-]+|\s+(?:and|or|a|an|the|its|their))$/iu;
 
 /** Without surrounding white space, punctuation and dangling conjunctions or prepositions. */
 function trim(ctx: Ctx, span: Span): Span {
@@ -217,7 +217,7 @@ function parentheses(ctx: Ctx, span: Span): Span[] {
 
 /** Where an area's own wording ends and its purpose or means begins ("... to make sure resources are aligned"). */
 const ELABORATION =
-  /\s+(?:with the aim of|in order to|so as to|so that|aimed at|to make sure|to ensure|to make|to help|to reduce|to support|to enable|to allow|through)(?![\p{L}])|,\s+(?:helping|which|meaning|leading to|resulting in|so that)(?![\p{L}])/iu;
+  /\s+(?:with the aim of|in order to|so as to|so that|aimed at|to make sure|to ensure|to make|to help|to reduce|to support|to enable|to allow|through)(?![\p{L}])|,\s+(?:helping|which|meaning|leading to|resulting in|so that|with)(?![\p{L}])/iu;
 /** Separators between areas that are never part of one ("X, including Y", "X, as well as Y", "X; Y", "X, by doing Y"). */
 const STRONG = /\s*;\s*|,?\s+including(?:\s+around)?\s+|,?\s+as well as\s+|,\s+by\s+(?=\p{L}+ing\b)/iu;
 const COMMA = /\s*,\s*(?:and\s+|or\s+)?/u;
@@ -470,6 +470,7 @@ const ENDS_IN_PREPOSITION = /\s(?:of|in|to|with|about|around|on|for|over)$/i;
 const NUMBER = /\b(two|three|four|five|six|seven|eight|nine|ten|\d+)\b/i;
 const NUMBERS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
 const WINDOW_WORDS = 8;
+const NEW_PHRASE = /(?:\band|\bor|,|;)\s+(?:(?:a|an|the|its|their)\s+)?$/iu;
 const SUBORDINATE = /,?\s+(?:and\s+)?(?:that|which|who|whose|while|whilst|because|although|though|whereas|when)\s/iu;
 
 /** Areas a polarity cue introduces in running text. */
@@ -478,15 +479,23 @@ function introducedAreas(ctx: Ctx, sentence: Sentence): Candidate[] {
   const hits = polarityHits(ctx, sentence);
   for (const [hi, hit] of hits.entries()) {
     if (hit.polarity === 'improved' && isAim(ctx, sentence, hit)) continue;
-    // The list runs to the end of the clause, or to a cue of the other polarity.
-    const other = hits.slice(hi + 1).find((h) => h.polarity !== hit.polarity);
-    const clause = ctx.text.slice(hit.end, other?.start ?? sentence.end).match(/^[^;:!?–—]*/)![0];
+    // The list runs to the end of the clause, or to a next cue that starts a phrase of its own ("failings in X and a failure to Y").
+    const next = hits.slice(hi + 1).find((h) => NEW_PHRASE.test(ctx.text.slice(hit.end, h.start)));
+    const clause = ctx.text.slice(hit.end, next?.start ?? sentence.end).match(/^[^;:!?–—]*/)![0];
     const stop = hit.end + clause.length;
     const intro = introducerAfter(ctx, hit, stop);
     if (!intro) continue;
     // Nor does it run into a subordinate clause ("... and that public confidence has been undermined").
-    const sub = ctx.text.slice(intro.listStart, stop).match(SUBORDINATE);
-    const end = sub?.index !== undefined ? intro.listStart + sub.index : stop;
+    const listText = ctx.text.slice(intro.listStart, stop);
+    const sub = listText.match(SUBORDINATE);
+    let end = sub?.index !== undefined ? intro.listStart + sub.index : stop;
+    // A noun list ends where its own verb starts ("concerns about the force's finances had been addressed"); a "how" clause keeps its verb.
+    const verb = /^\s*(?:how|what|why|whether|where)\b/i.test(listText) ? undefined : listText.match(FINITE);
+    if (verb?.index !== undefined) {
+      // The verb's subject goes with it: cut at the comma before it, if any ("X, a plan was established").
+      const comma = listText.slice(0, verb.index).lastIndexOf(',');
+      end = Math.min(end, intro.listStart + (comma > 0 ? comma : verb.index));
+    }
     const before = ctx.text.slice(Math.max(sentence.start, hit.start - 30), intro.listStart);
     const n = intro.partial ? undefined : before.match(NUMBER)?.[1]?.toLowerCase();
     const count = n ? (NUMBERS[n] ?? Number(n)) : undefined;

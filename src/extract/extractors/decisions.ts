@@ -1,6 +1,7 @@
 import type { Mention, MentionOf } from '../../model/mention.ts';
 import type { Sentence } from '../../nlp/sentences.ts';
 import type { ExtractionInput, Extractor, FoundMentions } from '../context.ts';
+import { mostFrequent } from './stage-events.ts';
 
 /**
  * Who decided, recommended or announced a stage change. The act comes from
@@ -16,8 +17,8 @@ import type { ExtractionInput, Extractor, FoundMentions } from '../context.ts';
 export const decisionExtractor: Extractor = {
   name: 'decisions',
   extract(input, found) {
-    const out: Mention[] = [];
-    const main = mainEvent(found);
+    const out: MentionOf<'decision'>[] = [];
+    const main = mostFrequent(found.of('stageEvent'));
     for (const sentence of input.sentences) {
       const events = found.of('stageEvent').filter((e) => e.start >= sentence.start && e.end <= sentence.end);
       const event = events[0] ?? main;
@@ -25,8 +26,20 @@ export const decisionExtractor: Extractor = {
       const cues = actCues(input, sentence);
       for (const [i, cue] of cues.entries()) {
         const limit = cues[i + 1]?.start ?? sentence.end;
-        const actor = agentAfter(input, found, cue.end, limit) ?? subjectBefore(input, found, sentence, cue.start) ?? (cue.act === 'decided' ? inspectorate(input) : undefined);
+        const actor =
+          agentAfter(input, found, cue.end, limit, cue.text) ??
+          subjectBefore(input, found, sentence, cue.start) ??
+          // "Making the announcement today, ... Andy Cooke said": the speaker of the sentence.
+          (cue.act !== 'decided' ? actorsIn(input, found, cue.end, limit)[0]?.actor : undefined) ??
+          (cue.act === 'decided' ? inspectorate(input) : undefined);
         if (actor) out.push(decision(actor, cue.act, event, cue));
+      }
+      // A change stated in a quotation, with no act of its own, is announced by the speaker.
+      if (cues.length === 0) {
+        for (const e of events) {
+          const quote = found.of('quote').find((q) => q.start <= e.start && e.end <= q.end);
+          if (quote?.speaker) out.push(decision({ name: quote.speaker, kind: quote.speakerKind ?? 'person' }, 'announced', e, e));
+        }
       }
       for (const e of events) {
         // The agent of the change itself comes before any other act ("... was communicated ... by X" is X's act, not the change's).
@@ -35,16 +48,25 @@ export const decisionExtractor: Extractor = {
         if (actor) out.push(decision(actor, 'decided', e, e));
       }
     }
-    return out;
+    return withoutSupersededBodies(out);
   },
 };
+
+/**
+ * Where a named person decided a change, "removed by the inspectorate" in the
+ * same document is the same decision told less precisely: keep the person's.
+ */
+function withoutSupersededBodies(decisions: MentionOf<'decision'>[]): MentionOf<'decision'>[] {
+  const byPerson = new Set(decisions.filter((d) => d.actorKind === 'person' && d.act === 'decided').map((d) => `${d.force}|${d.stage}|${d.change}`));
+  return decisions.filter((d) => !(d.actorKind === 'organisation' && d.act === 'decided' && byPerson.has(`${d.force}|${d.stage}|${d.change}`)));
+}
 
 interface Actor {
   name: string;
   kind: 'person' | 'organisation';
 }
 
-function decision(actor: Actor, act: 'decided' | 'recommended' | 'announced', event: MentionOf<'stageEvent'>, span: { start: number; end: number }): Mention {
+function decision(actor: Actor, act: 'decided' | 'recommended' | 'announced', event: MentionOf<'stageEvent'>, span: { start: number; end: number }): MentionOf<'decision'> {
   return {
     kind: 'decision',
     actor: actor.name,
@@ -59,24 +81,19 @@ function decision(actor: Actor, act: 'decided' | 'recommended' | 'announced', ev
   };
 }
 
-/** The change a document is about: its most frequent (force, stage, change), the first on a tie. */
-function mainEvent(found: FoundMentions): MentionOf<'stageEvent'> | undefined {
-  const counts = new Map<string, { n: number; e: MentionOf<'stageEvent'> }>();
-  for (const e of found.of('stageEvent')) {
-    const key = `${e.force}|${e.stage}|${e.change}`;
-    const c = counts.get(key) ?? { n: 0, e };
-    c.n++;
-    counts.set(key, c);
-  }
-  return [...counts.values()].sort((a, b) => b.n - a.n || a.e.start - b.e.start)[0]?.e;
+interface Cue {
+  act: 'decided' | 'recommended' | 'announced';
+  start: number;
+  end: number;
+  text: string;
 }
 
-function actCues({ document, lexicon }: ExtractionInput, sentence: Sentence): Array<{ act: 'decided' | 'recommended' | 'announced'; start: number; end: number }> {
+function actCues({ document, lexicon }: ExtractionInput, sentence: Sentence): Cue[] {
   const text = document.text.slice(sentence.start, sentence.end);
-  const hits: Array<{ act: 'decided' | 'recommended' | 'announced'; start: number; end: number }> = [];
+  const hits: Cue[] = [];
   for (const p of lexicon.actPatterns) {
     p.regex.lastIndex = 0;
-    for (const m of text.matchAll(p.regex)) hits.push({ act: p.act, start: sentence.start + m.index, end: sentence.start + m.index + m[0].length });
+    for (const m of text.matchAll(p.regex)) hits.push({ act: p.act, start: sentence.start + m.index, end: sentence.start + m.index + m[0].length, text: m[0] });
   }
   hits.sort((a, b) => a.start - b.start || b.end - a.end);
   return hits.filter((h, i) => !hits.slice(0, i).some((k) => h.start < k.end));
@@ -111,10 +128,13 @@ function inspectorate(input: ExtractionInput): Actor {
   return { name: input.lexicon.inspectorate, kind: 'organisation' };
 }
 
-/** "... by <actor>" after the verb, before the next act in the sentence. */
-function agentAfter(input: ExtractionInput, found: FoundMentions, from: number, to: number): Actor | undefined {
+/**
+ * "... by <actor>" after the verb, before the next act in the sentence. A cue
+ * that ends in its own preposition ("decision by", "news from") is followed by the actor directly.
+ */
+function agentAfter(input: ExtractionInput, found: FoundMentions, from: number, to: number, cueText = ''): Actor | undefined {
   const text = input.document.text.slice(from, to);
-  const by = /\bby\s+/.exec(text);
+  const by = /\b(?:by|of|from)$/i.test(cueText) ? /^\s*/.exec(text) : /\bby\s+/.exec(text);
   if (!by) return undefined;
   const at = from + by.index + by[0].length;
   const first = actorsIn(input, found, at, Math.min(to, at + 160))[0];

@@ -124,8 +124,13 @@ function refinePeople(input: ExtractionInput, found: FoundMentions, candidates: 
         moved = true;
       }
     }
-    const words = text.slice(start, c.end).split(/\s+/).filter(Boolean);
-    const span = { start, end: c.end };
+    let end = c.end;
+    // Trailing document nouns are not part of a name ("the Baroness Casey Review").
+    for (let m = /\s+(\S+)$/u.exec(text.slice(start, end)); m && lexicon.notNameWords.has(m[1]!.toLowerCase()); m = /\s+(\S+)$/u.exec(text.slice(start, end))) {
+      end -= m[0].length;
+    }
+    const words = text.slice(start, end).split(/\s+/).filter(Boolean);
+    const span = { start, end };
     if (span.end <= span.start) continue;
     const surface = text.slice(span.start, span.end);
     if (!isPlausibleName(surface, lexicon)) continue;
@@ -165,8 +170,11 @@ function containsOrEquals(outer: { start: number; end: number }, inner: { start:
   return outer.start <= inner.start && outer.end >= inner.end;
 }
 
+const PRONOUN = /^(?:I|We|He|She|It|They|You|This|That|These|Those)(?:['’]\p{L}+)?$/u;
+
 function isPlausibleName(surface: string, lexicon: Lexicon): boolean {
   const words = surface.split(/\s+/);
+  if (words.some((w) => PRONOUN.test(w))) return false;
   if (words.length > 4) return false;
   for (const w of words) {
     if (lexicon.notNameWords.has(w.toLowerCase())) return false;

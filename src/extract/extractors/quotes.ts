@@ -130,6 +130,12 @@ function attribute(input: ExtractionInput, found: FoundMentions, q: QuoteSpan): 
   if (INTRO.test(before)) {
     const s = lastSpeakerIn(input, found, para.start, openAt);
     if (s) return s;
+    // "He said:": the person named last before this paragraph.
+    if (/\b(?:he|she)\s+\S*\s*$/i.test(before.replace(INTRO, ''))) {
+      const earlier = found.of('person').filter((p) => p.end <= para.start);
+      const last = earlier[earlier.length - 1];
+      if (last) return { name: last.name, kind: 'person' };
+    }
   }
   // 2. The line before ends with "said:".
   if (openAt <= para.start + 1 && q.paragraph > 0) {

@@ -14,13 +14,16 @@ import type { StagePattern } from '../lexicon.ts';
 export const stageEventExtractor: Extractor = {
   name: 'stage-events',
   extract(input, found) {
-    const out: Mention[] = [];
+    const out: MentionOf<'stageEvent'>[] = [];
     const mainForce = primaryForce(found);
+    const withoutHits: Sentence[] = [];
     for (const sentence of input.sentences) {
-      for (const hit of matchStagePatterns(input, sentence)) {
+      const hits = matchStagePatterns(input, sentence);
+      if (hits.length === 0) withoutHits.push(sentence);
+      for (const hit of hits) {
         const force = forceFor(input, found, sentence, hit, mainForce);
         if (!force) continue;
-        const date = dateFor(input, found, sentence, hit);
+        const date = dateFor(input, found, sentence, hit) ?? headingDate(input, found, hit);
         out.push({
           kind: 'stageEvent',
           force,
@@ -34,9 +37,57 @@ export const stageEventExtractor: Extractor = {
         });
       }
     }
-    return out;
+    return [...out, ...datedBackReferences(input, found, withoutHits, out)];
   },
 };
+
+/**
+ * A structured page puts the date on its own line under the heading:
+ * "Moved out of Engage" / "September 2023".
+ */
+function headingDate(input: ExtractionInput, found: FoundMentions, hit: StageHit): MentionOf<'date'> | undefined {
+  const i = input.paragraphs.findIndex((p) => p.start <= hit.start && hit.end <= p.end);
+  const heading = input.paragraphs[i];
+  const next = input.paragraphs[i + 1];
+  if (!heading || !next || heading.text.split(/\s+/).length > 8) return undefined;
+  return found.of('date').find((d) => d.start === next.start && d.end === next.end);
+}
+
+const BACK_REFERENCE_NOUN = /\b(?:the|this|that|today['’]s)\s+(?:move|decision|announcement|change|removal|escalation)\b/gi;
+
+/**
+ * "HMICFRS announced the move on Monday", "Making the announcement today": a
+ * sentence that dates the document's main stage change without naming it.
+ */
+function datedBackReferences(input: ExtractionInput, found: FoundMentions, sentences: Sentence[], events: MentionOf<'stageEvent'>[]): MentionOf<'stageEvent'>[] {
+  const main = mostFrequent(events);
+  if (!main) return [];
+  const out: MentionOf<'stageEvent'>[] = [];
+  for (const sentence of sentences) {
+    const text = input.document.text.slice(sentence.start, sentence.end);
+    for (const m of text.matchAll(BACK_REFERENCE_NOUN)) {
+      const start = sentence.start + m.index;
+      const hit = { start, end: start + m[0].length } as StageHit;
+      const date = dateFor(input, found, sentence, hit);
+      if (!date) continue;
+      out.push({ ...main, date: date.value, datePrecision: date.precision, start: hit.start, end: hit.end, extractor: 'stage-events' });
+      break;
+    }
+  }
+  return out;
+}
+
+/** The change a document is about: its most frequent (force, stage, change), the first on a tie. */
+export function mostFrequent(events: MentionOf<'stageEvent'>[]): MentionOf<'stageEvent'> | undefined {
+  const counts = new Map<string, { n: number; e: MentionOf<'stageEvent'> }>();
+  for (const e of events) {
+    const key = `${e.force}|${e.stage}|${e.change}`;
+    const c = counts.get(key) ?? { n: 0, e };
+    c.n++;
+    counts.set(key, c);
+  }
+  return [...counts.values()].sort((a, b) => b.n - a.n || a.e.start - b.e.start)[0]?.e;
+}
 
 export interface StageHit {
   start: number;
