@@ -23,6 +23,8 @@ export interface Lexicon {
   forces: Gazetteer;
   organisations: Gazetteer;
   titles: Gazetteer;
+  /** The organisation a title belongs to, where it implies one ("HM Chief Inspector of Constabulary" -> HMICFRS). */
+  titleOrganisation: ReadonlyMap<string, string>;
   /** Canonical name of the inspectorate: the default decider of stage changes. */
   inspectorate: string;
   /** "the inspectorate", "inspectors", "a watchdog": references to the inspectorate. */
@@ -83,7 +85,7 @@ export function buildLexicon(knowledge: Knowledge): Lexicon {
   // Case-sensitive synonyms ("Engage", not the verb "engage") are matched loosely here and checked in stageOf.
   const stageAlternation = stageTerms.map((t) => phraseSource(t.text)).join('|');
   // A determiner may precede a stage name ("in the ‘Engage’ process", "under its enhanced monitoring process").
-  const stageGroup = `(?:(?:the|an?|its|our|their)\\s+)?["“‘']?(?<stage>${stageAlternation})["”’']?`;
+  const stageGroup = `(?:(?:the|an?|its|our|their|[A-Z][\\p{L}]*['’]s)\\s+)?["“‘']?(?<stage>${stageAlternation})["”’']?`;
   const gap = `(?:[^\\s.;:!?]+\\s+){0,${knowledge.stages.gapMaxTokens}}?`;
   const compile = (phrase: string) => {
     const parts = phrase.split(/(\{stage\}|\{gap\})/).map((p) => p.trim()).filter(Boolean);
@@ -119,7 +121,7 @@ export function buildLexicon(knowledge: Knowledge): Lexicon {
     ...['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'],
     ...['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday'],
     ...stageTerms.map((t) => t.text.toLowerCase()).filter((t) => !t.includes(' ')),
-    ...['police', 'constabulary', 'service', 'force', 'inspectorate', 'inspector', 'inspectors', 'council', 'councils', 'office', 'government', 'plan', 'report', 'strategy', 'the', 'a', 'an', 'and', 'of', 'for', 'in', 'his', 'her', 'majesty', 'majesty’s', "majesty's", 'london', 'england', 'wales', 'britain', 'home', 'secretary', 'mayor', 'commissioner', 'chief', 'constable', 'statement', 'review', 'inquiry', 'panel', 'programme', 'survey', 'act', 'bill', 'unit', 'team', 'centre', 'board', 'committee'],
+    ...['police', 'constabulary', 'service', 'force', 'inspectorate', 'inspector', 'inspectors', 'council', 'councils', 'office', 'government', 'plan', 'report', 'strategy', 'the', 'a', 'an', 'and', 'of', 'for', 'in', 'his', 'her', 'majesty', 'majesty’s', "majesty's", 'london', 'england', 'wales', 'britain', 'home', 'secretary', 'mayor', 'commissioner', 'chief', 'constable', 'statement', 'independent', 'national', 'review', 'inquiry', 'panel', 'programme', 'survey', 'act', 'bill', 'unit', 'team', 'centre', 'board', 'committee'],
   ]);
 
   const peelCues = knowledge.peel.areas.flatMap((a) =>
@@ -133,6 +135,11 @@ export function buildLexicon(knowledge: Knowledge): Lexicon {
     forces: new Gazetteer(forceEntries),
     organisations: new Gazetteer(gazetteerEntries('organisations', knowledge)),
     titles: new Gazetteer(gazetteerEntries('titles', knowledge)),
+    titleOrganisation: new Map(
+      knowledge.titles
+        .filter((t) => t.org !== undefined && knowledge.organisations.some((o) => o.name === t.org))
+        .map((t) => [t.title, t.org!] as const),
+    ),
     inspectorate,
     inspectorateReference: new RegExp(
       `${WORD_START}(?:${[...genericRefs, 'inspectors', 'the inspectorate', 'the police inspectorate', 'the watchdog', 'a watchdog', 'police watchdog'].sort((a, b) => b.length - a.length).map(phraseSource).join('|')})${WORD_END}`,

@@ -38,7 +38,7 @@ export const areaExtractor: Extractor = {
     for (const sentence of input.sentences) {
       // List items were read as lists; their later sentences only elaborate.
       if (lists.some((l) => sentence.start < l.range.end && l.range.start < sentence.end)) continue;
-      candidates.push(...introducedAreas(ctx, sentence), ...predicateAreas(ctx, sentence), ...gerundAreas(ctx, sentence));
+      candidates.push(...verbAreas(ctx, sentence), ...introducedAreas(ctx, sentence), ...predicateAreas(ctx, sentence));
     }
     const kept: Candidate[] = [];
     for (const c of candidates) {
@@ -478,7 +478,8 @@ function introducedAreas(ctx: Ctx, sentence: Sentence): Candidate[] {
   const out: Candidate[] = [];
   const hits = polarityHits(ctx, sentence);
   for (const [hi, hit] of hits.entries()) {
-    if (hit.polarity === 'improved' && isAim(ctx, sentence, hit)) continue;
+    const polarity = polarityOf(ctx, sentence, hit);
+    if (polarity === 'improved' && isAim(ctx, sentence, hit)) continue;
     // The list runs to the end of the clause, or to a next cue that starts a phrase of its own ("failings in X and a failure to Y").
     const next = hits.slice(hi + 1).find((h) => NEW_PHRASE.test(ctx.text.slice(hit.end, h.start)));
     const clause = ctx.text.slice(hit.end, next?.start ?? sentence.end).match(/^[^;:!?–—]*/)![0];
@@ -507,7 +508,7 @@ function introducedAreas(ctx: Ctx, sentence: Sentence): Candidate[] {
       if (!peel) continue;
       // A single area right after its cue is named with it ("failure of governance", "concerns around X").
       const span = pieces.length === 1 && intro.adjacent ? { start: hit.start, end: piece.end } : piece;
-      out.push({ ...span, peel, polarity: hit.polarity });
+      out.push({ ...span, peel, polarity });
     }
   }
   return out;
@@ -570,17 +571,47 @@ function predicateAreas(ctx: Ctx, sentence: Sentence): Candidate[] {
   return out;
 }
 
-/** "transforming culture", "rebuilding public confidence": a polarity verb in -ing with an area as its object. */
-function gerundAreas(ctx: Ctx, sentence: Sentence): Candidate[] {
+/**
+ * A polarity verb with an area as its direct object: "transforming culture",
+ * "rebuilding public confidence", "has improved the way it answers emergency
+ * calls". A past form counts as a verb only after "has/have/had" or a subject
+ * such as "it" or "the force" (elsewhere it is an adjective or a passive).
+ */
+function verbAreas(ctx: Ctx, sentence: Sentence): Candidate[] {
   const out: Candidate[] = [];
   for (const hit of polarityHits(ctx, sentence)) {
-    if (!/^\p{L}+ing$/u.test(hit.cue) || isAim(ctx, sentence, hit)) continue;
+    const word = hit.cue.trim();
+    if (/\s/.test(word)) continue;
+    const before = ctx.text.slice(sentence.start, hit.start);
+    const isVerb = /ing$/i.test(word) || (/(?:ed|t)$/i.test(word) && PAST_VERB_BEFORE.test(before));
+    if (!isVerb) continue;
+    const polarity = polarityOf(ctx, sentence, hit);
+    if (polarity === 'improved' && isAim(ctx, sentence, hit)) continue;
     const rest = ctx.text.slice(hit.end, sentence.end);
+    if (NOT_AN_OBJECT.test(rest)) continue;
     const object = rest.match(/^[^,;:.!?–—]*/)![0].replace(/\s+as well as\b[\s\S]*$/i, '');
-    const span = trim(ctx, { start: hit.start, end: hit.end + object.length });
-    if (wordCount(ctx, span) > 12) continue;
-    const peel = areaOf(ctx, { start: hit.end, end: span.end });
-    if (peel) out.push({ ...span, peel, polarity: hit.polarity });
+    const pieces = splitAreas(ctx, { start: hit.end, end: hit.end + object.length }, { stopAtClause: true });
+    for (const [i, piece] of pieces.entries()) {
+      const peel = areaOf(ctx, piece);
+      // The verb names the first area with it ("transforming culture").
+      const span = i === 0 ? { start: hit.start, end: piece.end } : piece;
+      if (peel && wordCount(ctx, span) <= 12) out.push({ ...span, peel, polarity });
+    }
   }
   return out;
+}
+
+const PAST_VERB_BEFORE = /(?:\b(?:has|have|had|it|force|police|service|constabulary)|n['’]t)(?:\s+\p{L}+ly)?\s+$/iu;
+/** After the verb: a preposition or clause word, not an object (those are read as introduced lists). */
+const NOT_AN_OBJECT = /^\s*(?:to|by|in|on|at|of|with|for|from|and|or|but|as|so|that|than|over|under|into|since|after|before|when|while|because|its\s+own)\b/i;
+
+const NEGATION = /\b(?:not|no|never|without|insufficient|limited|little)\b|n['’]t\b/i;
+const NO_LONGER = /\bno\s+longer\b/i;
+
+/** A cue's polarity, turned by a negation just before it ("has not made sufficient progress", "is no longer failing"). */
+function polarityOf(ctx: Ctx, sentence: Span, hit: PolarityHit): Polarity {
+  const before = ctx.text.slice(sentence.start, hit.start).trim().split(/\s+/).slice(-3).join(' ');
+  if (NO_LONGER.test(before)) return hit.polarity === 'concern' ? 'improved' : hit.polarity;
+  if (hit.polarity === 'improved' && NEGATION.test(before)) return 'concern';
+  return hit.polarity;
 }

@@ -30,15 +30,15 @@ export const decisionExtractor: Extractor = {
           agentAfter(input, found, cue.end, limit, cue.text) ??
           subjectBefore(input, found, sentence, cue.start) ??
           // "Making the announcement today, ... Andy Cooke said": the speaker of the sentence.
-          (cue.act !== 'decided' ? actorsIn(input, found, cue.end, limit)[0]?.actor : undefined) ??
+          (cue.act !== 'decided' ? speakerAfter(input, found, cue.end, limit) : undefined) ??
           (cue.act === 'decided' ? inspectorate(input) : undefined);
         if (actor) out.push(decision(actor, cue.act, event, cue));
       }
-      // A change stated in a quotation, with no act of its own, is announced by the speaker.
+      // A change stated in the inspectorate's own quoted statement, with no act of its own, is its announcement.
       if (cues.length === 0) {
         for (const e of events) {
           const quote = found.of('quote').find((q) => q.start <= e.start && e.end <= q.end);
-          if (quote?.speaker) out.push(decision({ name: quote.speaker, kind: quote.speakerKind ?? 'person' }, 'announced', e, e));
+          if (quote?.speaker === input.lexicon.inspectorate) out.push(decision(inspectorate(input), 'announced', e, e));
         }
       }
       for (const e of events) {
@@ -114,6 +114,12 @@ function actorsIn(input: ExtractionInput, found: FoundMentions, from: number, to
     ...found.of('organisation').filter(inRange).map((m) => ({ start: m.start, end: m.end, actor: { name: m.name, kind: 'organisation' as const } })),
   ];
   const slice = text.slice(from, to);
+  // A title standing for its office, with no name after it: "His Majesty's Chief Inspector ... has today moved ...".
+  for (const t of input.lexicon.titles.find(slice)) {
+    const org = input.lexicon.titleOrganisation.get(t.canonical);
+    const named = found.of('person').some((p) => p.start >= from + t.end && p.start <= from + t.end + 12);
+    if (org && !named) out.push({ start: from + t.start, end: from + t.end, actor: { name: org, kind: 'organisation' } });
+  }
   for (const m of slice.matchAll(input.lexicon.inspectorateReference)) {
     out.push({ start: from + m.index, end: from + m.index + m[0].length, actor: inspectorate(input) });
   }
@@ -146,6 +152,14 @@ function agentAfter(input: ExtractionInput, found: FoundMentions, from: number, 
   return first.actor;
 }
 
+/** An actor after the act who then speaks: "Making the announcement today, ... Andy Cooke said". */
+function speakerAfter(input: ExtractionInput, found: FoundMentions, from: number, to: number): Actor | undefined {
+  for (const a of actorsIn(input, found, from, to)) {
+    if (/^[\s,]*(?:said|says|added|stated|told)\b/i.test(input.document.text.slice(a.end, a.end + 20))) return a.actor;
+  }
+  return undefined;
+}
+
 /** The last actor before the verb in the same sentence. */
 function subjectBefore(input: ExtractionInput, found: FoundMentions, sentence: Sentence, at: number): Actor | undefined {
   const actors = actorsIn(input, found, sentence.start, at);
@@ -158,7 +172,7 @@ function activeSubject(input: ExtractionInput, found: FoundMentions, sentence: S
   const last = actors[actors.length - 1];
   if (!last) return undefined;
   const between = input.document.text.slice(last.end, e.start);
-  if (!/^\s*(?:(?:has|have|had|will|would|now|today|also|formally|officially|since|then|today|recently|)\s*)*$/i.test(between)) return undefined;
+  if (!/^[\s)]*(?:(?:has|have|had|will|would|now|today|also|formally|officially|since|then|today|recently|)\s*)*$/i.test(between)) return undefined;
   if (/\b(?:was|were|been|be|being)\s*$/i.test(between)) return undefined;
   return last.actor;
 }

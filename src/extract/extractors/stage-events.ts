@@ -161,9 +161,15 @@ function dateFor(input: ExtractionInput, found: FoundMentions, sentence: Sentenc
   let best: { d: MentionOf<'date'>; distance: number } | undefined;
   for (const d of dates) {
     const [from, to] = d.end <= hit.start ? [d.end, hit.start] : [hit.end, d.start];
-    const between = to > from ? text.slice(from, to) : '';
-    // A date across a clause boundary belongs to something else ("after the inspection in May 2019, it will enter").
-    if (/[,;:–—]/.test(between.replace(/\([^)]*\)/g, ''))) continue;
+    // Names may hold commas of their own ("Inspectorate of Constabulary, Fire & Rescue Services"): blank them first.
+    let between = to > from ? text.slice(from, to) : '';
+    for (const n of [...found.of('organisation'), ...found.of('person'), ...found.of('force')]) {
+      if (n.start >= from && n.end <= to) between = between.slice(0, n.start - from) + ' '.repeat(n.end - n.start) + between.slice(n.end - from);
+    }
+    // A date across a clause boundary belongs to something else ("after the inspection in May 2019, it will enter"),
+    // unless it opens the sentence and so dates its main verb ("In June 2022 HMICFRS placed the Met under ...").
+    const opensSentence = d.end <= hit.start && /^\W*(?:(?:in|on|by|from|since|during)\s+)?$/i.test(text.slice(sentence.start, d.start));
+    if (!opensSentence && /[,;:–—]/.test(between.replace(/\([^)]*\)/g, ''))) continue;
     if (/\b(?:inspection|report|review|visit|letter|published)\b/i.test(between)) continue;
     const distance = between.length + (d.end <= hit.start ? 5 : 0);
     if (!best || distance < best.distance) best = { d, distance };
