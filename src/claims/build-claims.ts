@@ -69,7 +69,7 @@ function claimParts(m: Mention): ClaimParts {
         predicate: m.change === 'entered' ? 'ENTERED_STAGE' : 'EXITED_STAGE',
         value: m.stage,
         links: [],
-        qualifiers: { stage: m.stage, change: m.change, date: m.date, datePrecision: m.datePrecision },
+        qualifiers: { stage: m.stage, change: m.change, date: m.date, datePrecision: m.datePrecision, tense: m.tense },
       };
     case 'decision': {
       const actor = entity(m.actorKind === 'person' ? 'Person' : 'Organisation', m.actor);

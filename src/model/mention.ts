@@ -49,6 +49,8 @@ export const StageEventMention = z.object({
   change: StageChange,
   date: z.string().nullable(),
   datePrecision: DatePrecision.nullable(),
+  /** "will enter" is still to come when the text was written; "was moved" has happened. */
+  tense: z.enum(['past', 'future']),
 });
 export const DecisionMention = z.object({
   ...base,

@@ -223,6 +223,7 @@ const STRONG = /\s*;\s*|,?\s+including(?:\s+around)?\s+|,?\s+as well as\s+|,\s+b
 const COMMA = /\s*,\s*(?:and\s+|or\s+)?/u;
 const AND = /\s+and\s+/iu;
 const WH = /^(?:how|what|whether|why|where)$/i;
+const DETERMINER = /^(?:a|an|the|its|their|his|her|our|this|that|these|those|some|any|all|each|every|no)$/i;
 const GERUND = /^\p{L}{2,}ing$/u;
 const NOT_GERUND = new Set(['during', 'thing', 'nothing', 'something', 'anything', 'everything', 'morning', 'evening', 'king', 'ring', 'spring', 'string', 'sibling']);
 /** A piece that is a new clause rather than another item of a list ("..., it's reassuring that ..."). */
@@ -344,6 +345,9 @@ function splitsHere(ctx: Ctx, left: Span, right: Span, lastOfList: boolean): boo
   const leftArea = areaOf(ctx, left);
   const rightArea = areaOf(ctx, right);
   if (leftArea && rightArea && leftArea !== rightArea && wordCount(ctx, left) >= 3 && wordCount(ctx, right) >= 3) return true;
+  // "missing children and crimes involving exploited children": the right side is a noun phrase with its own participle.
+  const participle = (rightWords[1] ?? '').toLowerCase();
+  if (leftArea && rightArea && wordCount(ctx, left) >= 3 && wordCount(ctx, right) >= 3 && !DETERMINER.test(first) && isGerund(participle) && !/^(?:being|having)$/.test(participle)) return true;
   return lastOfList && leftArea !== undefined && rightArea !== undefined;
 }
 

@@ -31,6 +31,7 @@ export const stageEventExtractor: Extractor = {
           change: hit.change,
           date: date?.value ?? null,
           datePrecision: date?.precision ?? null,
+          tense: tenseOf(input.document.text, sentence.start, hit.start),
           start: hit.start,
           end: hit.end,
           extractor: 'stage-events',
@@ -40,6 +41,12 @@ export const stageEventExtractor: Extractor = {
     return [...out, ...datedBackReferences(input, found, withoutHits, out)];
   },
 };
+
+/** Future when a modal of the future stands just before the change ("will enter", "is to be placed"). */
+function tenseOf(text: string, floor: number, at: number): 'past' | 'future' {
+  const before = text.slice(Math.max(floor, at - 30), at);
+  return /\b(?:will|shall|(?:is|are)\s+(?:due|set|going)\s+to|(?:is|are)\s+to)\s+(?:\w+\s+){0,2}$/i.test(before) ? 'future' : 'past';
+}
 
 /**
  * A structured page puts the date on its own line under the heading:
