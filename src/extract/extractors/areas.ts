@@ -84,15 +84,24 @@ interface PolarityHit extends Hit {
   polarity: Polarity;
 }
 
+interface CueEntry {
+  cue: string;
+  /** Sticky: tried only where a word equal to the cue's first word starts. */
+  regex: RegExp;
+  first: string;
+}
+
 interface Cues {
-  peel: Array<{ cue: string; area: PeelAreaName; regex: RegExp }>;
-  polarity: Array<{ cue: string; polarity: Polarity; regex: RegExp }>;
+  peel: Map<string, Array<CueEntry & { area: PeelAreaName }>>;
+  polarity: Map<string, Array<CueEntry & { polarity: Polarity }>>;
 }
 
 interface Ctx {
   input: ExtractionInput;
   text: string;
-  cues: Cues;
+  /** Every cue match in the document, longest cue first: spans pick theirs from these. */
+  peel: PeelHit[];
+  polarity: PolarityHit[];
 }
 
 // ------------------------------------------------------------------ cues
@@ -104,17 +113,39 @@ function contextFor(input: ExtractionInput): Ctx {
   if (!cues) {
     const peel = input.lexicon.knowledge.peel;
     cues = {
-      peel: peel.areas.flatMap((a) => a.cues.map((cue) => ({ cue, area: a.name, regex: cueRegex(cue) }))).sort(longestFirst),
-      polarity: (['concern', 'improved'] as const)
-        .flatMap((polarity) => peel.polarity[polarity].map((cue) => ({ cue, polarity, regex: cueRegex(cue) })))
-        .sort(longestFirst),
+      peel: byFirstWord(peel.areas.flatMap((a) => a.cues.map((cue) => ({ ...cueEntry(cue), area: a.name })))),
+      polarity: byFirstWord((['concern', 'improved'] as const).flatMap((polarity) => peel.polarity[polarity].map((cue) => ({ ...cueEntry(cue), polarity })))),
     };
     compiled.set(input.lexicon, cues);
   }
-  return { input, text: input.document.text, cues };
+  const text = input.document.text;
+  return {
+    input,
+    text,
+    peel: allMatches(text, cues.peel, (t, s) => ({ ...s, cue: t.cue, area: t.area })),
+    polarity: allMatches(text, cues.polarity, (t, s) => ({ ...s, cue: t.cue, polarity: t.polarity })),
+  };
 }
 
-const longestFirst = (a: { cue: string }, b: { cue: string }) => b.cue.length - a.cue.length;
+/** All cue matches, longest cue first. Each word of the text is looked up by its first word, so hundreds of cues cost one pass. */
+function allMatches<T extends CueEntry, H extends Hit>(text: string, index: Map<string, T[]>, make: (t: T, s: Span) => H): H[] {
+  const out: H[] = [];
+  for (const w of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+    for (const entry of index.get(w[0].toLowerCase()) ?? []) {
+      entry.regex.lastIndex = w.index;
+      const m = entry.regex.exec(text);
+      if (m) out.push(make(entry, { start: w.index, end: w.index + m[0].length }));
+    }
+  }
+  return out.sort((a, b) => b.cue.length - a.cue.length || a.start - b.start);
+}
+
+function byFirstWord<T extends CueEntry>(entries: T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const e of entries) map.set(e.first, [...(map.get(e.first) ?? []), e]);
+  return map;
+}
+
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Within a line: spaces or hyphens ("anti-social" = "anti social"), never a line break. */
@@ -125,30 +156,24 @@ const SEP = '[ \\t\\u00a0\\-\\u2010-\\u2015]+';
  * apostrophe, and one "-ly" adverb may sit between two words ("responding
  * appropriately to the public" is "responding to the public").
  */
-function cueRegex(cue: string): RegExp {
-  const words = cue
-    .trim()
-    .split(/[\s\-\u2010-\u2015]+/)
-    .map((w) => escape(w).replace(/'/g, "['’]"));
-  return new RegExp(`(?<![\\p{L}\\p{N}])${words.join(`(?:${SEP}\\p{L}+ly)?${SEP}`)}(?![\\p{L}\\p{N}])`, 'giu');
+function cueEntry(cue: string): CueEntry {
+  const raw = cue.trim().split(/[\s\-\u2010-\u2015]+/);
+  const words = raw.map((w) => escape(w).replace(/'/g, "['’]"));
+  const regex = new RegExp(`${words.join(`(?:${SEP}\\p{L}+ly)?${SEP}`)}(?![\\p{L}\\p{N}])`, 'iuy');
+  return { cue, regex, first: (raw[0] ?? '').toLowerCase().match(/^[\p{L}\p{N}]*/u)![0] };
 }
 
 /** Cue matches inside a span, longest cue first, never overlapping. */
-function hitsIn<T extends { cue: string; regex: RegExp }, H extends Hit>(ctx: Ctx, span: Span, list: T[], make: (t: T, s: Span) => H): H[] {
-  const slice = ctx.text.slice(span.start, span.end);
+function hitsIn<H extends Hit>(span: Span, all: H[]): H[] {
   const hits: H[] = [];
-  for (const entry of list) {
-    entry.regex.lastIndex = 0;
-    for (const m of slice.matchAll(entry.regex)) {
-      const s = { start: span.start + m.index, end: span.start + m.index + m[0].length };
-      if (!hits.some((h) => s.start < h.end && h.start < s.end)) hits.push(make(entry, s));
-    }
+  for (const h of all) {
+    if (h.start >= span.start && h.end <= span.end && !hits.some((k) => h.start < k.end && k.start < h.end)) hits.push(h);
   }
   return hits.sort((a, b) => a.start - b.start);
 }
 
-const peelHits = (ctx: Ctx, span: Span): PeelHit[] => hitsIn(ctx, span, ctx.cues.peel, (t, s) => ({ ...s, cue: t.cue, area: t.area }));
-const polarityHits = (ctx: Ctx, span: Span): PolarityHit[] => hitsIn(ctx, span, ctx.cues.polarity, (t, s) => ({ ...s, cue: t.cue, polarity: t.polarity }));
+const peelHits = (ctx: Ctx, span: Span): PeelHit[] => hitsIn(span, ctx.peel);
+const polarityHits = (ctx: Ctx, span: Span): PolarityHit[] => hitsIn(span, ctx.polarity);
 
 /** The PEEL area a span names: that of its longest cue, the first on a tie. */
 function areaOf(ctx: Ctx, span: Span): PeelAreaName | undefined {
