@@ -99,7 +99,7 @@ interface Cues {
 interface Ctx {
   input: ExtractionInput;
   text: string;
-  /** Every cue match in the document, longest cue first: spans pick theirs from these. */
+  /** Every cue match in the document, by start: spans pick theirs from these. */
   peel: PeelHit[];
   polarity: PolarityHit[];
 }
@@ -127,7 +127,7 @@ function contextFor(input: ExtractionInput): Ctx {
   };
 }
 
-/** All cue matches, longest cue first. Each word of the text is looked up by its first word, so hundreds of cues cost one pass. */
+/** All cue matches, by start. Each word of the text is looked up by its first word, so hundreds of cues cost one pass. */
 function allMatches<T extends CueEntry, H extends Hit>(text: string, index: Map<string, T[]>, make: (t: T, s: Span) => H): H[] {
   const out: H[] = [];
   for (const w of text.matchAll(/[\p{L}\p{N}]+/gu)) {
@@ -137,7 +137,7 @@ function allMatches<T extends CueEntry, H extends Hit>(text: string, index: Map<
       if (m) out.push(make(entry, { start: w.index, end: w.index + m[0].length }));
     }
   }
-  return out.sort((a, b) => b.cue.length - a.cue.length || a.start - b.start);
+  return out.sort((a, b) => a.start - b.start);
 }
 
 function byFirstWord<T extends CueEntry>(entries: T[]): Map<string, T[]> {
@@ -165,10 +165,17 @@ function cueEntry(cue: string): CueEntry {
 
 /** Cue matches inside a span, longest cue first, never overlapping. */
 function hitsIn<H extends Hit>(span: Span, all: H[]): H[] {
-  const hits: H[] = [];
-  for (const h of all) {
-    if (h.start >= span.start && h.end <= span.end && !hits.some((k) => h.start < k.end && k.start < h.end)) hits.push(h);
+  let lo = 0;
+  for (let hi = all.length; lo < hi; ) {
+    const mid = (lo + hi) >> 1;
+    if (all[mid]!.start < span.start) lo = mid + 1;
+    else hi = mid;
   }
+  const inside: H[] = [];
+  for (let i = lo; i < all.length && all[i]!.start < span.end; i++) if (all[i]!.end <= span.end) inside.push(all[i]!);
+  inside.sort((a, b) => b.cue.length - a.cue.length || a.start - b.start);
+  const hits: H[] = [];
+  for (const h of inside) if (!hits.some((k) => h.start < k.end && k.start < h.end)) hits.push(h);
   return hits.sort((a, b) => a.start - b.start);
 }
 
@@ -452,9 +459,9 @@ function introOf(ctx: Ctx, at: number): Span[] | undefined {
 
 /** The intro's last polarity cue, else its last stage change (moving in is for concerns, moving out for improvements). */
 function introPolarity(ctx: Ctx, intro: Span[]): { polarity: Polarity; fromCue: boolean } | undefined {
-  const cues = intro.flatMap((s) => polarityHits(ctx, s));
-  const lastCue = cues[cues.length - 1];
-  if (lastCue) return { polarity: lastCue.polarity, fromCue: true };
+  const cues = intro.flatMap((s) => polarityHits(ctx, s).map((h) => polarityOf(ctx, s, h)));
+  const lastCue = cues.filter((c) => c !== undefined).pop();
+  if (lastCue) return { polarity: lastCue, fromCue: true };
   const changes = ctx.input.sentences
     .filter((s) => intro.some((i) => s.start < i.end && i.start < s.end))
     .flatMap((s) => matchStagePatterns(ctx.input, s));
@@ -479,14 +486,6 @@ function areasOfList(ctx: Ctx, list: AreaList): Candidate[] {
 
 // ------------------------------------------------------------------ running text
 
-/** Before an improvement, words that make it an aim, not a finding ("to support improvements", "continue making improvements"). */
-const AIM = /\b(?:to|will|would|continue|continuing|ensure|deliver|support|track|drive|aim|aims|aimed|plan|plans|commitment|committed|focus|must|should|demonstrate)\b/i;
-
-function isAim(ctx: Ctx, sentence: Span, hit: Span): boolean {
-  const before = ctx.text.slice(sentence.start, hit.start).trim().split(/\s+/).slice(-3).join(' ');
-  return AIM.test(before);
-}
-
 /** A list of areas after the cue: "in areas including", "in the areas of", "including", "focusing on", "regarding", "into". */
 const AREAS_INTRO = /\b(?:in|across)\s+(?:the\s+)?(?:[\p{L}\p{N}-]+\s+){0,3}?areas?\b(?:\s*,?\s*(?<incl>including|such as|like)|\s+(?:of|around))/iu;
 const INCLUDING = /(?:,\s*)?\b(?<incl>including|such as|focusing on|focussing on|focused on|in particular|particularly|notably|especially)\b/iu;
@@ -508,7 +507,7 @@ function introducedAreas(ctx: Ctx, sentence: Sentence): Candidate[] {
   const hits = polarityHits(ctx, sentence);
   for (const [hi, hit] of hits.entries()) {
     const polarity = polarityOf(ctx, sentence, hit);
-    if (polarity === 'improved' && isAim(ctx, sentence, hit)) continue;
+    if (!polarity) continue;
     // The list runs to the end of the clause, or to a next cue that starts a phrase of its own ("failings in X and a failure to Y").
     const next = hits.slice(hi + 1).find((h) => NEW_PHRASE.test(ctx.text.slice(hit.end, h.start)));
     const clause = ctx.text.slice(hit.end, next?.start ?? sentence.end).match(/^[^;:!?–—]*/)![0];
@@ -615,7 +614,7 @@ function verbAreas(ctx: Ctx, sentence: Sentence): Candidate[] {
     const isVerb = /ing$/i.test(word) || (/(?:ed|t)$/i.test(word) && PAST_VERB_BEFORE.test(before));
     if (!isVerb) continue;
     const polarity = polarityOf(ctx, sentence, hit);
-    if (polarity === 'improved' && isAim(ctx, sentence, hit)) continue;
+    if (!polarity) continue;
     const rest = ctx.text.slice(hit.end, sentence.end);
     if (NOT_AN_OBJECT.test(rest)) continue;
     const object = rest.match(/^[^,;:.!?–—]*/)![0].replace(/\s+as well as\b[\s\S]*$/i, '');
@@ -636,11 +635,20 @@ const NOT_AN_OBJECT = /^\s*(?:to|by|in|on|at|of|with|for|from|and|or|but|as|so|t
 
 const NEGATION = /\b(?:not|no|never|without|insufficient|limited|little)\b|n['’]t\b/i;
 const NO_LONGER = /\bno\s+longer\b/i;
+/** An improvement someone must make is an area for improvement ("the force must make improvements in ..."). */
+const OBLIGATION = /\b(?:must|should|need|needs|needed|requires?|required|(?:asked|told|ordered|has|have|had)\s+to)\b/i;
+/** An improvement that is only an aim states no finding ("to support improvements", "will continue making improvements"). */
+const AIM = /\b(?:to|will|would|continue|continuing|ensure|deliver|support|track|drive|aim|aims|aimed|plan|plans|commitment|committed|focus|hope|hopes)\b/i;
 
-/** A cue's polarity, turned by a negation just before it ("has not made sufficient progress", "is no longer failing"). */
-function polarityOf(ctx: Ctx, sentence: Span, hit: PolarityHit): Polarity {
+/**
+ * A cue's polarity in its context: turned by a negation just before it ("has
+ * not made sufficient progress", "is no longer failing"); undefined for an
+ * improvement that is only an aim.
+ */
+function polarityOf(ctx: Ctx, sentence: Span, hit: PolarityHit): Polarity | undefined {
   const before = ctx.text.slice(sentence.start, hit.start).trim().split(/\s+/).slice(-3).join(' ');
   if (NO_LONGER.test(before)) return hit.polarity === 'concern' ? 'improved' : hit.polarity;
-  if (hit.polarity === 'improved' && NEGATION.test(before)) return 'concern';
-  return hit.polarity;
+  if (hit.polarity === 'concern') return 'concern';
+  if (NEGATION.test(before) || OBLIGATION.test(before)) return 'concern';
+  return AIM.test(before) ? undefined : 'improved';
 }

@@ -47,7 +47,8 @@ export const roleExtractor: Extractor = {
       if (roleAs) {
         const at = p.end + roleAs[0].length;
         const t = titles.find((x) => x.start >= at && x.start <= at + 40);
-        if (t) add(p.name, { start: at, end: t.end });
+        // The title itself, without a possessive before it ("the capital's"): the shortest complete form.
+        if (t) add(p.name, { start: t.start, end: t.end });
       }
     }
     return out;
