@@ -11,6 +11,8 @@ export interface IngestOptions {
   driver: Driver;
   /** Documents per write transaction. */
   batchSize?: number;
+  /** Files larger than this are reported and skipped. */
+  maxFileBytes?: number;
   /** Called after each file, for progress display. */
   onProgress?: (done: number, total: number) => void;
   today?: string;
@@ -60,7 +62,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
 
   let done = 0;
   for (const file of found.files) {
-    const raw = await readRawFile(file);
+    const raw = await readRawFile(file, options.maxFileBytes);
     if ('bytes' in raw) {
       const result = analyseFile(raw, { today });
       problems.push(...result.problems);

@@ -42,11 +42,12 @@ program
   .argument('<paths...>', 'files or folders to ingest')
   .option('--json', 'print the summary as JSON')
   .option('--batch-size <n>', 'documents per write transaction', (v) => Number.parseInt(v, 10), 25)
+  .option('--max-file-mb <n>', 'skip (and report) files larger than this', (v) => Number.parseFloat(v), 5)
   .addHelpText('after', '\nExamples:\n  oversight ingest corpus\n  oversight ingest new-releases/ --json')
-  .action(async (paths: string[], opts: { json?: boolean; batchSize: number }) => {
+  .action(async (paths: string[], opts: { json?: boolean; batchSize: number; maxFileMb: number }) => {
     const started = Date.now();
     const result = await withNeo4j(async (neo) => {
-      const summary = await ingest({ inputs: paths, driver: neo.driver, batchSize: opts.batchSize });
+      const summary = await ingest({ inputs: paths, driver: neo.driver, batchSize: opts.batchSize, maxFileBytes: opts.maxFileMb * 1024 * 1024 });
       const graph = await graphSummary(neo.driver);
       const decisions = await runCypher(neo.driver, savedQuery('who-decided-what').cypher, { force: null });
       return { summary, graph, decisions };

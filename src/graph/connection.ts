@@ -94,6 +94,8 @@ export async function openDriver(uri: string, user: string, password: string): P
   const driver = neo4j.driver(uri, neo4j.auth.basic(user, password), {
     userAgent: 'oversight-graph',
     connectionTimeout: 10_000,
+    // The driver's own retry of a managed transaction is kept short; writeDocuments adds a bounded retry around it.
+    maxTransactionRetryTime: 5_000,
   });
   try {
     await driver.verifyConnectivity();

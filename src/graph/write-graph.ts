@@ -1,4 +1,4 @@
-import type { Driver, ManagedTransaction } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import type { DocumentRows } from './rows.ts';
 
 /** Uniqueness constraints and indexes; created on start, idempotent. */
@@ -104,14 +104,47 @@ const REMOVE_ORPHAN_SOURCES = 'MATCH (s:Source) WHERE NOT (s)<-[:PUBLISHED_BY]-(
  * not at all. A document already present under the same key is replaced, so no
  * stale claim survives an edit.
  */
-export async function writeDocuments(driver: Driver, batch: readonly DocumentRows[]): Promise<void> {
+export async function writeDocuments(driver: Driver, batch: readonly DocumentRows[], retry: RetryPolicy = DEFAULT_RETRY): Promise<void> {
   if (batch.length === 0) return;
-  const session = driver.session();
-  try {
-    await session.executeWrite((tx) => writeBatch(tx, batch));
-  } finally {
-    await session.close();
+  await withRetry(async () => {
+    const session = driver.session();
+    try {
+      await session.executeWrite((tx) => writeBatch(tx, batch));
+    } finally {
+      await session.close();
+    }
+  }, retry);
+}
+
+export interface RetryPolicy {
+  attempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+/** Bounded: at most `attempts` tries, the wait doubling from baseDelayMs up to maxDelayMs. */
+export const DEFAULT_RETRY: RetryPolicy = { attempts: 4, baseDelayMs: 250, maxDelayMs: 4000 };
+
+/**
+ * Retries work that failed for a transient reason (a deadlock, a lost
+ * connection, a leader switch): the whole transaction runs again, so a
+ * document is never half written. Other errors pass straight through.
+ */
+export async function withRetry<T>(work: () => Promise<T>, policy: RetryPolicy = DEFAULT_RETRY, isRetryable: (err: unknown) => boolean = isTransient): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (err) {
+      if (attempt >= policy.attempts || !isRetryable(err)) throw err;
+      const delay = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+      await new Promise((r) => setTimeout(r, delay));
+    }
   }
+}
+
+export function isTransient(err: unknown): boolean {
+  const code = (err as { code?: string })?.code ?? '';
+  return neo4j.isRetryableError(err as Error) || code.startsWith('Neo.TransientError') || code === 'ServiceUnavailable' || code === 'SessionExpired';
 }
 
 async function writeBatch(tx: ManagedTransaction, batch: readonly DocumentRows[]): Promise<void> {

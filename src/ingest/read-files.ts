@@ -54,9 +54,20 @@ export async function findDocumentFiles(inputs: string[]): Promise<{ files: Foun
   return { files, problems };
 }
 
+/**
+ * Larger files are reported, not read: one press release or report is well under this, and a
+ * single huge text would hold up the whole batch (tagging runs at a fraction of a MB a second).
+ */
+export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
+
 /** Read one file; a file that vanished since it was listed is a problem, not a crash. */
-export async function readRawFile(file: FoundFile): Promise<RawFile | InputProblem> {
+export async function readRawFile(file: FoundFile, maxBytes: number = DEFAULT_MAX_FILE_BYTES): Promise<RawFile | InputProblem> {
   try {
+    const size = (await stat(file.path)).size;
+    if (size > maxBytes) {
+      const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+      return { path: file.path, severity: 'error', reason: `file is ${mb(size)} MB, over the ${mb(maxBytes)} MB limit for one document: split it, or raise --max-file-mb` };
+    }
     const bytes = await readFile(file.path);
     return { path: file.path, relativePath: file.relativePath, bytes };
   } catch (err) {

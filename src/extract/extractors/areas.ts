@@ -19,8 +19,13 @@ import { matchStagePatterns, primaryForce } from './stage-events.ts';
  *    "failure of X", "improvements ... in areas including X, Y and Z",
  *    "progress ..., focusing on X, Y".
  * 3. Clauses whose subject is an area and whose predicate a polarity cue
- *    ("vetting is being strengthened"), and gerunds of a polarity verb with an
- *    area as object ("transforming culture").
+ *    ("vetting is being strengthened"), and a polarity verb with an area as
+ *    its object ("transforming culture", "has improved the way it answers
+ *    emergency calls").
+ *
+ * A cue's polarity turns after a negation ("has not made sufficient
+ * progress") or an obligation ("must make improvements"); an improvement
+ * that is only an aim ("to support improvements in ...") states nothing.
  *
  * The PEEL area is the longest PEEL cue (peel.yaml) in the area's text; an
  * area without any cue is emitted as Other only inside an explicit list of
@@ -611,7 +616,7 @@ function verbAreas(ctx: Ctx, sentence: Sentence): Candidate[] {
     const word = hit.cue.trim();
     if (/\s/.test(word)) continue;
     const before = ctx.text.slice(sentence.start, hit.start);
-    const isVerb = /ing$/i.test(word) || (/(?:ed|t)$/i.test(word) && PAST_VERB_BEFORE.test(before));
+    const isVerb = /ing$/i.test(word) || (/(?:ed|ilt)$/i.test(word) && PAST_VERB_BEFORE.test(before));
     if (!isVerb) continue;
     const polarity = polarityOf(ctx, sentence, hit);
     if (!polarity) continue;

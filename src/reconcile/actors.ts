@@ -1,0 +1,71 @@
+// Which side an actor is on: the organisation it is, or the organisation a
+// person acts for according to the roles the texts give them ("His Majesty's
+// Chief Inspector of Constabulary" acts for HMICFRS; "Met Commissioner" for the
+// Metropolitan Police Service). The inspectorate and its chief inspector are
+// one side; two sides differ only when both are known organisations. Pure
+// (the knowledge is passed in).
+import type { Claim, EntityRef } from '../model/claim.ts';
+import { normaliseForMatch, type IndexedTerm, type Knowledge } from '../knowledge/index.ts';
+
+export interface ActorSide {
+  /** Normalised organisation name: equal keys are the same side. */
+  key: string;
+  name: string;
+}
+
+/** The organisation (or force) a role title names or implies; null when it implies none or several. */
+export function roleOrganisation(role: string, knowledge: Knowledge): string | null {
+  const text = ` ${matchable(role, false)} `;
+  const cased = ` ${matchable(role, true)} `;
+  const hit = <T>(t: IndexedTerm<T>) => (t.caseSensitive ? cased.includes(` ${matchable(t.text, true)} `) : text.includes(` ${matchable(t.text, false)} `));
+  // A body named in the title wins ("London Councils Executive Member"); else the title's own org.
+  const named = [...knowledge.index.organisationTerms.map((t) => ({ len: t.key.length, name: topOrganisation(t.target.name, knowledge), t })), ...knowledge.index.forceTerms.map((t) => ({ len: t.key.length, name: t.target.name, t }))]
+    .filter((x) => hit(x.t))
+    .sort((a, b) => b.len - a.len);
+  if (named.length > 0) return named[0]!.name;
+  const title = knowledge.index.titleTerms.find((t) => hit(t));
+  return title?.target.org ? topOrganisation(title.target.org, knowledge) : null;
+}
+
+/** Follows partOf to the outermost organisation ("Police Performance Oversight Group" acts for HMICFRS). */
+export function topOrganisation(name: string, knowledge: Knowledge): string {
+  let current = name;
+  const seen = new Set<string>();
+  for (;;) {
+    seen.add(current);
+    const org = knowledge.organisations.find((o) => normaliseForMatch(o.name) === normaliseForMatch(current));
+    if (!org?.partOf || seen.has(org.partOf)) return current;
+    current = org.partOf;
+  }
+}
+
+function matchable(s: string, keepCase: boolean): string {
+  return normaliseForMatch(s, { keepCase })
+    .replace(/[^\p{L}\p{N}' ]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * A resolver of actor sides over a corpus: organisations are their own side
+ * (their outermost parent), a person is the side all their roles agree on.
+ */
+export function actorSideResolver(claims: readonly Claim[], knowledge: Knowledge): (actor: EntityRef) => ActorSide | null {
+  const rolesOf = new Map<string, Set<string>>();
+  for (const c of claims) {
+    if (c.kind !== 'role' || !c.subject) continue;
+    const set = rolesOf.get(c.subject.key) ?? new Set<string>();
+    set.add(c.value);
+    rolesOf.set(c.subject.key, set);
+  }
+  const side = (name: string): ActorSide => ({ key: normaliseForMatch(name), name });
+  return (actor) => {
+    if (actor.type !== 'Person') return side(actor.type === 'Organisation' ? topOrganisation(actor.name, knowledge) : actor.name);
+    const orgs = new Set<string>();
+    for (const role of rolesOf.get(actor.key) ?? []) {
+      const org = roleOrganisation(role, knowledge);
+      if (org) orgs.add(org);
+    }
+    return orgs.size === 1 ? side([...orgs][0]!) : null;
+  };
+}

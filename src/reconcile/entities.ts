@@ -1,0 +1,127 @@
+// Entity resolution across documents. Claims already carry canonical names and
+// keys within their document (gazetteers for forces and organisations; people
+// without honorifics, a lone "Rowley" tied to "Mark Rowley" when the same text
+// names him in full). What is left is across documents: a person only ever
+// named by surname in one text, or with and without a middle name in two. Such
+// a name is resolved to a fuller name of another document when exactly one
+// candidate fits; otherwise it stays as it is (two people are worse than one
+// unresolved name). Every surface form is kept with the claim it came from.
+// Pure.
+import type { Claim, EntityRef } from '../model/claim.ts';
+import type { SurfaceForm } from './types.ts';
+
+export interface EntityResolution {
+  /** Every entity key seen, to its canonical entity (itself when nothing fuller was found). */
+  canonical: Map<string, EntityRef>;
+  /** Surface forms by canonical key (mention claims' values), sorted. */
+  surfaceForms: Map<string, SurfaceForm[]>;
+}
+
+const tokens = (name: string): string[] =>
+  name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[’']/g, '')
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+
+/** b's tokens contain a's in order (a = "mark rowley", b = "mark peter rowley"). */
+function subsequence(a: readonly string[], b: readonly string[]): boolean {
+  let i = 0;
+  for (const t of b) if (i < a.length && t === a[i]) i++;
+  return i === a.length;
+}
+
+function entitiesOf(c: Claim): EntityRef[] {
+  return [...(c.subject ? [c.subject] : []), ...c.links.map((l) => l.entity)];
+}
+
+export function resolveEntities(claims: readonly Claim[]): EntityResolution {
+  const refs = new Map<string, EntityRef>();
+  /** Documents each entity appears in, and the forces each document is about. */
+  const docsOf = new Map<string, Set<string>>();
+  const forcesOfDoc = new Map<string, Set<string>>();
+  for (const c of claims) {
+    for (const e of entitiesOf(c)) {
+      if (!refs.has(e.key) || e.name < refs.get(e.key)!.name) refs.set(e.key, e);
+      const docs = docsOf.get(e.key) ?? new Set<string>();
+      docs.add(c.documentId);
+      docsOf.set(e.key, docs);
+      if (e.type === 'Force') {
+        const forces = forcesOfDoc.get(c.documentId) ?? new Set<string>();
+        forces.add(e.key);
+        forcesOfDoc.set(c.documentId, forces);
+      }
+    }
+  }
+
+  const people = [...refs.values()].filter((e) => e.type === 'Person').sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const forcesOf = (key: string): Set<string> => {
+    const out = new Set<string>();
+    for (const d of docsOf.get(key) ?? []) for (const f of forcesOfDoc.get(d) ?? []) out.add(f);
+    return out;
+  };
+
+  const fuller = new Map<string, EntityRef>();
+  for (const p of people) {
+    const t = tokens(p.name);
+    if (t.length === 0) continue;
+    let candidates = people.filter((q) => {
+      if (q.key === p.key) return false;
+      const u = tokens(q.name);
+      if (u.length <= t.length) return false;
+      if (t.length === 1) return u[u.length - 1] === t[0];
+      return u[0] === t[0] && u[u.length - 1] === t[t.length - 1] && subsequence(t, u);
+    });
+    // A lone surname is only tied to someone named in texts about the same force(s), when the text names any force.
+    if (t.length === 1) {
+      const mine = forcesOf(p.key);
+      if (mine.size > 0) candidates = candidates.filter((q) => [...forcesOf(q.key)].some((f) => mine.has(f)));
+    }
+    if (candidates.length === 0) continue;
+    // The fullest form wins; among equally full ones there must be exactly one.
+    const longest = Math.max(...candidates.map((q) => tokens(q.name).length));
+    const best = candidates.filter((q) => tokens(q.name).length === longest);
+    // Several full forms that are all one person through a shorter one are still ambiguous: keep p.
+    if (best.length === 1) fuller.set(p.key, best[0]!);
+  }
+
+  const canonical = new Map<string, EntityRef>();
+  for (const [key, ref] of [...refs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    let target = ref;
+    const seen = new Set<string>([key]);
+    while (fuller.has(target.key) && !seen.has(fuller.get(target.key)!.key)) {
+      target = fuller.get(target.key)!;
+      seen.add(target.key);
+    }
+    canonical.set(key, target);
+  }
+
+  const surfaceForms = new Map<string, SurfaceForm[]>();
+  for (const c of claims) {
+    if (c.kind !== 'mention' || !c.subject) continue;
+    const key = canonical.get(c.subject.key)?.key ?? c.subject.key;
+    const list = surfaceForms.get(key) ?? [];
+    list.push({ form: c.value, documentId: c.documentId, claimId: c.id });
+    surfaceForms.set(key, list);
+  }
+  for (const list of surfaceForms.values()) {
+    list.sort((a, b) => cmp(a.form, b.form) || cmp(a.documentId, b.documentId) || cmp(a.claimId, b.claimId));
+  }
+  return { canonical, surfaceForms };
+}
+
+/** The claims with every entity replaced by its canonical entity; ids, spans and evidence unchanged. */
+export function canonicalClaims(claims: readonly Claim[], resolution: EntityResolution): Claim[] {
+  const canon = (e: EntityRef): EntityRef => resolution.canonical.get(e.key) ?? e;
+  return claims.map((c) => ({
+    ...c,
+    subject: c.subject ? canon(c.subject) : null,
+    links: c.links.map((l) => ({ role: l.role, entity: canon(l.entity) })),
+  }));
+}
+
+export function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,53 @@
+// Building blocks shared by the reconcilers: a fixed order of documents,
+// facts from the statements that support them, conflict sides. Pure.
+import { stableId } from '../util/hash.ts';
+import { cmp } from './entities.ts';
+import type { Statement } from './normalise.ts';
+import type { ConflictSide, Fact, ReconcileDocument, Scalar } from './types.ts';
+
+/** Documents in a fixed order that depends on the documents only: publication date (unknown last), file name, id. */
+export function documentOrder(a: ReconcileDocument, b: ReconcileDocument): number {
+  const pa = a.publishedAt ?? '9999';
+  const pb = b.publishedAt ?? '9999';
+  return cmp(pa, pb) || cmp(a.fileName, b.fileName) || cmp(a.id, b.id);
+}
+
+const uniqueSorted = (xs: Iterable<string>): string[] => [...new Set(xs)].sort(cmp);
+
+export function factOf(input: {
+  kind: Fact['kind'];
+  key: string;
+  subject: string;
+  subjectKey: string;
+  predicate: string;
+  object: string;
+  qualifiers: Record<string, Scalar>;
+  statements: readonly Statement[];
+}): Fact {
+  const documentIds = uniqueSorted(input.statements.map((s) => s.document.id));
+  return {
+    id: stableId('fact', input.kind, input.key),
+    kind: input.kind,
+    subject: input.subject,
+    subjectKey: input.subjectKey,
+    predicate: input.predicate,
+    object: input.object,
+    qualifiers: input.qualifiers,
+    corroboration: documentIds.length,
+    documentIds,
+    sourceKinds: uniqueSorted(input.statements.map((s) => s.document.sourceKind)),
+    claimIds: uniqueSorted(input.statements.map((s) => s.claim.id)),
+  };
+}
+
+export function sideOf(document: ReconcileDocument, value: string, statements: readonly Statement[]): ConflictSide {
+  return {
+    documentId: document.id,
+    fileName: document.fileName,
+    publisher: document.publisher,
+    sourceKind: document.sourceKind,
+    publishedAt: document.publishedAt,
+    value,
+    claimIds: uniqueSorted(statements.map((s) => s.claim.id)),
+  };
+}

@@ -1,0 +1,216 @@
+import { describe, expect, it } from 'vitest';
+import { analyseFile, isAnalysed } from '../../pipelines/analyse.ts';
+import { FoundMentions } from '../../src/extract/context.ts';
+import { areaExtractor } from '../../src/extract/extractors/areas.ts';
+import { defaultLexicon } from '../../src/extract/lexicon.ts';
+import { AreaMention, type MentionOf } from '../../src/model/mention.ts';
+import type { AnalysedFile } from '../../pipelines/analyse.ts';
+import { analyseFixture, devDocumentNames } from '../helpers/fixtures.ts';
+
+/** The area extractor run on what the pipeline found before it (it may not be in EXTRACTORS yet). */
+function areasOf(file: AnalysedFile): MentionOf<'area'>[] {
+  const found = new FoundMentions();
+  found.add(file.analysis.mentions.filter((m) => m.kind !== 'area'));
+  const { document, sentences, paragraphs } = file.analysis;
+  return areaExtractor.extract({ document, sentences, paragraphs, lexicon: defaultLexicon() }, found) as MentionOf<'area'>[];
+}
+
+function analyseText(body: string): AnalysedFile {
+  const raw = `---\ntitle: test\npublishedAt: 2025-03-01\n---\n${body}\n`;
+  const result = analyseFile({ path: 'test.txt', relativePath: 'test.txt', bytes: Buffer.from(raw, 'utf8') });
+  if (!isAnalysed(result)) throw new Error(JSON.stringify(result.problems));
+  return result;
+}
+
+const areas = (body: string) => areasOf(analyseText(body));
+const brief = (list: MentionOf<'area'>[]) => list.map((a) => [a.text, a.peel, a.polarity]);
+
+describe('areas: lists', () => {
+  it('reads each bullet line after "including:", splitting lines that join several areas', () => {
+    const found = areas(
+      [
+        'Greater Manchester Police has been removed from enhanced monitoring because it has made improvements, including:',
+        '',
+        '  • answering 999 calls more quickly and how it identifies vulnerability at the first point of contact;',
+        '  • its professional standards and property management;',
+        '  • introducing new crime management units, helping crimes to be allocated to officers with the right skills; and',
+        '  • reducing the number of registered sex offenders waiting for a visit.',
+        '',
+        'The force will be inspected again next year.',
+      ].join('\n'),
+    );
+    expect(brief(found)).toEqual([
+      ['answering 999 calls more quickly', 'Responding to the public', 'improved'],
+      ['how it identifies vulnerability at the first point of contact', 'Responding to the public', 'improved'],
+      ['its professional standards', 'Developing a positive workplace', 'improved'],
+      ['property management', 'Leadership and force management', 'improved'],
+      ['introducing new crime management units', 'Investigating crime', 'improved'],
+      ['reducing the number of registered sex offenders waiting for a visit', 'Managing offenders and suspects', 'improved'],
+    ]);
+  });
+
+  it('reads paragraphs ending in ";" after a colon as list items', () => {
+    const found = areas(
+      [
+        'Inspectors identified causes of concern in:',
+        '',
+        'how the force records crime;',
+        '',
+        'its management of crime, including supervision of investigations and oversight of performance; and',
+        '',
+        'its response to domestic abuse.',
+      ].join('\n'),
+    );
+    expect(brief(found)).toEqual([
+      ['how the force records crime', 'Recording data about crime', 'concern'],
+      ['its management of crime', 'Investigating crime', 'concern'],
+      ['supervision of investigations', 'Investigating crime', 'concern'],
+      ['oversight of performance', 'Leadership and force management', 'concern'],
+      ['its response to domestic abuse', 'Protecting vulnerable people', 'concern'],
+    ]);
+  });
+
+  it('takes the first sentence of a full-sentence item; the rest only elaborates', () => {
+    const found = areas(
+      [
+        'Entered Engage',
+        '',
+        'Reasons',
+        '',
+        '  • The force does not record crime accurately. Victims are let down and their cases are not investigated.',
+        '  • The force does not adequately safeguard children at risk of exploitation. Its partners raised this in 2022.',
+      ].join('\n'),
+    );
+    expect(brief(found)).toEqual([
+      ['The force does not record crime accurately', 'Recording data about crime', 'concern'],
+      ['The force does not adequately safeguard children at risk of exploitation', 'Protecting vulnerable people', 'concern'],
+    ]);
+  });
+});
+
+describe('areas: running text', () => {
+  it('splits an inline comma list after "in areas including"', () => {
+    const found = areas('After two years of work, improvements are recognised in areas including call handling, vetting, public protection, workforce planning and counter-corruption.');
+    expect(brief(found)).toEqual([
+      ['call handling', 'Responding to the public', 'improved'],
+      ['vetting', 'Developing a positive workplace', 'improved'],
+      ['public protection', 'Protecting vulnerable people', 'improved'],
+      ['workforce planning', 'Leadership and force management', 'improved'],
+      ['counter-corruption', 'Developing a positive workplace', 'improved'],
+    ]);
+  });
+
+  it('keeps a cue-less item of a named list of areas as Other', () => {
+    const found = areas('The force was identified as needing improvement in four areas, including stop and search, crime recording, and matters related to the Smith inquiry.');
+    expect(brief(found)).toEqual([
+      ['stop and search', 'Treatment of the public', 'concern'],
+      ['crime recording', 'Recording data about crime', 'concern'],
+      ['matters related to the Smith inquiry', 'Other', 'concern'],
+    ]);
+  });
+
+  it('reads areas named by a polarity cue, a passive predicate or a polarity verb', () => {
+    const found = areas(
+      [
+        'Inspectors raised concerns about how the force investigates crime.',
+        'Since then, emergency calls are now being answered faster and vetting has been strengthened.',
+        'The chief constable said officers were transforming the culture of the force.',
+      ].join(' '),
+    );
+    expect(brief(found)).toEqual([
+      ['concerns about how the force investigates crime', 'Investigating crime', 'concern'],
+      ['emergency calls are now being answered faster', 'Responding to the public', 'improved'],
+      ['vetting has been strengthened', 'Developing a positive workplace', 'improved'],
+      ['transforming the culture of the force', 'Developing a positive workplace', 'improved'],
+    ]);
+  });
+});
+
+describe('areas: polarity from context', () => {
+  it('a list introduced by a move into Engage holds concerns, one introduced by improvements holds improvements', () => {
+    const into = areas('HMICFRS said Cleveland Police had been moved into Engage because:\n\n  • the force needs to improve how it supervises investigations; and\n  • it does not understand demand.');
+    expect(into.map((a) => a.polarity)).toEqual(['concern', 'concern']);
+    const out = areas('Cleveland Police improved in several areas, including:\n\n  • understanding demand;\n  • its supervision of investigations.');
+    expect(out.map((a) => a.polarity)).toEqual(['improved', 'improved']);
+  });
+
+  it('each area takes the polarity of its own cue within one sentence', () => {
+    const found = areas('Having looked at concerns around child sexual exploitation, inspectors said the force had made significant improvements in this area, including around missing children and victim-blaming language.');
+    expect(brief(found)).toEqual([
+      ['concerns around child sexual exploitation', 'Protecting vulnerable people', 'concern'],
+      ['missing children', 'Protecting vulnerable people', 'improved'],
+      ['victim-blaming language', 'Treatment of the public', 'improved'],
+    ]);
+  });
+
+  it('a negated or obligatory improvement is a concern; a mere aim is nothing', () => {
+    expect(brief(areas('The force has not made sufficient progress on its investigations.'))).toEqual([['progress on its investigations', 'Investigating crime', 'concern']]);
+    expect(brief(areas('The force must make improvements to its call handling.'))).toEqual([['improvements to its call handling', 'Responding to the public', 'concern']]);
+    expect(areas('A plan was introduced to support improvements in its governance.')).toEqual([]);
+  });
+});
+
+describe('areas: PEEL assignment', () => {
+  it('the longest cue decides; an adverb inside a cue does not hide it', () => {
+    const found = areas(
+      'The force has made improvements, including:\n\n  • responding appropriately to the public and vulnerable people;\n  • identifying vulnerability at first contact;\n  • protecting vulnerable people from domestic abuse; and\n  • its offender management within the investigations process.',
+    );
+    expect(found.map((a) => a.peel)).toEqual(['Responding to the public', 'Responding to the public', 'Protecting vulnerable people', 'Managing offenders and suspects']);
+  });
+});
+
+describe('areas: precision', () => {
+  it('finds nothing in a description of the monitoring process or in unrelated remarks', () => {
+    const found = areas(
+      [
+        'HMICFRS continuously monitors the performance of all police forces in England and Wales.',
+        '',
+        'The monitoring process consists of two stages: Scan and Engage. All police forces are in routine monitoring under the Scan stage by default, but may be escalated to enhanced monitoring under the Engage stage if they are not effectively addressing the inspectorate’s concerns.',
+        '',
+        '“The Engage process provides additional scrutiny and support to help the force improve and provide a better service for the public,” he said. “I am proud of our officers, who respond to thousands of calls for service every day.”',
+        '',
+        'The Met was placed in special measures following a string of scandals including the murder of a woman and the strip search of Child Q.',
+      ].join('\n'),
+    );
+    expect(brief(found)).toEqual([]);
+  });
+
+  it('finds nothing in dev documents that list no areas', () => {
+    for (const name of ['notts-2024-03-itv.txt', 'cleveland-2023-09-northernecho.txt', 'cleveland-2019-08-hartlepoolmail.txt']) {
+      expect(brief(areasOf(analyseFixture(name))), name).toEqual([]);
+    }
+  });
+});
+
+describe('areas: dev documents', () => {
+  it('met-2025-01-hmicfrs: the improvements listed after "including:"', () => {
+    const found = brief(areasOf(analyseFixture('met-2025-01-hmicfrs.txt')));
+    expect(found).toContainEqual(['answering calls more quickly', 'Responding to the public', 'improved']);
+    expect(found).toContainEqual(['how it identifies vulnerability at the first point of contact', 'Responding to the public', 'improved']);
+    expect(found).toContainEqual(['putting an audit process in place to identify victim-blaming language', 'Treatment of the public', 'improved']);
+    expect(found).toContainEqual(['property management', 'Leadership and force management', 'improved']);
+    expect(found.every(([, , polarity]) => polarity === 'improved')).toBe(true);
+  });
+
+  it('notts-2024-03-hmicfrs: the reasons for moving in are concerns', () => {
+    const found = areasOf(analyseFixture('notts-2024-03-hmicfrs.txt'));
+    expect(found.map((a) => [a.peel, a.polarity])).toEqual([
+      ['Investigating crime', 'concern'],
+      ['Investigating crime', 'concern'],
+      ['Leadership and force management', 'concern'],
+    ]);
+    expect(found.every((a) => a.force === 'Nottinghamshire Police')).toBe(true);
+  });
+
+  for (const name of devDocumentNames()) {
+    it(`${name}: every area's span slices its text out of the document`, () => {
+      const file = analyseFixture(name);
+      for (const area of areasOf(file)) {
+        AreaMention.parse(area);
+        expect(file.document.text.slice(area.start, area.end)).toBe(area.text);
+        expect(area.text.trim()).toBe(area.text);
+        expect(area.text.length).toBeGreaterThan(0);
+      }
+    });
+  }
+});
