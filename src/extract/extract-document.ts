@@ -11,6 +11,7 @@ import { roleExtractor } from './extractors/roles.ts';
 import { quoteExtractor } from './extractors/quotes.ts';
 import { stageEventExtractor } from './extractors/stage-events.ts';
 import { decisionExtractor } from './extractors/decisions.ts';
+import { areaExtractor } from './extractors/areas.ts';
 
 /** In dependency order: each extractor may read what the ones before it found. */
 export const EXTRACTORS: readonly Extractor[] = [
@@ -22,6 +23,7 @@ export const EXTRACTORS: readonly Extractor[] = [
   quoteExtractor,
   stageEventExtractor,
   decisionExtractor,
+  areaExtractor,
 ];
 
 export interface AnalysedDocument {

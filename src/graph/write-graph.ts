@@ -13,17 +13,23 @@ export const SCHEMA_STATEMENTS = [
   'CREATE CONSTRAINT organisation_key IF NOT EXISTS FOR (o:Organisation) REQUIRE o.key IS UNIQUE',
   'CREATE CONSTRAINT entity_key IF NOT EXISTS FOR (e:Entity) REQUIRE e.key IS UNIQUE',
   'CREATE CONSTRAINT stage_name IF NOT EXISTS FOR (s:Stage) REQUIRE s.name IS UNIQUE',
+  'CREATE CONSTRAINT fact_id IF NOT EXISTS FOR (f:Fact) REQUIRE f.id IS UNIQUE',
+  'CREATE CONSTRAINT conflict_id IF NOT EXISTS FOR (x:Conflict) REQUIRE x.id IS UNIQUE',
   'CREATE INDEX claim_kind IF NOT EXISTS FOR (c:Claim) ON (c.kind)',
 ] as const;
 
 export async function ensureSchema(driver: Driver): Promise<void> {
-  const session = driver.session();
-  try {
-    for (const statement of SCHEMA_STATEMENTS) await session.run(statement);
-    await session.run('CALL db.awaitIndexes(60)');
-  } finally {
-    await session.close();
+  for (const statement of SCHEMA_STATEMENTS) {
+    // Two ingests starting together race to create the same rule: the loser's "already exists" is success.
+    await withRetry(async () => {
+      try {
+        await driver.executeQuery(statement);
+      } catch (err) {
+        if (!/AlreadyExists|already exists/.test(`${(err as { code?: string }).code} ${(err as Error).message}`)) throw err;
+      }
+    });
   }
+  await driver.executeQuery('CALL db.awaitIndexes(60)');
 }
 
 /** Ids and extractor versions of documents already in the graph, by key: to skip what is unchanged. */
