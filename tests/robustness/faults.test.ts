@@ -78,7 +78,7 @@ describe('faults', () => {
     });
 
     it('the run fails with a clear message; the next run completes with nothing lost or duplicated', async () => {
-      const dir = corpus(8);
+      const dir = corpus(5);
       server = await startLocalNeo4j({ dataDir: '.neo4j/test-data-kill', wipe: true });
       const { uri, user, password } = server;
       const child = spawn(process.execPath, [BIN, 'ingest', dir, '--batch-size', '2'], {
