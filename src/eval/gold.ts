@@ -8,25 +8,11 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { STAGES, STAGE_CHANGES as CHANGES, DECISION_ACTS as ACTS, POLARITIES, PEEL_AREAS } from '../knowledge/index.ts';
 
-export const STAGES = ['Engage', 'Scan'] as const;
-export const CHANGES = ['entered', 'exited'] as const;
-export const ACTS = ['decided', 'recommended', 'announced'] as const;
-export const POLARITIES = ['concern', 'improved'] as const;
+// The vocabulary of the gold format is the domain's own: one list, in the knowledge module.
+export { STAGES, CHANGES, ACTS, POLARITIES, PEEL_AREAS };
 export const CONFLICT_KINDS = ['date', 'actor', 'stage', 'areas', 'count', 'purpose', 'other'] as const;
-export const PEEL_AREAS = [
-  'Responding to the public',
-  'Investigating crime',
-  'Protecting vulnerable people',
-  'Managing offenders and suspects',
-  'Preventing crime and anti-social behaviour',
-  'Treatment of the public',
-  'Recording data about crime',
-  'Developing a positive workplace',
-  'Leadership and force management',
-  'Disrupting serious organised crime',
-  'Other',
-] as const;
 
 export const Stage = z.enum(STAGES);
 export const Change = z.enum(CHANGES);
