@@ -1,17 +1,18 @@
 import { z } from 'zod';
 import { DatePrecision } from '../nlp/dates.ts';
+import { DECISION_ACTS, POLARITIES, STAGE_CHANGES, STAGES } from '../knowledge/index.ts';
 
 /** A character span of the document text: every extracted item knows where it came from. */
 export const Span = z.object({ start: z.number().int().min(0), end: z.number().int().min(0) });
 export type Span = z.infer<typeof Span>;
 
-export const Stage = z.enum(['Engage', 'Scan']);
+export const Stage = z.enum(STAGES);
 export type Stage = z.infer<typeof Stage>;
-export const StageChange = z.enum(['entered', 'exited']);
+export const StageChange = z.enum(STAGE_CHANGES);
 export type StageChange = z.infer<typeof StageChange>;
-export const Act = z.enum(['decided', 'recommended', 'announced']);
+export const Act = z.enum(DECISION_ACTS);
 export type Act = z.infer<typeof Act>;
-export const Polarity = z.enum(['concern', 'improved']);
+export const Polarity = z.enum(POLARITIES);
 export type Polarity = z.infer<typeof Polarity>;
 export const ActorKind = z.enum(['person', 'organisation']);
 export type ActorKind = z.infer<typeof ActorKind>;
