@@ -36,7 +36,8 @@ export interface Lexicon {
   /** Words that are never part of a person's name. */
   notNameWords: ReadonlySet<string>;
   stagePatterns: StagePattern[];
-  stageOf(phrase: string): 'Engage' | 'Scan' | undefined;
+  /** The stage a phrase names; `quoted` accepts any case of a case-sensitive name. */
+  stageOf(phrase: string, quoted?: boolean): 'Engage' | 'Scan' | undefined;
   stagePhrase: RegExp;
   hedges: RegExp;
   actPatterns: ActPattern[];
@@ -151,9 +152,11 @@ export function buildLexicon(knowledge: Knowledge): Lexicon {
     abbreviations,
     notNameWords,
     stagePatterns,
-    stageOf(phrase) {
+    stageOf(phrase, quoted = false) {
       const key = normalisePhrase(phrase.replace(/^["“‘']|["”’']$/g, ''));
-      return stageLookupSensitive.get(key) ?? stageLookup.get(key.toLowerCase());
+      const exact = stageLookupSensitive.get(key) ?? stageLookup.get(key.toLowerCase());
+      if (exact || !quoted) return exact;
+      return [...stageLookupSensitive.entries()].find(([k]) => k.toLowerCase() === key.toLowerCase())?.[1];
     },
     stagePhrase: new RegExp(`${WORD_START}${stageGroup}${WORD_END}`, 'giu'),
     hedges: new RegExp(`${WORD_START}(?:${knowledge.stages.hedges.map(phraseSource).join('|')})(?:\\s+\\S+){0,2}\\s*$`, 'iu'),

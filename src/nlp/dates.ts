@@ -58,7 +58,7 @@ export function findDates(text: string, publishedAt?: string): DateFound[] {
 }
 
 // Durations and the present moment are not calendar expressions ("over the last three years", "now").
-const NOT_A_DATE = /^(?:now|right now|currently|at present|(?:within|in|for|after|under)\s+\S+\s+(?:seconds?|minutes?|hours?)|(?:over\s+)?(?:the\s+)?(?:last|past|next|coming)\s+(?:\w+\s+)?(?:years|months|weeks|days))$/i;
+const NOT_A_DATE = /^(?:now|right now|currently|at present|(?:in|within|for)\s+(?:a|an|one|a few|few|several|\d+)\s+(?:years?|months?|weeks?|days?)(?:['’]?\s*time)?|(?:within|in|for|after|under)\s+\S+\s+(?:seconds?|minutes?|hours?)|(?:over\s+)?(?:the\s+)?(?:last|past|next|coming)\s+(?:\w+\s+)?(?:years|months|weeks|days))$/i;
 const PERIOD_MODIFIER = /^(?:(?:the\s+)?(?:end|beginning|start|middle|close)\s+of\s+|(?:early|late|mid)[\s-]+)/i;
 
 function fromChrono(text: string, r: chrono.ParsedResult, hasReference: boolean, ref?: Date): DateFound | undefined {

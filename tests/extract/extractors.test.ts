@@ -47,6 +47,11 @@ describe('quotes', () => {
     expect(quotes[0]!.text).toMatch(/^We move forces.*extra scrutiny and support for the force\.$/s);
   });
 
+  it('takes the speaker of \'"...," she said\' from the person named before', () => {
+    const { of } = extract('Police and Crime Commissioner Alison Hernandez welcomed it. "This is a testament to the hard work of officers," she said.');
+    expect(of('quote')[0]).toMatchObject({ speaker: 'Alison Hernandez' });
+  });
+
   it('takes a speaker named after the quotation, or by a pronoun', () => {
     const after = extract('"The force has made real progress on its plans," said Chief Constable Jane Doe.');
     expect(after.of('quote')[0]).toMatchObject({ speaker: 'Jane Doe' });
@@ -92,6 +97,19 @@ describe('stage events and decisions', () => {
     const events = of('stageEvent');
     expect(events[0]).toMatchObject({ change: 'entered', date: '2024-03-13' });
     expect(events.some((e) => e.date === '2024-03-11')).toBe(true);
+  });
+
+  it('reads a quoted stage name in any case, and dates the change from the day it was announced', () => {
+    const moved = extract('The force was moved into the "engage" phase of monitoring by HMICFRS on Friday. Essex Police has been placed into special measures.', '2020-12-18');
+    expect(moved.of('stageEvent').map((e) => [e.force, e.change, e.date])).toContainEqual(['Essex Police', 'entered', '2020-12-18']);
+    const announced = extract('Dorset Police has been removed from the Engage stage of monitoring, the police inspectorate announced on Wednesday.', '2025-02-14');
+    expect(announced.of('stageEvent')[0]).toMatchObject({ change: 'exited', date: '2025-02-12' });
+  });
+
+  it('does not date a change with the date of another event', () => {
+    const { of } = extract('HM Inspector Jane Roe recommended the move after a revisit in December 2024. Dorset Police was removed from Engage.', '2025-02-14');
+    expect(of('stageEvent').map((e) => e.date)).toEqual([null]);
+    expect(of('date').map((d) => d.text)).toEqual(['December 2024']);
   });
 
   it('marks "will enter" as still to come', () => {

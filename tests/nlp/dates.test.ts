@@ -35,6 +35,7 @@ describe('findDates (chrono-node, British English, with refiners)', () => {
   it('does not read the verb "may" as a month, nor amounts as years', () => {
     expect(values('Forces may be escalated to Engage.', '2024-01-01')).toEqual([]);
     expect(values('It cost £2019 and 2,019 officers.')).toEqual([]);
+    expect(values('It failed to record 80,000 crimes in a year, answered within 10 seconds, over the last three years.', '2020-12-18')).toEqual([]);
   });
 
   it('splits a range into its two dates', () => {

@@ -153,6 +153,12 @@ function attribute(input: ExtractionInput, found: FoundMentions, q: QuoteSpan): 
     const s = firstSpeakerIn(input, found, afterStart, afterStart + after.length);
     if (s) return s;
   }
+  // '"...," she said.': the person named last before the quotation.
+  if (new RegExp(`^[\\s,]*(?:he|she)\\s+${SPEECH}\\b`, 'i').test(after)) {
+    const earlier = found.of('person').filter((p) => p.end <= openAt);
+    const last = earlier[earlier.length - 1];
+    if (last) return { name: last.name, kind: 'person' };
+  }
   return null;
 }
 

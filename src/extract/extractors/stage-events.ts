@@ -111,7 +111,10 @@ export function matchStagePatterns({ document, lexicon }: ExtractionInput, sente
     pattern.regex.lastIndex = 0;
     for (const m of sentence.text.matchAll(pattern.regex)) {
       const stagePhrase = m.groups?.stage ?? '';
-      const stage = lexicon.stageOf(stagePhrase);
+      // A stage name in quotation marks is a name whatever its case ("the “engage” process").
+      const at = m.index + m[0].indexOf(stagePhrase);
+      const quoted = /["“‘']$/.test(sentence.text.slice(0, at));
+      const stage = lexicon.stageOf(stagePhrase, quoted);
       if (!stage) continue;
       if (pattern.whenStage && pattern.whenStage !== stage) continue;
       const start = sentence.start + m.index;
@@ -177,9 +180,17 @@ function dateFor(input: ExtractionInput, found: FoundMentions, sentence: Sentenc
     // unless it opens the sentence and so dates its main verb ("In June 2022 HMICFRS placed the Met under ...").
     const opensSentence = d.end <= hit.start && /^\W*(?:(?:in|on|by|from|since|during)\s+)?$/i.test(text.slice(sentence.start, d.start));
     if (!opensSentence && /[,;:–—]/.test(between.replace(/\([^)]*\)/g, ''))) continue;
-    if (/\b(?:inspection|report|review|visit|letter|published)\b/i.test(between)) continue;
+    // A date of another event in between ("after a revisit in December 2024", "following the inspection in May").
+    if (/\b(?:inspections?|re-?inspection|report|review|re-?visit|visit|letter|published|after|following|before)\b/i.test(between)) continue;
     const distance = between.length + (d.end <= hit.start ? 5 : 0);
     if (!best || distance < best.distance) best = { d, distance };
   }
-  return best?.d;
+  return best?.d ?? announcedOn(input, dates, hit);
+}
+
+/** "..., the inspectorate announced on Wednesday": the announcement dates the change it reports. */
+function announcedOn(input: ExtractionInput, dates: MentionOf<'date'>[], hit: StageHit): MentionOf<'date'> | undefined {
+  return dates.find(
+    (d) => d.start >= hit.end && /\b(?:announced|confirmed|said|decided)\s+(?:on\s+|this\s+)?$/i.test(input.document.text.slice(Math.max(hit.end, d.start - 30), d.start)),
+  );
 }
