@@ -1,10 +1,11 @@
 import type { Driver } from 'neo4j-driver';
 import type { InputProblem } from '../src/model/document.ts';
-import { findDocumentFiles, readRawFile } from '../src/ingest/read-files.ts';
+import { findDocumentFiles } from '../src/ingest/read-files.ts';
 import { ensureSchema, existingDocuments, writeDocuments } from '../src/graph/write-graph.ts';
 import { EXTRACTOR_VERSION } from '../src/claims/build-claims.ts';
 import type { DocumentRows } from '../src/graph/rows.ts';
-import { analyseFile, isAnalysed } from './analyse.ts';
+import { reconcileGraph, type ReconcileSummary } from '../src/graph/write-reconciled.ts';
+import { analyseInOrder, defaultWorkers } from './analyse-pool.ts';
 
 export interface IngestOptions {
   inputs: string[];
@@ -16,12 +17,21 @@ export interface IngestOptions {
   /** Called after each file, for progress display. */
   onProgress?: (done: number, total: number) => void;
   today?: string;
+  /**
+   * Worker threads for the analysis; 0 analyses in this thread. Default: one per core for a
+   * large input, none for a handful of files. The graph is the same either way.
+   */
+  workers?: number;
+  /** Called after each write transaction, for benchmarks. */
+  onBatch?: (batch: { documents: number; written: number; ms: number }) => void;
 }
 
 export interface IngestSummary {
   files: number;
   documents: { new: number; changed: number; unchanged: number; skipped: number };
   claimsByKind: Record<string, number>;
+  /** Facts and conflicts across all documents in the graph after this run. */
+  reconciled: ReconcileSummary;
   problems: InputProblem[];
 }
 
@@ -36,7 +46,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const found = await findDocumentFiles(options.inputs);
   const problems: InputProblem[] = [...found.problems];
-  const summary: IngestSummary = { files: found.files.length, documents: { new: 0, changed: 0, unchanged: 0, skipped: 0 }, claimsByKind: {}, problems };
+  const summary: IngestSummary = { files: found.files.length, documents: { new: 0, changed: 0, unchanged: 0, skipped: 0 }, claimsByKind: {}, reconciled: { facts: 0, conflicts: 0 }, problems };
   await ensureSchema(driver);
 
   let pending: DocumentRows[] = [];
@@ -56,29 +66,28 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       toWrite.push(rows);
       for (const c of rows.claims) summary.claimsByKind[c.kind] = (summary.claimsByKind[c.kind] ?? 0) + 1;
     }
+    const started = performance.now();
     await writeDocuments(driver, toWrite);
+    options.onBatch?.({ documents: pending.length, written: toWrite.length, ms: performance.now() - started });
     pending = [];
   };
 
   let done = 0;
-  for (const file of found.files) {
-    const raw = await readRawFile(file, options.maxFileBytes);
-    if ('bytes' in raw) {
-      const result = analyseFile(raw, { today });
-      problems.push(...result.problems);
-      if (isAnalysed(result)) {
-        if (seenKeys.has(result.document.key)) {
-          problems.push({ path: file.path, severity: 'error', reason: `same url or name as another file in this run (${result.document.key}): skipped` });
-          summary.documents.skipped++;
-        } else {
-          seenKeys.add(result.document.key);
-          pending.push(result.rows);
-        }
-      } else {
+  // Streamed: files are analysed (in workers) a bounded window ahead of the writes and arrive in
+  // file order, so memory stays flat however many files there are, and batches are a sequential run's.
+  const workers = options.workers ?? defaultWorkers(found.files.length);
+  for await (const item of analyseInOrder(found.files, { workers, today, maxFileBytes: options.maxFileBytes, window: Math.max(2 * batchSize, 64) })) {
+    problems.push(...item.problems);
+    if (item.rows) {
+      const key = item.rows.document.key;
+      if (seenKeys.has(key)) {
+        problems.push({ path: item.path, severity: 'error', reason: `same url or name as another file in this run (${key}): skipped` });
         summary.documents.skipped++;
+      } else {
+        seenKeys.add(key);
+        pending.push(item.rows);
       }
     } else {
-      problems.push(raw);
       summary.documents.skipped++;
     }
     done++;
@@ -86,5 +95,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     if (pending.length >= batchSize) await flush();
   }
   await flush();
+  // Facts and conflicts are recomputed from every claim in the graph, so any order of ingests gives the same ones.
+  summary.reconciled = await reconcileGraph(driver);
   return summary;
 }

@@ -1,10 +1,18 @@
-// Where sources disagree: each conflict with both sides' values, documents and evidence sentences.
+// Where sources disagree: each conflict side by side, with both values, documents, publishers, dates and evidence sentences.
 // @param force  a force's canonical name, or null for all
-MATCH (x:Conflict)-[:SIDE_A]->(a:Claim)-[:EVIDENCED_BY]->(sa:Sentence),
-      (x)-[:SIDE_B]->(b:Claim)-[:EVIDENCED_BY]->(sb:Sentence),
-      (da:Document)-[:STATES]->(a), (db:Document)-[:STATES]->(b)
+MATCH (x:Conflict)
 WHERE $force IS NULL OR x.force = $force
-RETURN x.subject AS subject, x.kind AS kind, x.valueA AS valueA, x.valueB AS valueB,
-       da.fileName AS documentA, da.publisher AS publisherA, sa.text AS evidenceA,
-       db.fileName AS documentB, db.publisher AS publisherB, sb.text AS evidenceB
+CALL (x) {
+  MATCH (x)-[:SIDE_A]->(c:Claim)-[:EVIDENCED_BY]->(s:Sentence), (d:Document)-[:STATES]->(c)
+  WITH d, s ORDER BY s.index
+  RETURN d AS da, collect(DISTINCT s.text) AS evidenceA
+}
+CALL (x) {
+  MATCH (x)-[:SIDE_B]->(c:Claim)-[:EVIDENCED_BY]->(s:Sentence), (d:Document)-[:STATES]->(c)
+  WITH d, s ORDER BY s.index
+  RETURN d AS db, collect(DISTINCT s.text) AS evidenceB
+}
+RETURN x.subject AS subject, x.kind AS kind,
+       x.valueA AS valueA, da.fileName AS documentA, da.publisher AS publisherA, da.publishedAt AS dateA, evidenceA,
+       x.valueB AS valueB, db.fileName AS documentB, db.publisher AS publisherB, db.publishedAt AS dateB, evidenceB
 ORDER BY subject, kind, documentA, documentB

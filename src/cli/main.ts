@@ -1,13 +1,17 @@
-import { Command, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
+import { pathToFileURL } from 'node:url';
 import { resolveNeo4j, type ResolvedNeo4j } from '../graph/connection.ts';
 import { installLocalNeo4j, localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j } from '../graph/local-neo4j.ts';
 import { listSavedQueries, queryParams, runCypher, savedQuery, UsageError } from '../graph/queries.ts';
-import { ingest } from '../../pipelines/ingest.ts';
-import { evaluateFolder } from '../../pipelines/evaluate.ts';
+// The pipelines load the NLP libraries (seconds); they are imported where used, so --help and queries start fast.
 import { formatTable } from './table.ts';
+import { formatConflicts } from './conflicts-view.ts';
 import { graphSummary } from '../graph/summary.ts';
 import { formatTable as formatScoreTable, formatVerbose, toReportJson } from '../eval/report.ts';
 import { EXIT } from './exit-codes.ts';
+import { createProgress, noProgress } from './progress.ts';
+import { errorHint } from './hints.ts';
+import { DEFAULT_REPORT_PATH, writeReport } from '../report/write-report.ts';
 
 const program = new Command();
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -16,6 +20,8 @@ program
   .name('oversight')
   .description('Turn police-oversight documents into a provenance-tagged knowledge graph in Neo4j.')
   .showHelpAfterError()
+  // Usage errors are thrown rather than exiting 1, so they get the documented exit code 2 (below).
+  .exitOverride()
   .addHelpText(
     'after',
     `
@@ -42,12 +48,24 @@ program
   .argument('<paths...>', 'files or folders to ingest')
   .option('--json', 'print the summary as JSON')
   .option('--batch-size <n>', 'documents per write transaction', (v) => Number.parseInt(v, 10), 25)
+  .option('--workers <n>', 'analysis worker threads (0: none; default: one per core for large inputs)', (v) => Number.parseInt(v, 10))
   .option('--max-file-mb <n>', 'skip (and report) files larger than this', (v) => Number.parseFloat(v), 5)
+  .option('--no-progress', 'no progress bar or progress lines on stderr')
   .addHelpText('after', '\nExamples:\n  oversight ingest corpus\n  oversight ingest new-releases/ --json')
-  .action(async (paths: string[], opts: { json?: boolean; batchSize: number; maxFileMb: number }) => {
+  .action(async (paths: string[], opts: { json?: boolean; batchSize: number; maxFileMb: number; progress: boolean; workers?: number }) => {
     const started = Date.now();
     const result = await withNeo4j(async (neo) => {
-      const summary = await ingest({ inputs: paths, driver: neo.driver, batchSize: opts.batchSize, maxFileBytes: opts.maxFileMb * 1024 * 1024 });
+      // A bar on a terminal, plain periodic lines otherwise (CI logs); stderr, so --json output stays clean.
+      const progress = opts.progress ? createProgress({ unit: 'documents' }) : noProgress;
+      const { ingest } = await import('../../pipelines/ingest.ts');
+      const summary = await ingest({
+        inputs: paths,
+        driver: neo.driver,
+        batchSize: opts.batchSize,
+        maxFileBytes: opts.maxFileMb * 1024 * 1024,
+        workers: opts.workers,
+        onProgress: (done, total) => progress.update(done, total),
+      }).finally(() => progress.stop());
       const graph = await graphSummary(neo.driver);
       const decisions = await runCypher(neo.driver, savedQuery('who-decided-what').cypher, { force: null });
       return { summary, graph, decisions };
@@ -61,12 +79,13 @@ program
       console.log(`Ingested ${result.summary.files} file(s) in ${seconds.toFixed(1)} s: ${d.new} new, ${d.changed} changed, ${d.unchanged} unchanged, ${d.skipped} skipped.`);
       console.log('');
       console.log(`Graph: ${result.graph.documents} documents, ${result.graph.sentences} sentences, ${result.graph.claims} claims.`);
+      console.log(`Reconciled: ${result.summary.reconciled.facts} facts, ${result.summary.reconciled.conflicts} conflicts (oversight conflicts).`);
       console.log(formatTable(Object.entries(result.graph.entities).map(([type, count]) => ({ entity: type, count }))));
       console.log('');
       console.log(formatTable(Object.entries(result.graph.claimsByKind).map(([kind, count]) => ({ claim: kind, count }))));
       console.log('');
       console.log('Who decided what:');
-      console.log(formatTable(result.decisions.map(({ publisher: _p, ...r }) => r)));
+      console.log(formatTable(result.decisions.map(({ publisher: _p, url: _u, ...r }) => r)));
     }
     if (result.summary.problems.some((p) => p.severity === 'error')) process.exitCode = EXIT.SKIPPED_INPUT;
   });
@@ -117,6 +136,27 @@ Examples:
   });
 
 program
+  .command('conflicts')
+  .description('Show where sources disagree: each conflict side by side with values, documents, publishers, dates and evidence.')
+  .option('--force <name>', "only conflicts about this force (canonical name, e.g. 'Cleveland Police')")
+  .option('--json', 'print the rows as JSON (the same rows as `oversight query conflicts`)')
+  .addHelpText(
+    'after',
+    `
+Conflicts are recomputed from all claims in the graph at the end of every ingest.
+
+Examples:
+  oversight conflicts
+  oversight conflicts --force "Cleveland Police"
+  oversight conflicts --json`,
+  )
+  .action(async (opts: { force?: string; json?: boolean }) => {
+    const q = savedQuery('conflicts');
+    const rows = await withNeo4j((neo) => runCypher(neo.driver, q.cypher, queryParams(q, opts.force ? { force: opts.force } : {})));
+    console.log(opts.json ? JSON.stringify(rows, null, 2) : formatConflicts(rows, process.stdout.columns ?? 120));
+  });
+
+program
   .command('eval')
   .description('Score the extraction against a folder of documents with .gold.json annotations.')
   .argument('<dir>', 'folder of NAME.txt documents and NAME.gold.json annotations')
@@ -124,6 +164,7 @@ program
   .option('--verbose', 'list every miss and false hit with its document')
   .addHelpText('after', '\nExamples:\n  oversight eval ../shared/corpus/dev\n  oversight eval ../shared/corpus/dev --json')
   .action(async (dir: string, opts: { json?: boolean; verbose?: boolean }) => {
+    const { evaluateFolder } = await import('../../pipelines/evaluate.ts');
     const { score, conflicts, problems } = await evaluateFolder(dir);
     for (const p of problems) log(`${p.severity}: ${p.path}: ${p.reason}`);
     if (opts.json) {
@@ -134,30 +175,83 @@ program
     }
   });
 
-const neo4jCommand = program.command('neo4j').description("Manage the project's local Neo4j (Community 5.26, embedded, Bolt on 127.0.0.1).");
+program
+  .command('report')
+  .description('Write one self-contained HTML page from the graph: stage timelines, who decided what, conflicts, corroboration.')
+  .option('--out <file>', 'where to write the page', DEFAULT_REPORT_PATH)
+  .option('--json', 'print what was written as JSON')
+  .addHelpText(
+    'after',
+    `
+The page needs no network: styles and charts are inline, and it runs no script.
+
+Examples:
+  oversight report
+  oversight report --out ~/Desktop/oversight.html
+  oversight report --json`,
+  )
+  .action(async (opts: { out: string; json?: boolean }) => {
+    const summary = await withNeo4j((neo) => writeReport(neo.driver, opts.out));
+    if (opts.json) {
+      console.log(JSON.stringify(summary, null, 2));
+      return;
+    }
+    if (summary.documents === 0) log("warning: the graph is empty; the report says so. Ingest documents first: 'oversight ingest corpus'.");
+    const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+    console.log(`Wrote ${summary.out} (${Math.round(summary.bytes / 1024)} KB): ${count(summary.forces, 'force timeline')}, ${count(summary.decisions, 'decision row')}, ${count(summary.conflicts, 'conflict')}, ${count(summary.facts, 'corroborated fact')}.`);
+    console.log(`Open it in a browser: ${pathToFileURL(summary.out).href}`);
+  });
+
+program
+  .command('generate')
+  .description('Write a synthetic corpus (inspectorate and press texts over all forces) for benchmarks and scale tests.')
+  .requiredOption('--out <dir>', 'folder to write the documents to (folders of 1,000 files)')
+  .option('--count <n>', 'number of documents', (v) => Number.parseInt(v, 10), 1000)
+  .option('--seed <n>', 'the same seed gives the same corpus', (v) => Number.parseInt(v, 10), 1)
+  .addHelpText('after', '\nExamples:\n  oversight generate --count 10000 --seed 1 --out out/bench/corpus-10000')
+  .action(async (opts: { out: string; count: number; seed: number }) => {
+    if (!(opts.count > 0) || !Number.isInteger(opts.seed)) throw new UsageError('--count must be a positive number and --seed an integer');
+    // Loaded on demand: the generator is not needed by any other command.
+    const { writeCorpus } = await import('../generate/corpus.ts');
+    const written = await writeCorpus(opts.out, { count: opts.count, seed: opts.seed, onProgress: (done, total) => log(`generate: ${done}/${total}`) });
+    console.log(`Wrote ${written.files} documents (${(written.bytes / 1024 / 1024).toFixed(1)} MB) to ${written.dir}`);
+  });
+
+const neo4jCommand = program
+  .command('neo4j')
+  .description("Manage the project's local Neo4j (Community 5.26, embedded, Bolt on 127.0.0.1).")
+  .addHelpText('after', '\nExamples:\n  oversight neo4j start    # keep one running: later commands start faster\n  oversight neo4j status\n  oversight neo4j stop');
 neo4jCommand
   .command('install')
   .description('Fetch Neo4j from Maven Central (cached) and compile the launcher.')
+  .addHelpText('after', '\nNeeds a JDK 17+ and Maven; the jars are cached in ~/.m2, so later runs are quick.\n\nExamples:\n  oversight neo4j install')
   .action(async () => {
     await installLocalNeo4j({ log });
   });
 neo4jCommand
   .command('start')
   .description('Start the local Neo4j and leave it running for later commands.')
-  .action(async () => {
+  .option('--json', 'print the server (uri, pid, reused) as JSON')
+  .addHelpText('after', '\nExamples:\n  oversight neo4j start\n  oversight neo4j start --json')
+  .action(async (opts: { json?: boolean }) => {
     const server = await startLocalNeo4j({ detached: true, log });
+    if (opts.json) return console.log(JSON.stringify({ uri: server.uri, pid: server.pid, user: server.user, reused: server.reused }, null, 2));
     console.log(`Neo4j ${server.reused ? 'already running' : 'started'} at ${server.uri} (user neo4j; password in .neo4j/password)`);
   });
 neo4jCommand
   .command('stop')
   .description('Stop the local Neo4j started with `oversight neo4j start`.')
-  .action(async () => {
-    console.log((await stopLocalNeo4j()) ? 'Neo4j stopped.' : 'No local Neo4j was running.');
+  .option('--json', 'print {"stopped": true|false} as JSON')
+  .addHelpText('after', '\nExamples:\n  oversight neo4j stop')
+  .action(async (opts: { json?: boolean }) => {
+    const stopped = await stopLocalNeo4j();
+    console.log(opts.json ? JSON.stringify({ stopped }) : stopped ? 'Neo4j stopped.' : 'No local Neo4j was running.');
   });
 neo4jCommand
   .command('status')
   .description('Say whether the local Neo4j is installed and running.')
   .option('--json', 'print as JSON')
+  .addHelpText('after', '\nExamples:\n  oversight neo4j status\n  oversight neo4j status --json')
   .action(async (opts: { json?: boolean }) => {
     const status = await localNeo4jStatus();
     if (opts.json) console.log(JSON.stringify(status, null, 2));
@@ -169,11 +263,16 @@ program.addOption(new Option('--no-color', 'plain output').hideHelp());
 try {
   await program.parseAsync(process.argv);
 } catch (err) {
-  if (err instanceof UsageError) {
+  if (err instanceof CommanderError) {
+    // Commander has printed the message (or the help). Help asked for is success; anything else is usage.
+    process.exitCode = err.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
+  } else if (err instanceof UsageError) {
     log(`error: ${err.message}`);
     process.exitCode = EXIT.USAGE;
   } else {
     log(`error: ${(err as Error).message}`);
+    const hint = errorHint(err);
+    if (hint) log(`hint: ${hint}`);
     process.exitCode = EXIT.FAILED;
   }
 }

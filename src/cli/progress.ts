@@ -54,7 +54,8 @@ function barProgress(unit: string, stream: NodeJS.WriteStream): Progress {
           },
           cliProgress.Presets.shades_classic,
         );
-        bar.start(total, 0, { rate });
+        bar.start(total, done, { rate });
+        return;
       }
       bar.setTotal(total);
       bar.update(done, { rate });

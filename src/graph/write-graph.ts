@@ -101,9 +101,24 @@ const MERGE_LINKS: Record<'actor' | 'force' | 'speaker', string> = {
   speaker: 'UNWIND $rows AS row MATCH (c:Claim {id: row.claimId}) MATCH (e:Entity {key: row.entityKey}) MERGE (c)-[:SPEAKER]->(e)',
 };
 
+/**
+ * The entities and sources the previous versions of the batch's documents point to: only these
+ * can be orphaned by replacing them, so only these are checked afterwards (a scan of every
+ * entity on every batch grew with the graph).
+ */
+const PREVIOUS_REFERENCES = `
+UNWIND $keys AS key
+MATCH (old:Document {key: key})
+CALL (old) {
+  MATCH (old)-[:STATES]->(:Claim)-->(e:Entity)
+  RETURN collect(DISTINCT e.key) AS entities
+}
+OPTIONAL MATCH (old)-[:PUBLISHED_BY]->(src:Source)
+RETURN entities, src.name AS source`;
+
 /** Entities no claim refers to any more (after a document changed) are removed. */
-const REMOVE_ORPHAN_ENTITIES = 'MATCH (e:Entity) WHERE NOT (e)<--(:Claim) DETACH DELETE e';
-const REMOVE_ORPHAN_SOURCES = 'MATCH (s:Source) WHERE NOT (s)<-[:PUBLISHED_BY]-() DELETE s';
+const REMOVE_ORPHAN_ENTITIES = 'UNWIND $keys AS key MATCH (e:Entity {key: key}) WHERE NOT (e)<--(:Claim) DETACH DELETE e';
+const REMOVE_ORPHAN_SOURCES = 'UNWIND $names AS name MATCH (s:Source {name: name}) WHERE NOT (s)<-[:PUBLISHED_BY]-() DELETE s';
 
 /**
  * Writes a batch of documents in one transaction: a document is there whole or
@@ -155,6 +170,14 @@ export function isTransient(err: unknown): boolean {
 
 async function writeBatch(tx: ManagedTransaction, batch: readonly DocumentRows[]): Promise<void> {
   const docs = batch.map((b) => b.document);
+  const previous = await tx.run(PREVIOUS_REFERENCES, { keys: docs.map((d) => d.key) });
+  const touchedEntities = new Set<string>();
+  const touchedSources = new Set<string>();
+  for (const r of previous.records) {
+    for (const key of r.get('entities') as string[]) touchedEntities.add(key);
+    const source = r.get('source') as string | null;
+    if (source !== null) touchedSources.add(source);
+  }
   await tx.run(REMOVE_PREVIOUS, { docs });
   await tx.run(MERGE_DOCUMENTS, { docs });
   await tx.run(MERGE_SENTENCES, { rows: batch.flatMap((b) => b.sentences) });
@@ -169,8 +192,9 @@ async function writeBatch(tx: ManagedTransaction, batch: readonly DocumentRows[]
     const rows = batch.flatMap((b) => b.links.filter((l) => l.role === role));
     if (rows.length) await tx.run(MERGE_LINKS[role], { rows });
   }
-  await tx.run(REMOVE_ORPHAN_ENTITIES);
-  await tx.run(REMOVE_ORPHAN_SOURCES);
+  // New documents orphan nothing: only a replaced document's old references are checked.
+  if (touchedEntities.size) await tx.run(REMOVE_ORPHAN_ENTITIES, { keys: [...touchedEntities].sort() });
+  if (touchedSources.size) await tx.run(REMOVE_ORPHAN_SOURCES, { names: [...touchedSources].sort() });
 }
 
 function dedupeBy<T>(items: T[], key: (t: T) => string): T[] {

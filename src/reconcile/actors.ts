@@ -5,6 +5,7 @@
 // one side; two sides differ only when both are known organisations. Pure
 // (the knowledge is passed in).
 import type { Claim, EntityRef } from '../model/claim.ts';
+import { cmp } from './collections.ts';
 import { normaliseForMatch, type IndexedTerm, type Knowledge } from '../knowledge/index.ts';
 
 export interface ActorSide {
@@ -17,11 +18,12 @@ export interface ActorSide {
 export function roleOrganisation(role: string, knowledge: Knowledge): string | null {
   const text = ` ${matchable(role, false)} `;
   const cased = ` ${matchable(role, true)} `;
-  const hit = <T>(t: IndexedTerm<T>) => (t.caseSensitive ? cased.includes(` ${matchable(t.text, true)} `) : text.includes(` ${matchable(t.text, false)} `));
+  const hit = (t: IndexedTerm<unknown>) => (t.caseSensitive ? cased.includes(` ${matchable(t.text, true)} `) : text.includes(` ${matchable(t.text, false)} `));
   // A body named in the title wins ("London Councils Executive Member"); else the title's own org.
-  const named = [...knowledge.index.organisationTerms.map((t) => ({ len: t.key.length, name: topOrganisation(t.target.name, knowledge), t })), ...knowledge.index.forceTerms.map((t) => ({ len: t.key.length, name: t.target.name, t }))]
-    .filter((x) => hit(x.t))
-    .sort((a, b) => b.len - a.len);
+  const named = [
+    ...knowledge.index.organisationTerms.filter(hit).map((t) => ({ len: t.key.length, name: topOrganisation(t.target.name, knowledge) })),
+    ...knowledge.index.forceTerms.filter(hit).map((t) => ({ len: t.key.length, name: t.target.name })),
+  ].sort((a, b) => b.len - a.len || cmp(a.name, b.name));
   if (named.length > 0) return named[0]!.name;
   const title = knowledge.index.titleTerms.find((t) => hit(t));
   return title?.target.org ? topOrganisation(title.target.org, knowledge) : null;
@@ -59,11 +61,16 @@ export function actorSideResolver(claims: readonly Claim[], knowledge: Knowledge
     rolesOf.set(c.subject.key, set);
   }
   const side = (name: string): ActorSide => ({ key: normaliseForMatch(name), name });
+  const orgOfRole = new Map<string, string | null>();
+  const roleOrg = (role: string): string | null => {
+    if (!orgOfRole.has(role)) orgOfRole.set(role, roleOrganisation(role, knowledge));
+    return orgOfRole.get(role)!;
+  };
   return (actor) => {
     if (actor.type !== 'Person') return side(actor.type === 'Organisation' ? topOrganisation(actor.name, knowledge) : actor.name);
     const orgs = new Set<string>();
     for (const role of rolesOf.get(actor.key) ?? []) {
-      const org = roleOrganisation(role, knowledge);
+      const org = roleOrg(role);
       if (org) orgs.add(org);
     }
     return orgs.size === 1 ? side([...orgs][0]!) : null;

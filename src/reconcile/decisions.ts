@@ -6,7 +6,7 @@
 import type { EntityRef } from '../model/claim.ts';
 import { stableId } from '../util/hash.ts';
 import type { ActorSide } from './actors.ts';
-import { cmp } from './entities.ts';
+import { cmp, pushTo } from './collections.ts';
 import { UNASSIGNED } from './episodes.ts';
 import type { DecisionStatement } from './normalise.ts';
 import { eventKey, eventSubject } from './stage-events.ts';
@@ -47,7 +47,7 @@ export function decisionFacts(blocks: readonly DecisionBlock[]): Fact[] {
     const groups = new Map<string, DecisionStatement[]>();
     for (const s of block.statements) {
       const k = `${s.act}|${s.actor.key}`;
-      groups.set(k, [...(groups.get(k) ?? []), s]);
+      pushTo(groups, k, s);
     }
     for (const k of [...groups.keys()].sort(cmp)) {
       const statements = groups.get(k)!;
@@ -75,7 +75,7 @@ export function actorConflicts(blocks: readonly DecisionBlock[], sideOfActor: (a
   for (const block of blocks) {
     if (block.episode === UNASSIGNED) continue;
     const byDoc = new Map<string, DecisionStatement[]>();
-    for (const s of block.statements) if (s.act === 'decided') byDoc.set(s.document.id, [...(byDoc.get(s.document.id) ?? []), s]);
+    for (const s of block.statements) if (s.act === 'decided') pushTo(byDoc, s.document.id, s);
     const docs = [...byDoc.values()]
       .map((statements) => {
         const sides = statements.map((s) => sideOfActor(s.actor));
@@ -97,6 +97,8 @@ export function actorConflicts(blocks: readonly DecisionBlock[], sideOfActor: (a
           kind: 'actor',
           subject: `Who decided: ${eventSubject(block.force.name, block.stage, block.change)}`,
           force: block.force.name,
+          stage: block.stage,
+          change: block.change,
           a: sideA,
           b: sideB,
         });

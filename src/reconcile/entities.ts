@@ -8,6 +8,7 @@
 // unresolved name). Every surface form is kept with the claim it came from.
 // Pure.
 import type { Claim, EntityRef } from '../model/claim.ts';
+import { cmp, pushTo } from './collections.ts';
 import type { SurfaceForm } from './types.ts';
 
 export interface EntityResolution {
@@ -56,34 +57,41 @@ export function resolveEntities(claims: readonly Claim[]): EntityResolution {
     }
   }
 
-  const people = [...refs.values()].filter((e) => e.type === 'Person').sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const forcesOf = (key: string): Set<string> => {
+  const people = [...refs.values()].filter((e) => e.type === 'Person').sort((a, b) => cmp(a.key, b.key));
+  const forcesOf = new Map<string, Set<string>>();
+  for (const p of people) {
     const out = new Set<string>();
-    for (const d of docsOf.get(key) ?? []) for (const f of forcesOfDoc.get(d) ?? []) out.add(f);
-    return out;
-  };
+    for (const d of docsOf.get(p.key) ?? []) for (const f of forcesOfDoc.get(d) ?? []) out.add(f);
+    forcesOf.set(p.key, out);
+  }
+  // Candidates are looked up by surname: no comparison of every person with every other.
+  const tokensOf = new Map(people.map((p) => [p.key, tokens(p.name)]));
+  const bySurname = new Map<string, EntityRef[]>();
+  for (const p of people) {
+    const t = tokensOf.get(p.key)!;
+    if (t.length < 2) continue;
+    const last = t[t.length - 1]!;
+    pushTo(bySurname, last, p);
+  }
 
   const fuller = new Map<string, EntityRef>();
   for (const p of people) {
-    const t = tokens(p.name);
+    const t = tokensOf.get(p.key)!;
     if (t.length === 0) continue;
-    let candidates = people.filter((q) => {
-      if (q.key === p.key) return false;
-      const u = tokens(q.name);
-      if (u.length <= t.length) return false;
-      if (t.length === 1) return u[u.length - 1] === t[0];
-      return u[0] === t[0] && u[u.length - 1] === t[t.length - 1] && subsequence(t, u);
+    let candidates = (bySurname.get(t[t.length - 1]!) ?? []).filter((q) => {
+      const u = tokensOf.get(q.key)!;
+      if (q.key === p.key || u.length <= t.length) return false;
+      return t.length === 1 || (u[0] === t[0] && subsequence(t, u));
     });
     // A lone surname is only tied to someone named in texts about the same force(s), when the text names any force.
     if (t.length === 1) {
-      const mine = forcesOf(p.key);
-      if (mine.size > 0) candidates = candidates.filter((q) => [...forcesOf(q.key)].some((f) => mine.has(f)));
+      const mine = forcesOf.get(p.key)!;
+      if (mine.size > 0) candidates = candidates.filter((q) => [...forcesOf.get(q.key)!].some((f) => mine.has(f)));
     }
     if (candidates.length === 0) continue;
-    // The fullest form wins; among equally full ones there must be exactly one.
-    const longest = Math.max(...candidates.map((q) => tokens(q.name).length));
-    const best = candidates.filter((q) => tokens(q.name).length === longest);
-    // Several full forms that are all one person through a shorter one are still ambiguous: keep p.
+    // The fullest form wins; among equally full ones there must be exactly one, else p stays as it is.
+    const longest = Math.max(...candidates.map((q) => tokensOf.get(q.key)!.length));
+    const best = candidates.filter((q) => tokensOf.get(q.key)!.length === longest);
     if (best.length === 1) fuller.set(p.key, best[0]!);
   }
 
@@ -120,8 +128,4 @@ export function canonicalClaims(claims: readonly Claim[], resolution: EntityReso
     subject: c.subject ? canon(c.subject) : null,
     links: c.links.map((l) => ({ role: l.role, entity: canon(l.entity) })),
   }));
-}
-
-export function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

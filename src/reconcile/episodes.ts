@@ -1,14 +1,15 @@
 // Episodes: a force can enter Engage, leave it, and enter it again years later.
 // Stage events of one force and stage are split into episodes by the exits the
-// sources date: an entry after a dated exit belongs to the next episode. Two
-// exits are one cut unless a dated entry lies clearly between them. Claims
+// sources bound in time (dated, or reported as past on a known publication
+// day): an entry after such an exit belongs to the next episode. Two exits are
+// one cut unless a dated entry lies clearly between them. Claims
 // with an open interval ("was moved into Engage", "will enter") take the
 // episode of their document's dated claims when it has them, else the episode
 // their interval fits (the latest for "on or before", the earliest for "on or
 // after"), preferring episodes some source dates. Pure.
 import { isBounded, overlaps, type Interval } from './intervals.ts';
 import type { StageStatement } from './normalise.ts';
-import { cmp } from './entities.ts';
+import { cmp, pushTo } from './collections.ts';
 
 interface Cut {
   lo: number;
@@ -23,7 +24,7 @@ export function assignEpisodes(statements: readonly StageStatement[]): Map<strin
   const groups = new Map<string, StageStatement[]>();
   for (const s of statements) {
     const key = `${s.force.key}|${s.stage}`;
-    groups.set(key, [...(groups.get(key) ?? []), s]);
+    pushTo(groups, key, s);
   }
   for (const key of [...groups.keys()].sort(cmp)) {
     for (const [id, ep] of assignGroup(groups.get(key)!)) out.set(id, ep);
@@ -34,18 +35,23 @@ export function assignEpisodes(statements: readonly StageStatement[]): Map<strin
 function assignGroup(group: readonly StageStatement[]): Map<string, number> {
   const out = new Map<string, number>();
   const bounded = (s: StageStatement) => isBounded(s.interval);
+  // An exit bounds the episode when we know by when it happened: dated, or reported as past on a known day.
+  const cutOf = (s: StageStatement): Interval | null =>
+    s.change !== 'exited' || !Number.isFinite(s.interval.hi) ? null : bounded(s) ? s.interval : { lo: s.interval.hi, hi: s.interval.hi };
   const entryAnchors = group.filter((s) => s.change === 'entered' && bounded(s)).map((s) => s.interval);
   const cuts = exitCuts(
-    group.filter((s) => s.change === 'exited' && bounded(s)).map((s) => s.interval),
+    group.map(cutOf).filter((c): c is Interval => c !== null),
     entryAnchors,
   );
   const m = cuts.length;
   const span = (k: number): Interval => ({ lo: k === 0 ? -Infinity : cuts[k - 1]!.lo, hi: k === m ? Infinity : cuts[k]!.hi });
 
-  // Dated claims first.
+  // Dated entries and bounding exits first.
+  const placed = (s: StageStatement) => (s.change === 'exited' ? cutOf(s) !== null : bounded(s));
   for (const s of group) {
-    if (!bounded(s)) continue;
-    if (s.change === 'exited') out.set(s.claim.id, cuts.findIndex((c) => overlaps(c, s.interval)));
+    if (!placed(s)) continue;
+    const cut = cutOf(s);
+    if (cut) out.set(s.claim.id, cuts.findIndex((c) => c.lo <= cut.lo && cut.hi <= c.hi));
     else out.set(s.claim.id, cuts.filter((c) => c.hi < s.interval.lo).length);
   }
   const anchored = (k: number, change: string): boolean =>
@@ -60,7 +66,7 @@ function assignGroup(group: readonly StageStatement[]): Map<string, number> {
   }
 
   for (const s of group) {
-    if (bounded(s)) continue;
+    if (placed(s)) continue;
     const compatible = [...Array(m + 1).keys()].filter((k) => overlaps(span(k), s.interval));
     const own = [...(docEpisodes.get(s.document.id) ?? [])];
     if (own.length === 1 && compatible.includes(own[0]!)) {

@@ -4,7 +4,7 @@
 // A coarser date containing a finer one, "today" and "yesterday" resolving to
 // the same day, an undated "was moved" before publication: all agree. Pure.
 import { stableId } from '../util/hash.ts';
-import { cmp } from './entities.ts';
+import { cmp, pushTo } from './collections.ts';
 import { UNASSIGNED } from './episodes.ts';
 import { dateInterval, describeInterval, intersect, isBounded, overlaps, width, type Interval } from './intervals.ts';
 import type { StageStatement } from './normalise.ts';
@@ -67,10 +67,9 @@ function datingOf(statements: StageStatement[]): DocumentDating {
 }
 
 function describeDating(s: StageStatement, interval: Interval): string {
-  const pub = s.document.publishedAt ? `, published ${s.document.publishedAt}` : '';
   if (s.date) return s.date;
-  if (s.qualifiers.tense === 'future') return `still to come (${describeInterval(interval)}${pub})`;
-  return `no date (${describeInterval(interval)}${pub})`;
+  if (s.qualifiers.tense === 'future') return `still to come when published (${describeInterval(interval)})`;
+  return s.document.publishedAt ? `no date (${describeInterval(interval)}, the publication date)` : 'no date';
 }
 
 export function stageEventFacts(blocks: readonly EventBlock[]): Fact[] {
@@ -114,7 +113,7 @@ function consensusDate(block: EventBlock): { date: string; precision: string | n
 
 function byDocument(statements: readonly StageStatement[]): Map<string, StageStatement[]> {
   const m = new Map<string, StageStatement[]>();
-  for (const s of statements) m.set(s.document.id, [...(m.get(s.document.id) ?? []), s]);
+  for (const s of statements) pushTo(m, s.document.id, s);
   return m;
 }
 
@@ -147,6 +146,8 @@ export function dateConflicts(blocks: readonly EventBlock[]): Conflict[] {
         kind: 'date',
         subject,
         force: block.force.name,
+        stage: block.stage,
+        change: block.change,
         a: sideA,
         b: sideB,
       });

@@ -1,7 +1,7 @@
 // Building blocks shared by the reconcilers: a fixed order of documents,
 // facts from the statements that support them, conflict sides. Pure.
 import { stableId } from '../util/hash.ts';
-import { cmp } from './entities.ts';
+import { cmp } from './collections.ts';
 import type { Statement } from './normalise.ts';
 import type { ConflictSide, Fact, ReconcileDocument, Scalar } from './types.ts';
 

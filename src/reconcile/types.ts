@@ -85,6 +85,9 @@ export interface Conflict {
   subject: string;
   /** Canonical name of the force it is about, when it is about one. */
   force: string | null;
+  /** The stage and change of the event it is about ('Engage', 'entered'), when it is about one. */
+  stage: string | null;
+  change: string | null;
   a: ConflictSide;
   b: ConflictSide;
 }

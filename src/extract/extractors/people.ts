@@ -3,6 +3,7 @@ import type { Mention, MentionOf } from '../../model/mention.ts';
 import { foldForMatching } from '../../nlp/gazetteer.ts';
 import { overlaps, type ExtractionInput, type Extractor, type FoundMentions } from '../context.ts';
 import type { Lexicon } from '../lexicon.ts';
+import type { Paragraph } from '../../nlp/sentences.ts';
 
 /**
  * People, from three kinds of evidence: compromise's person tagging, a title
@@ -15,10 +16,19 @@ import type { Lexicon } from '../lexicon.ts';
 export const peopleExtractor: Extractor = {
   name: 'people',
   extract(input, found) {
-    const candidates = [...fromCompromise(input), ...fromTitles(input), ...fromHonorifics(input)];
-    return refinePeople(input, found, candidates);
+    return extractPeople(input, found);
   },
 };
+
+/**
+ * `everyParagraph` runs compromise on every paragraph, skipping the cheap first
+ * pass: the result is the same (tests compare the two), only slower.
+ */
+export function extractPeople(input: ExtractionInput, found: FoundMentions, options: { everyParagraph?: boolean } = {}): Mention[] {
+  const rules = [...fromTitles(input), ...fromHonorifics(input)];
+  const candidates = [...fromCompromise(input, found, rules, options.everyParagraph ?? false), ...rules];
+  return refinePeople(input, found, candidates);
+}
 
 interface Candidate {
   start: number;
@@ -30,20 +40,89 @@ interface Candidate {
 const NAME_WORD = "[A-Z][\\p{L}'’\\-]*[\\p{Ll}][\\p{L}'’\\-]*";
 const NAME = new RegExp(`^(${NAME_WORD}(?:\\s+(?:${NAME_WORD}|[A-Z]\\.))*)`, 'u');
 
-function fromCompromise({ document, paragraphs }: ExtractionInput): Candidate[] {
-  const out: Candidate[] = [];
-  for (const p of paragraphs) {
-    const people = nlp(p.text).people().json({ offset: true }) as Array<{ text: string; offset: { start: number; length: number } }>;
-    for (const person of people) {
-      const trimmed = person.text.replace(/[\s,.;:!?)"“”’']+$/u, '').replace(/^[\s("“‘']+/u, '');
-      if (!trimmed) continue;
-      // compromise's offsets can drift where it normalises characters: trust only a span that slices the same text.
-      const near = p.text.indexOf(trimmed, Math.max(0, person.offset.start - 3));
-      if (near < 0) continue;
-      out.push({ start: p.start + near, end: p.start + near + trimmed.length, anchored: false });
+/**
+ * compromise's person tagging, on the paragraphs where it can change the
+ * result. It is most of the cost of extraction (about 0.2 MB/s), and most
+ * paragraphs cannot yield a person that refinePeople keeps: a name of two
+ * words or more needs, as its first word, a capitalised word followed by
+ * another, that is no title, force, honorific, pronoun or common word
+ * (see mayHoldFullName); a lone word is kept only as the first or last word of
+ * such a full name elsewhere in the document. So compromise runs on (1) the
+ * paragraphs that may hold a full name, then (2) those holding a word of a full
+ * name found so far. The candidates are the ones tagging every paragraph
+ * gives; only their number differs, by the ones refinePeople would drop.
+ */
+function fromCompromise(input: ExtractionInput, found: FoundMentions, rules: readonly Candidate[], everyParagraph: boolean): Candidate[] {
+  const { document, paragraphs, lexicon } = input;
+  const text = document.text;
+  const byParagraph: Candidate[][] = paragraphs.map(() => []);
+  const tag = (i: number) => (byParagraph[i] = boundToNames(text, tagParagraph(paragraphs[i]!)));
+  if (everyParagraph) {
+    paragraphs.forEach((_, i) => tag(i));
+    return byParagraph.flat();
+  }
+  const named = [...found.of('force'), ...found.of('organisation')];
+  const later: number[] = [];
+  paragraphs.forEach((p, i) => (mayHoldFullName(text, p, lexicon, named) ? tag(i) : later.push(i)));
+  // Words of every candidate of two words or more: a lone word elsewhere matters only if it is one of them.
+  const words = new Set<string>();
+  for (const c of [...rules, ...byParagraph.flat()]) {
+    const parts = text.slice(c.start, c.end).split(/\s+/);
+    if (parts.length > 1) for (const w of parts) words.add(w);
+  }
+  for (const i of later) {
+    const p = paragraphs[i]!;
+    for (const w of words) {
+      if (p.text.includes(w)) {
+        tag(i);
+        break;
+      }
     }
   }
-  return boundToNames(document.text, out);
+  return byParagraph.flat();
+}
+
+function tagParagraph(p: Paragraph): Candidate[] {
+  const out: Candidate[] = [];
+  const people = nlp(p.text).people().json({ offset: true }) as Array<{ text: string; offset: { start: number; length: number } }>;
+  for (const person of people) {
+    const trimmed = person.text.replace(/[\s,.;:!?)"“”’']+$/u, '').replace(/^[\s("“‘']+/u, '');
+    if (!trimmed) continue;
+    // compromise's offsets can drift where it normalises characters: trust only a span that slices the same text.
+    const near = p.text.indexOf(trimmed, Math.max(0, person.offset.start - 3));
+    if (near < 0) continue;
+    out.push({ start: p.start + near, end: p.start + near + trimmed.length, anchored: false });
+  }
+  return out;
+}
+
+/** A capitalised word (letters, apostrophes, hyphens), white space, and a capital: the only way a kept name of two words can start. */
+const WORD_PAIR = /([A-Z][\p{L}'’-]*)\s+[A-Z]/uy;
+
+/**
+ * Whether compromise could find, in this paragraph, a name of two words or
+ * more that refinePeople keeps. Only necessary conditions on the kept name's
+ * first word, each one refinePeople or boundToNames enforces: it is followed by
+ * a capitalised word; it is not an acronym, a pronoun or a word never in names;
+ * honorifics, titles and force names before a name are stripped, so it is none
+ * of those; and it lies in no force or organisation name.
+ */
+function mayHoldFullName(text: string, p: Paragraph, lexicon: Lexicon, named: ReadonlyArray<{ start: number; end: number }>): boolean {
+  for (let i = p.start; i < p.end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 65 || c > 90) continue; // not A-Z
+    WORD_PAIR.lastIndex = i;
+    const m = WORD_PAIR.exec(text);
+    if (!m || m.index + m[0].length > p.end) continue;
+    const word = m[1]!;
+    if (/^[A-Z]{2,}$/.test(word) || PRONOUN.test(word) || lexicon.notNameWords.has(word.toLowerCase())) continue;
+    if (lexicon.honorificAtStart.test(text.slice(i, i + 40))) continue;
+    if (lexicon.titles.canonicalOf(word) !== undefined || lexicon.forces.canonicalOf(word) !== undefined) continue;
+    const span = { start: i, end: i + word.length };
+    if (named.some((n) => overlaps(n, span))) continue;
+    return true;
+  }
+  return false;
 }
 
 function fromTitles({ document, lexicon }: ExtractionInput): Candidate[] {

@@ -107,7 +107,15 @@ export interface StageHit {
 /** All change phrases in a sentence, longest first where they overlap. */
 export function matchStagePatterns({ document, lexicon }: ExtractionInput, sentence: Sentence): StageHit[] {
   const hits: StageHit[] = [];
+  // Every change phrase holds a stage phrase, word-bounded: most sentences have none, and then no pattern can match.
+  lexicon.stagePhrase.lastIndex = 0;
+  const namesStage = lexicon.stagePhrase.test(sentence.text);
+  lexicon.stagePhrase.lastIndex = 0;
+  if (!namesStage) return hits;
+  const lower = FOLDS_TO_ASCII.test(sentence.text) ? undefined : sentence.text.toLowerCase();
   for (const pattern of lexicon.stagePatterns) {
+    // A pattern's own words must all be in the sentence: a substring test is far cheaper than the regex.
+    if (lower !== undefined && !literalWords(pattern).every((w) => lower.includes(w))) continue;
     pattern.regex.lastIndex = 0;
     for (const m of sentence.text.matchAll(pattern.regex)) {
       const stagePhrase = m.groups?.stage ?? '';
@@ -131,6 +139,24 @@ export function matchStagePatterns({ document, lexicon }: ExtractionInput, sente
     kept.push(h);
   }
   return kept;
+}
+
+/** Characters that a case-insensitive Unicode regex matches to an ASCII letter but toLowerCase does not (long s, Kelvin sign). */
+const FOLDS_TO_ASCII = /[\u017f\u212a]/;
+const wordsOfPattern = new WeakMap<StagePattern, string[]>();
+
+/** The plain ASCII words of a change phrase ("removed", "from" of "removed {gap} from {stage}"), lower case. */
+function literalWords(pattern: StagePattern): string[] {
+  let words = wordsOfPattern.get(pattern);
+  if (!words) {
+    words = pattern.source
+      .replace(/\{(?:stage|gap)\}/g, ' ')
+      .split(/\s+/)
+      .filter((w) => /^[A-Za-z-]+$/.test(w))
+      .map((w) => w.toLowerCase());
+    wordsOfPattern.set(pattern, words);
+  }
+  return words;
 }
 
 function isHedged(text: string, floor: number, at: number, hedges: RegExp): boolean {

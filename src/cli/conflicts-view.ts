@@ -1,0 +1,50 @@
+// Conflicts side by side for the terminal: the rows of graph/queries/conflicts.cypher,
+// one block per conflict, side A on the left and side B on the right. Pure.
+
+type Row = Record<string, unknown>;
+
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.replace(/\s+/g, ' ').trim().split(' ')) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = '';
+    }
+    line = line ? `${line} ${word}` : word;
+    while (line.length > width) {
+      lines.push(line.slice(0, width));
+      line = line.slice(width);
+    }
+  }
+  if (line) lines.push(line);
+  return lines.length ? lines : [''];
+}
+
+const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
+const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(str) : v ? [str(v)] : []);
+
+function side(row: Row, s: 'A' | 'B'): string[][] {
+  return [
+    [`${s}: ${str(row[`document${s}`])}`],
+    [`${str(row[`publisher${s}`])}${row[`date${s}`] ? `, ${str(row[`date${s}`])}` : ', date unknown'}`],
+    [`says: ${str(row[`value${s}`])}`],
+    ...list(row[`evidence${s}`]).map((e) => [`» ${e}`]),
+  ];
+}
+
+/** Each conflict as a heading (kind, subject) and two columns, A and B. */
+export function formatConflicts(rows: readonly Row[], totalWidth = 120): string {
+  if (rows.length === 0) return 'No conflicts: the sources agree (or say too little to disagree).';
+  const width = Math.max(30, Math.floor((totalWidth - 3) / 2));
+  const out: string[] = [];
+  for (const row of rows) {
+    out.push(`[${str(row.kind)}] ${str(row.subject)}`);
+    const a = side(row, 'A').flatMap(([t]) => wrap(t!, width));
+    const b = side(row, 'B').flatMap(([t]) => wrap(t!, width));
+    for (let i = 0; i < Math.max(a.length, b.length); i++) out.push(`${(a[i] ?? '').padEnd(width)} | ${b[i] ?? ''}`.trimEnd());
+    out.push('');
+  }
+  out.push(`${rows.length} conflict(s).`);
+  return out.join('\n');
+}

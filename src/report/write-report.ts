@@ -1,0 +1,40 @@
+/** `oversight report`: read the graph, render the page, write it. The only I/O around the pure renderer. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import { readReport } from './read-report.ts';
+import { renderReport } from './render.ts';
+
+export const DEFAULT_REPORT_PATH = 'out/report.html';
+
+export interface ReportSummary {
+  /** Absolute path of the written file. */
+  out: string;
+  bytes: number;
+  documents: number;
+  forces: number;
+  stageEvents: number;
+  decisions: number;
+  conflicts: number;
+  facts: number;
+  corroboration: 'facts' | 'claims';
+}
+
+export async function writeReport(driver: Driver, out: string = DEFAULT_REPORT_PATH, options: { now?: Date } = {}): Promise<ReportSummary> {
+  const data = await readReport(driver, options);
+  const page = renderReport(data);
+  const path = resolve(out);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, page, 'utf8');
+  return {
+    out: path,
+    bytes: Buffer.byteLength(page),
+    documents: data.counts.documents,
+    forces: new Set(data.stageEvents.map((e) => e.force)).size,
+    stageEvents: data.stageEvents.length,
+    decisions: data.decisions.length,
+    conflicts: data.conflicts.length,
+    facts: data.corroboration.rows.length,
+    corroboration: data.corroboration.origin,
+  };
+}

@@ -1,0 +1,63 @@
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingest } from '../../pipelines/ingest.ts';
+import { generateDocuments } from '../../src/generate/corpus.ts';
+import { plain } from '../../src/graph/queries.ts';
+import { DEV, devDocumentNames } from '../helpers/fixtures.ts';
+import { clearGraph, testDriver } from '../helpers/neo4j.ts';
+
+/** Every node with its labels and properties, and every relationship by its ends' identities: the whole graph, comparable. */
+async function graphDump(driver: Driver): Promise<{ nodes: string[]; relationships: string[] }> {
+  const ident = (v: string) => `labels(${v})[0] + ":" + coalesce(${v}.id, ${v}.key, ${v}.name)`;
+  const nodes = await driver.executeQuery(`MATCH (n) RETURN ${ident('n')} AS id, labels(n) AS labels, properties(n) AS props`);
+  const rels = await driver.executeQuery(`MATCH (n)-[r]->(m) RETURN ${ident('n')} AS a, type(r) AS t, ${ident('m')} AS b, properties(r) AS props`);
+  const sortedJson = (v: unknown) => JSON.stringify(plain(v), (_k, x) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([p], [q]) => (p < q ? -1 : 1))) : x));
+  return {
+    nodes: nodes.records.map((r) => `${r.get('id')} ${sortedJson([...(r.get('labels') as string[])].sort())} ${sortedJson(r.get('props'))}`).sort(),
+    relationships: rels.records.map((r) => `${r.get('a')} ${r.get('t')} ${r.get('b')} ${sortedJson(r.get('props'))}`).sort(),
+  };
+}
+
+/** The dev documents and a slice of the generated corpus: many documents naming the same forces and people. */
+function corpus(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'oversight-parallel-'));
+  for (const name of devDocumentNames()) copyFileSync(join(DEV, name), join(dir, name));
+  for (const doc of generateDocuments({ count: 90, seed: 7 })) {
+    const path = join(dir, 'generated', doc.path);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, doc.text);
+  }
+  return dir;
+}
+
+describe('parallel ingest', () => {
+  let driver: Driver;
+  beforeAll(async () => {
+    driver = await testDriver();
+  });
+  afterAll(async () => {
+    await driver?.close();
+  });
+
+  it('gives the graph a sequential ingest gives, property for property', async () => {
+    const dir = corpus();
+    await clearGraph(driver);
+    const sequential = await ingest({ inputs: [dir], driver, workers: 0, batchSize: 7 });
+    const expected = await graphDump(driver);
+    await clearGraph(driver);
+    const parallel = await ingest({ inputs: [dir], driver, workers: 2, batchSize: 7 });
+    const actual = await graphDump(driver);
+    expect(parallel.documents).toEqual(sequential.documents);
+    expect(parallel.claimsByKind).toEqual(sequential.claimsByKind);
+    expect(actual.nodes.length).toBeGreaterThan(1000);
+    expect(actual).toEqual(expected);
+
+    // And a second parallel run over the same files finds every document unchanged.
+    const again = await ingest({ inputs: [dir], driver, workers: 2, batchSize: 7 });
+    expect(again.documents).toEqual({ new: 0, changed: 0, unchanged: sequential.documents.new, skipped: sequential.documents.skipped });
+    expect(await graphDump(driver)).toEqual(expected);
+  }, 300_000);
+});
