@@ -7,6 +7,9 @@ import type { DocumentRows } from '../src/graph/rows.ts';
 import { reconcileGraph, type ReconcileSummary } from '../src/graph/write-reconciled.ts';
 import { analyseInOrder, defaultWorkers } from './analyse-pool.ts';
 
+/** Documents per write transaction, chosen by measurement (see BENCHMARKS.md). */
+export const DEFAULT_BATCH_SIZE = 50;
+
 export interface IngestOptions {
   inputs: string[];
   driver: Driver;
@@ -22,6 +25,8 @@ export interface IngestOptions {
    * large input, none for a handful of files. The graph is the same either way.
    */
   workers?: number;
+  /** Recompute facts and conflicts at the end (default true); off to load a corpus in parts and reconcile once, or to time the load alone. */
+  reconcile?: boolean;
   /** Called after each write transaction, for benchmarks. */
   onBatch?: (batch: { documents: number; written: number; ms: number }) => void;
 }
@@ -42,7 +47,8 @@ export interface IngestSummary {
  */
 export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const { driver } = options;
-  const batchSize = options.batchSize ?? 25;
+  // Measured (BENCHMARKS.md): 50 loads new documents near the best rate; larger batches slow replacing changed ones.
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const found = await findDocumentFiles(options.inputs);
   const problems: InputProblem[] = [...found.problems];
@@ -96,6 +102,6 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   }
   await flush();
   // Facts and conflicts are recomputed from every claim in the graph, so any order of ingests gives the same ones.
-  summary.reconciled = await reconcileGraph(driver);
+  if (options.reconcile !== false) summary.reconciled = await reconcileGraph(driver);
   return summary;
 }

@@ -7,6 +7,9 @@ import { buildWorld, type World } from './world.ts';
 
 export type { GeneratedDocument } from './templates.ts';
 
+/** Bumped whenever the templates change what a seed gives, so stale benchmark corpora are rebuilt. */
+export const GENERATOR_VERSION = 2;
+
 export interface GenerateOptions {
   count: number;
   seed: number;

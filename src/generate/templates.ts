@@ -1,4 +1,5 @@
 import type { Rng } from './prng.ts';
+import { areaItem } from './areas.ts';
 import { addDays, chiefInspectorOn, era, LAST_DAY, type Episode, type ForceWorld, type Person, type World } from './world.ts';
 
 /**
@@ -67,26 +68,20 @@ function stageSynonym(rng: Rng, world: World, stage: 'Engage' | 'Scan'): string 
   return rng.chance(0.7) ? rng.pick(usual) : rng.pick(all);
 }
 
-/** An item of a list of areas, built from the PEEL cues of one area. */
-function areaItem(rng: Rng, world: World, polarity: 'improved' | 'concern'): string {
-  const areas = world.knowledge.peel.areas.filter((a) => a.name !== 'Other' && a.cues.length > 3);
-  const area = rng.pick(areas);
-  const [a, b] = rng.sample(area.cues.filter((c) => /^[a-z][a-z -]+$/.test(c)), 2);
-  if (polarity === 'improved') {
-    return rng.pick([
-      `improving ${a}, including ${b}`,
-      `its work on ${a} and ${b}`,
-      `making progress in ${a}, with better ${b}`,
-      `the way it manages ${a}, including ${b}`,
-    ]);
-  }
-  return rng.pick([`how it handles ${a}, including ${b}`, `weaknesses in ${a} and ${b}`, `its approach to ${a}, in particular ${b}`, `${a} and ${b}`]);
+/** A list of areas as release paragraphs: "...;", "...; and", "...". */
+function asList(items: readonly string[]): string[] {
+  const n = items.length;
+  return items.map((item, i) => `${item}${i === n - 1 ? '.' : i === n - 2 ? '; and' : ';'}`);
 }
 
+/** Areas of a document with no event: an inspection's own findings. */
 function areaList(rng: Rng, world: World, polarity: 'improved' | 'concern'): string[] {
-  const n = rng.int(2, 5);
-  const items = Array.from({ length: n }, () => areaItem(rng, world, polarity));
-  return items.map((item, i) => `${item}${i === n - 1 ? '.' : i === n - 2 ? '; and' : ';'}`);
+  return asList(Array.from({ length: rng.int(2, 5) }, () => areaItem(rng, world, polarity)));
+}
+
+/** The areas behind an event, as the world has them: every source that lists them lists the same ones. */
+function eventAreas(ep: Episode, polarity: 'improved' | 'concern'): string[] {
+  return asList(polarity === 'concern' ? ep.concerns : ep.improvements);
 }
 
 const PAPERS = ['Echo', 'Gazette', 'Evening Post', 'Herald', 'Chronicle', 'Advertiser', 'Star', 'Courier'];
@@ -106,7 +101,7 @@ function background(rng: Rng, world: World, fw: ForceWorld, day: string): string
   const people = rng.int(4, 30) * 100_000;
   const pool = [
     `${fw.force.name} serves around ${people.toLocaleString('en-GB')} people across ${fw.place} and employs some ${rng.int(8, 60) * 100} officers and staff.`,
-    `The force was last inspected ${dateIn(rng, addDays(day, -rng.int(100, 700)), day)}, when inspectors also looked at ${areaItem(rng, world, rng.chance(0.5) ? 'concern' : 'improved')}.`,
+    `The force was last inspected ${dateIn(rng, addDays(day, -rng.int(100, 700)), day)}, as part of the inspectorate’s rolling programme of PEEL inspections.`,
     `HMICFRS independently assesses the effectiveness and efficiency of police forces and fire and rescue services, in the public interest. Its PEEL inspections grade each force from outstanding to inadequate.`,
     `Under the monitoring framework, a force in Engage works with a Policing Performance Oversight Group, which brings together the inspectorate, the Home Office, the College of Policing and the National Police Chiefs’ Council.`,
     `Residents can find out more about how the force is performing, and how to contact their neighbourhood team, on the force’s website.`,
@@ -127,7 +122,7 @@ const inspectorateExit: Template = ({ rng, world, fw }, ep) => {
     ...BOILERPLATE,
     `${name} was moved into Engage on ${longDate(ep.entered)}.`,
     `His Majesty’s Chief Inspector of Constabulary and Fire & Rescue Services, ${full(ci)} has decided to remove ${name} from Engage because it has made improvements, including:`,
-    ...areaList(rng, world, 'improved'),
+    ...eventAreas(ep, 'improved'),
     `His Majesty’s Inspector of Constabulary ${full(fw.inspector)} said:`,
     `“I am pleased with the good progress that ${name} has made so far. Whilst there is still work to do, I have recommended removing the force from our enhanced level of monitoring, known as Engage, and return it to routine monitoring. “I am reassured by the plans that Chief Constable ${era(fw.chiefConstables, day).name} has put in place. We will continue to monitor the progress of ${name} to make sure the people of ${fw.place} are getting the service they deserve.”`,
   ];
@@ -145,7 +140,7 @@ const inspectorateEnter: Template = ({ rng, world, fw }, ep) => {
     ...BOILERPLATE,
     `His Majesty’s Inspector of Constabulary ${full(fw.inspector)} recommended that the force should be escalated to Engage, and ${full(ci)} decided ${dateIn(rng, day, day)} to place ${name} into Engage.`,
     'The inspectorate’s concerns include:',
-    ...areaList(rng, world, 'concern'),
+    ...eventAreas(ep, 'concern'),
     `${fw.inspector.short} said: “We move police forces into our enhanced level of monitoring, known as Engage, when a force is not responding to our concerns. I have written to Chief Constable ${cc.name} to set out what the force needs to improve.`,
     `“${name} has been asked to produce an improvement plan and will meet regularly with our inspectors. We will work closely with the force to monitor its progress.”`,
   ];
@@ -164,24 +159,26 @@ const pressChange: Template = ({ rng, world, fw }, ep) => {
   const local = rng.pick(world.locals);
   const paper = `${fw.place} ${rng.pick(PAPERS)}`;
   const syn = stageSynonym(rng, world, 'Engage');
+  // Now and then a paper gets an area wrong: the reconciler has real disagreements to find.
+  const disagrees = rng.chance(0.03);
   const body = exit
     ? [
         `${name} has been taken out of ${syn}, the police watchdog has announced.`,
-        `The force had been under enhanced monitoring since ${monthYear(ep.entered)}, when inspectors raised concerns about ${areaItem(rng, world, 'concern')}.`,
-        `His Majesty’s Inspectorate of Constabulary and Fire & Rescue Services (HMICFRS) said ${dateIn(rng, event, day)} that the force had been removed from the Engage process after making improvements in ${areaItem(rng, world, 'improved')}.`,
+        `The force had been under enhanced monitoring since ${monthYear(ep.entered)}, when inspectors raised concerns about ${ep.concerns[0]}.`,
+        `His Majesty’s Inspectorate of Constabulary and Fire & Rescue Services (HMICFRS) said ${dateIn(rng, event, day)} that the force had been removed from the Engage process after making improvements in ${ep.improvements[0]}.`,
         `Chief Constable ${cc.name} said: “I am very pleased to confirm that ${fw.force.name} is no longer in special measures. This is down to the hard work of our officers and staff, and we will keep improving.`,
         `“There is still more to do, and I will continue to work with the Police and Crime Commissioner to make sure the people of ${fw.place} get the service they deserve.”`,
         `${fw.place} Police and Crime Commissioner ${pcc.name} said: “I welcome the inspectorate’s decision. It recognises the progress the force has made.”`,
-        `Councillor ${local.name} said the news was “a credit to everyone who has worked so hard”, but warned that ${areaItem(rng, world, 'concern')} still needed attention.`,
+        `Councillor ${local.name} said the news was “a credit to everyone who has worked so hard”, but warned that ${disagrees ? areaItem(rng, world, 'concern') : ep.concerns[ep.concerns.length - 1]} still needed attention.`,
       ]
     : [
         `${name} has been put into ${syn} and told to “urgently produce an improvement plan” by a watchdog.`,
-        `His Majesty’s Inspectorate of Constabulary and Fire & Rescue Services (HMICFRS) announced the move ${dateIn(rng, event, day)}, after inspectors found problems with ${areaItem(rng, world, 'concern')}.`,
+        `His Majesty’s Inspectorate of Constabulary and Fire & Rescue Services (HMICFRS) announced the move ${dateIn(rng, event, day)}, after inspectors found problems with ${ep.concerns[0]}.`,
         `Inspector of Constabulary ${fw.inspector.name} said: “We move police forces into our enhanced level of monitoring, known as Engage, when a force is not responding to our concerns.`,
         `“${fw.force.name} has been asked to produce an improvement plan and will meet regularly with our inspectors.”`,
         `${fw.place} Police and Crime Commissioner ${pcc.name} said: “I am obviously disappointed that ${fw.force.name} is being placed under enhanced monitoring. However, I welcome the opportunity this process will provide the force to focus on the areas of concern.`,
         `“As Police and Crime Commissioner, it is my duty to hold the force to account on behalf of the public.”`,
-        `In a statement, Chief Constable ${cc.name} said the force accepted the findings and had already begun work on ${areaItem(rng, world, 'concern')}.`,
+        `In a statement, Chief Constable ${cc.name} said the force accepted the findings and had already begun work on ${disagrees ? areaItem(rng, world, 'concern') : ep.concerns[ep.concerns.length - 1]}.`,
       ];
   const title = exit ? `${fw.force.name} comes out of special measures` : `${fw.force.name} put into special measures`;
   return { front: { title, publisher: paper, kind: 'press', publishedAt: day, licence: `excerpt, (c) ${paper}` }, body };
@@ -202,11 +199,11 @@ const forceStatement: Template = ({ rng, world, fw }, ep) => {
       : `${fw.force.name} has been informed by HMICFRS that the force will enter ${stageSynonym(rng, world, 'Engage')}.`,
     exit
       ? `The decision was made by His Majesty’s Chief Inspector of Constabulary, ${full(ci)}, ${dateIn(rng, event, day)}, following a recommendation from ${fw.inspector.name}.`
-      : `The force was placed into Engage ${dateIn(rng, event, day)} following an inspection that raised concerns about ${areaItem(rng, world, 'concern')}.`,
+      : `The force was placed into Engage ${dateIn(rng, event, day)} following an inspection that raised concerns about ${ep.concerns[0]}.`,
     `Chief Constable ${full(cc)} said: “${exit ? 'This is recognition of the hard work of every officer and member of staff.' : 'We accept the findings of the inspectorate in full and we are determined to put things right.'} Our communities deserve the very best service we can give them.`,
     `“Since joining ${fw.force.name} in ${monthYear(addDays(event, -rng.int(200, 900)))}, I have been committed to ${exit ? 'steering a clear pathway out of HMICFRS oversight' : 'improving the service we give to victims'}.”`,
     `${officer.rank} ${officer.person.name}, who leads the improvement programme, said the force had focused on:`,
-    ...areaList(rng, world, exit ? 'improved' : 'concern'),
+    ...eventAreas(ep, exit ? 'improved' : 'concern'),
     `${officer.person.short} added: “We will keep listening to the people of ${fw.place} and we will keep improving.”`,
   ];
   const title = exit ? `${fw.force.name} statement on leaving enhanced monitoring` : `${fw.force.name} statement on enhanced monitoring`;
@@ -228,7 +225,7 @@ const commissionerStatement: Template = ({ rng, world, fw }, ep) => {
     'Notes to editors',
     `The Commissioner ${exit ? 'has supported the force to exit Engage as quickly as possible' : 'will receive regular updates on the improvement plan'}. The force ${exit ? 'was moved into Engage' : 'entered Engage'} in ${monthYear(ep.entered)}.`,
     'Areas the Commissioner has asked the force to focus on:',
-    ...areaList(rng, world, exit ? 'improved' : 'concern'),
+    ...eventAreas(ep, exit ? 'improved' : 'concern'),
   ];
   const publisher = `Office of the ${fw.place} Police and Crime Commissioner`;
   return { front: { title: `Commissioner statement on ${fw.force.name}`, publisher, kind: 'government', publishedAt: day, licence: `excerpt, (c) ${publisher}` }, body };
@@ -244,7 +241,7 @@ const letter: Template = ({ rng, world, fw }, ep) => {
     `Dear Chief Constable ${cc.name},`,
     `I am writing to inform you that, following the recent inspection of ${fw.force.name}, ${full(ci)} has decided to move the force into Engage, our enhanced level of monitoring. This decision was made ${dateIn(rng, day, day)} and takes effect immediately.`,
     'The inspection found causes of concern in the following areas:',
-    ...areaList(rng, world, 'concern'),
+    ...eventAreas(ep, 'concern'),
     `I would be grateful if you could provide an improvement plan within eight weeks. My team will meet you and Police and Crime Commissioner ${pcc.name} to agree how we will monitor progress.`,
     'I am copying this letter to the Home Office and to the College of Policing.',
     'Yours sincerely,',
@@ -282,8 +279,8 @@ const parliament: Template = ({ rng, world, fw }, ep) => {
   const body = [
     `${mp.name} (${fw.place}) asked the Secretary of State for the Home Department what steps she is taking to support ${fw.force.name} following its move into ${stageSynonym(rng, world, 'Engage')}.`,
     `The Policing Minister, ${minister.name}, said: “${fw.force.name} was placed in Engage by His Majesty’s Inspectorate of Constabulary and Fire & Rescue Services in ${monthYear(ep.entered)}. The Home Office is working with the force and the inspectorate to make sure the improvements needed are made.`,
-    `“The inspectorate raised concerns about ${areaItem(rng, world, 'concern')}. I have met the Chief Constable and the Police and Crime Commissioner, and I will continue to follow the force’s progress closely.”`,
-    `${mp.short} said it was “deeply worrying” for residents, who deserved better than ${areaItem(rng, world, 'concern')}.`,
+    `“The inspectorate raised concerns about ${ep.concerns[0]}. I have met the Chief Constable and the Police and Crime Commissioner, and I will continue to follow the force’s progress closely.”`,
+    `${mp.short} said it was “deeply worrying” for residents, who deserved better than ${ep.concerns[ep.concerns.length - 1]}.`,
   ];
   return { front: { title: `${fw.force.name}: Engage (written question)`, publisher: 'Hansard', kind: 'other', publishedAt: day, licence: 'Open Parliament Licence' }, body };
 };
@@ -297,7 +294,7 @@ const pressRemains: Template = ({ rng, world, fw }, ep) => {
   const local = rng.pick(world.locals);
   const body = [
     inEngage
-      ? `${forceName(rng, fw)} remains in ${stageSynonym(rng, world, 'Engage')}, months after the police watchdog raised concerns about ${areaItem(rng, world, 'concern')}.`
+      ? `${forceName(rng, fw)} remains in ${stageSynonym(rng, world, 'Engage')}, months after the police watchdog raised concerns about ${ep.concerns[0]}.`
       : `${forceName(rng, fw)} remains under ${stageSynonym(rng, world, 'Scan')} after its latest inspection, the police watchdog has said.`,
     `Chief Constable ${cc.name} told a meeting of the police and crime panel ${dateIn(rng, addDays(day, -rng.int(0, 5)), day)} that the force was making progress on ${areaItem(rng, world, 'improved')}.`,
     `“We know there is more to do,” ${cc.short} said. “But the direction of travel is clear, and our officers are working incredibly hard.”`,

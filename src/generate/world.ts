@@ -1,5 +1,6 @@
 import type { Force, Knowledge } from '../knowledge/index.ts';
 import { Rng } from './prng.ts';
+import { areaItem } from './areas.ts';
 
 /**
  * The made-up state of affairs a generated corpus reports on: every force of
@@ -21,6 +22,9 @@ export interface Episode {
   entered: string;
   /** YYYY-MM-DD, or null while still in Engage. */
   exited: string | null;
+  /** The areas behind the entry and the exit: facts of the world, so the sources agree on them. */
+  concerns: string[];
+  improvements: string[];
 }
 
 export interface ForceWorld {
@@ -109,7 +113,9 @@ export function buildWorld(knowledge: Knowledge, seed: number): World {
         const y = r.int(from, Math.min(2024, from + 5));
         const entered = isoDay(y, r.int(1, 12), r.int(1, 28));
         const exited = addDays(entered, r.int(270, 900));
-        episodes.push({ entered, exited: exited > LAST_DAY ? null : exited });
+        const concerns = Array.from({ length: r.int(2, 5) }, () => areaItem(r, { knowledge }, 'concern'));
+        const improvements = Array.from({ length: r.int(2, 5) }, () => areaItem(r, { knowledge }, 'improved'));
+        episodes.push({ entered, exited: exited > LAST_DAY ? null : exited, concerns, improvements });
         from = Number((exited > LAST_DAY ? LAST_DAY : exited).slice(0, 4)) + 1;
         if (exited > LAST_DAY) break;
       }

@@ -54,54 +54,58 @@ const entityRef = (x: unknown): EntityRef | null => {
   return type && typeof e.key === 'string' && typeof e.name === 'string' ? { type, key: e.key, name: e.name } : null;
 };
 
+type Runner = Pick<ManagedTransaction, 'run'>;
+
 /** Everything the reconciler needs, read back from the graph. */
 export async function readReconcileInput(driver: Driver): Promise<ReconcileInput> {
   const session = driver.session({ defaultAccessMode: 'READ' });
   try {
-    return await session.executeRead(async (tx) => {
-      const docs = (await tx.run(READ_DOCUMENTS)).records.map((r) => ({
-        id: String(r.get('id')),
-        fileName: String(r.get('fileName')),
-        publisher: String(r.get('publisher')),
-        sourceKind: String(r.get('sourceKind')),
-        publishedAt: (r.get('publishedAt') as string | null) ?? null,
-      }));
-      const claims = (await tx.run(READ_CLAIMS, { kinds: KINDS })).records.map((r) => {
-        const node = plain(r.get('claim')) as Record<string, unknown>;
-        const kind = String(node.kind);
-        const qualifiers = Object.fromEntries((QUALIFIERS[kind] ?? []).map((k) => [k, (node[k] as string | number | boolean | undefined) ?? null]));
-        const links = (r.get('links') as unknown[])
-          .filter((l): l is { role: string } => l !== null && typeof l === 'object')
-          .map((l) => ({ role: l.role as 'actor' | 'force' | 'speaker', entity: entityRef(l)! }))
-          .filter((l) => l.entity !== null)
-          .sort((a, b) => (a.role < b.role ? -1 : a.role > b.role ? 1 : 0));
-        return Claim.parse({
-          id: node.id,
-          documentId: String(r.get('documentId')),
-          kind,
-          subject: entityRef(r.get('subject')),
-          predicate: node.predicate,
-          value: node.value,
-          links,
-          qualifiers,
-          sentenceIndex: plain(r.get('sentenceIndex')),
-          start: node.start,
-          end: node.end,
-          evidence: node.evidence,
-          extractor: node.extractor,
-          extractorVersion: node.extractorVersion,
-        });
-      });
-      const sentences = (await tx.run(READ_AREA_SENTENCES)).records.map((r) => ({
-        documentId: String(r.get('documentId')),
-        index: Number(plain(r.get('index'))),
-        text: String(r.get('text')),
-      }));
-      return { documents: docs, claims, sentences };
-    });
+    return await session.executeRead((tx) => readInput(tx));
   } finally {
     await session.close();
   }
+}
+
+async function readInput(tx: Runner): Promise<ReconcileInput> {
+  const docs = (await tx.run(READ_DOCUMENTS)).records.map((r) => ({
+    id: String(r.get('id')),
+    fileName: String(r.get('fileName')),
+    publisher: String(r.get('publisher')),
+    sourceKind: String(r.get('sourceKind')),
+    publishedAt: (r.get('publishedAt') as string | null) ?? null,
+  }));
+  const claims = (await tx.run(READ_CLAIMS, { kinds: KINDS })).records.map((r) => {
+    const node = plain(r.get('claim')) as Record<string, unknown>;
+    const kind = String(node.kind);
+    const qualifiers = Object.fromEntries((QUALIFIERS[kind] ?? []).map((k) => [k, (node[k] as string | number | boolean | undefined) ?? null]));
+    const links = (r.get('links') as unknown[])
+      .filter((l): l is { role: string } => l !== null && typeof l === 'object')
+      .map((l) => ({ role: l.role as 'actor' | 'force' | 'speaker', entity: entityRef(l)! }))
+      .filter((l) => l.entity !== null)
+      .sort((a, b) => (a.role < b.role ? -1 : a.role > b.role ? 1 : 0));
+    return Claim.parse({
+      id: node.id,
+      documentId: String(r.get('documentId')),
+      kind,
+      subject: entityRef(r.get('subject')),
+      predicate: node.predicate,
+      value: node.value,
+      links,
+      qualifiers,
+      sentenceIndex: plain(r.get('sentenceIndex')),
+      start: node.start,
+      end: node.end,
+      evidence: node.evidence,
+      extractor: node.extractor,
+      extractorVersion: node.extractorVersion,
+    });
+  });
+  const sentences = (await tx.run(READ_AREA_SENTENCES)).records.map((r) => ({
+    documentId: String(r.get('documentId')),
+    index: Number(plain(r.get('index'))),
+    text: String(r.get('text')),
+  }));
+  return { documents: docs, claims, sentences };
 }
 
 // Rows validated at the boundary: plain values only, written by fixed statements.
@@ -208,15 +212,29 @@ CALL (x, row) {
 
 const BATCH = 500;
 
+/**
+ * One node, (:Reconciliation {id: 'reconciliation'}), that every reconciliation
+ * locks first: two ingests finishing together reconcile one after the other, and
+ * the later one, which reads every claim both wrote, has the last word.
+ */
+const LOCK = "MERGE (r:Reconciliation {id: 'reconciliation'}) SET r._lock = true REMOVE r._lock";
+const RECORD = "MATCH (r:Reconciliation {id: 'reconciliation'}) SET r.facts = $facts, r.conflicts = $conflicts";
+
+async function replaceReconciled(tx: Runner, rec: Reconciliation): Promise<void> {
+  const rows = reconciledRows(rec);
+  await tx.run(REMOVE_RECONCILED);
+  for (let i = 0; i < rows.facts.length; i += BATCH) await tx.run(WRITE_FACTS, { rows: rows.facts.slice(i, i + BATCH) });
+  for (let i = 0; i < rows.conflicts.length; i += BATCH) await tx.run(WRITE_CONFLICTS, { rows: rows.conflicts.slice(i, i + BATCH) });
+  await tx.run(RECORD, { facts: rows.facts.length, conflicts: rows.conflicts.length });
+}
+
 /** Replaces every :Fact and :Conflict with `rec`, in one transaction. */
 export async function writeReconciled(driver: Driver, rec: Reconciliation): Promise<void> {
-  const rows = reconciledRows(rec);
   const session = driver.session();
   try {
-    await session.executeWrite(async (tx: ManagedTransaction) => {
-      await tx.run(REMOVE_RECONCILED);
-      for (let i = 0; i < rows.facts.length; i += BATCH) await tx.run(WRITE_FACTS, { rows: rows.facts.slice(i, i + BATCH) });
-      for (let i = 0; i < rows.conflicts.length; i += BATCH) await tx.run(WRITE_CONFLICTS, { rows: rows.conflicts.slice(i, i + BATCH) });
+    await session.executeWrite(async (tx) => {
+      await tx.run(LOCK);
+      await replaceReconciled(tx, rec);
     });
   } finally {
     await session.close();
@@ -228,10 +246,21 @@ export interface ReconcileSummary {
   conflicts: number;
 }
 
-/** Reads the graph's claims back, reconciles them, and replaces the facts and conflicts. */
+/**
+ * Reads the graph's claims back, reconciles them, and replaces the facts and
+ * conflicts: all in one write transaction that holds the reconciliation lock,
+ * so what is written is always computed from what is committed.
+ */
 export async function reconcileGraph(driver: Driver, options: ReconcileOptions = {}): Promise<ReconcileSummary> {
-  const input = await readReconcileInput(driver);
-  const rec = reconcile(input, options);
-  await writeReconciled(driver, rec);
-  return { facts: rec.facts.length, conflicts: rec.conflicts.length };
+  const session = driver.session();
+  try {
+    return await session.executeWrite(async (tx) => {
+      await tx.run(LOCK);
+      const rec = reconcile(await readInput(tx), options);
+      await replaceReconciled(tx, rec);
+      return { facts: rec.facts.length, conflicts: rec.conflicts.length };
+    });
+  } finally {
+    await session.close();
+  }
 }

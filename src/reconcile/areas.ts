@@ -140,11 +140,12 @@ export function compareAreas(a: DocumentAreas, b: DocumentAreas): { aLacks: Plac
   return { aLacks: ba.lacks, bLacks: ab.lacks };
 }
 
-function blocksOf(placed: readonly PlacedArea[], byPolarity: boolean): Map<string, Map<string, PlacedArea[]>> {
+/** Comparable areas (not quoted, in a known episode) by event (which also fixes the polarity), then document. */
+function blocksOf(placed: readonly PlacedArea[]): Map<string, Map<string, PlacedArea[]>> {
   const blocks = new Map<string, Map<string, PlacedArea[]>>();
   for (const p of placed) {
     if (p.quoted || p.episode === UNASSIGNED) continue;
-    const k = byPolarity ? `${p.event}|${p.statement.polarity}` : p.event;
+    const k = `${p.event}|${p.statement.polarity}`;
     const docs = blocks.get(k) ?? new Map<string, PlacedArea[]>();
     pushTo(docs, p.statement.document.id, p);
     blocks.set(k, docs);
@@ -173,7 +174,7 @@ const listText = (areas: readonly PlacedArea[]): string => areas.map((a) => a.st
 
 export function areaConflicts(placed: readonly PlacedArea[]): Conflict[] {
   const out: Conflict[] = [];
-  const blocks = blocksOf(placed, true);
+  const blocks = blocksOf(placed);
   for (const key of [...blocks.keys()].sort(cmp)) {
     const prepared = new Map<PlacedArea[], DocumentAreas>();
     const prepare = (l: PlacedArea[]) => prepared.get(l) ?? prepared.set(l, documentAreas(l)).get(l)!;

@@ -1,0 +1,109 @@
+/**
+ * One end-to-end ingest of a corpus, in its own process so that its peak RSS is the pipeline's
+ * alone (the benchmark's own data never counts). Run by scripts/bench.ts; prints one JSON line.
+ *
+ *   node --import tsx scripts/bench-ingest.ts DIR --batch-size N --workers N
+ * with BENCH_NEO4J_URI, BENCH_NEO4J_USER and BENCH_NEO4J_PASSWORD in the environment.
+ */
+import { openDriver } from '../src/graph/connection.ts';
+import { readReconcileInput, writeReconciled } from '../src/graph/write-reconciled.ts';
+import { reconcile } from '../src/reconcile/reconcile.ts';
+import { ingest } from '../pipelines/ingest.ts';
+
+const [dir, ...rest] = process.argv.slice(2);
+const flag = (name: string, fallback: number) => {
+  const i = rest.indexOf(`--${name}`);
+  return i >= 0 ? Number(rest[i + 1]) : fallback;
+};
+if (!dir) throw new Error('usage: bench-ingest.ts DIR [--batch-size N] [--workers N]');
+const env = (k: string) => process.env[k] ?? '';
+const driver = await openDriver(env('BENCH_NEO4J_URI'), env('BENCH_NEO4J_USER'), env('BENCH_NEO4J_PASSWORD'));
+
+// RSS sampled every 100 ms; the kernel's high-water mark (maxRSS) catches what sampling misses.
+let peakSampled = 0;
+const rssSeries: Array<[number, number]> = [];
+const t0 = performance.now();
+const sampler = setInterval(() => {
+  const rss = process.memoryUsage.rss();
+  peakSampled = Math.max(peakSampled, rss);
+  rssSeries.push([Math.round(performance.now() - t0), Math.round(rss / 1048576)]);
+}, 100);
+
+let writeMs = 0;
+let batches = 0;
+let documentsDone = 0;
+const progress: Array<[number, number]> = [];
+const started = performance.now();
+const summary = await ingest({
+  inputs: [dir],
+  driver,
+  batchSize: flag('batch-size', 50),
+  workers: flag('workers', -1) >= 0 ? flag('workers', -1) : undefined,
+  today: '2025-07-01',
+  // Timed apart below, by part, so that a reconciliation that fails at scale still leaves the load's figures.
+  reconcile: false,
+  onBatch: (b) => {
+    writeMs += b.ms;
+    batches++;
+    documentsDone += b.documents;
+    if (batches % 20 === 0) progress.push([Math.round(performance.now() - started), documentsDone]);
+  },
+});
+const wallMs = performance.now() - started;
+const ingestMaxRss = process.resourceUsage().maxRSS * 1024;
+
+// Reconciliation, as ingest() runs it at its end, by part: reading the claims back, the pure reconcile, writing facts.
+const reconcileFigures: Record<string, unknown> = {};
+const part = async <T>(name: string, work: () => Promise<T> | T): Promise<T | undefined> => {
+  const t = performance.now();
+  try {
+    const value = await work();
+    reconcileFigures[`${name}Ms`] = performance.now() - t;
+    return value;
+  } catch (err) {
+    reconcileFigures[`${name}Ms`] = performance.now() - t;
+    reconcileFigures.failed = `${name}: ${(err as { code?: string }).code ?? ''} ${(err as Error).message.split('\n')[0]}`;
+    return undefined;
+  }
+};
+const input = await part('read', () => readReconcileInput(driver));
+if (input) {
+  reconcileFigures.claims = input.claims.length;
+  const rec = await part('compute', () => reconcile(input));
+  if (rec) {
+    reconcileFigures.facts = rec.facts.length;
+    reconcileFigures.conflicts = rec.conflicts.length;
+    await part('write', () => writeReconciled(driver, rec));
+  }
+}
+clearInterval(sampler);
+
+const count = async (q: string) => {
+  try {
+    return (await driver.executeQuery(q)).records[0]!.get('n').toNumber() as number;
+  } catch {
+    return null; // the server may be gone after a failed reconciliation
+  }
+};
+const nodes = await count('MATCH (n) RETURN count(n) AS n');
+const relationships = await count('MATCH ()-[r]->() RETURN count(r) AS n');
+await driver.close().catch(() => {});
+
+console.log(
+  JSON.stringify({
+    files: summary.files,
+    documents: summary.documents,
+    claims: Object.values(summary.claimsByKind).reduce((a, b) => a + b, 0),
+    wallMs,
+    writeMs,
+    batches,
+    reconcile: reconcileFigures,
+    ingestMaxRss,
+    nodes,
+    relationships,
+    peakRssSampled: peakSampled,
+    maxRss: process.resourceUsage().maxRSS * 1024,
+    rssSeries: rssSeries.filter((_, i) => i % 10 === 0),
+    progress,
+  }),
+);

@@ -1,0 +1,447 @@
+/**
+ * `npm run bench`: throughput figures for BENCHMARKS.md. Prints figures; asserts nothing.
+ *
+ *   npm run bench                               # quick: the 1k corpus only
+ *   npm run bench -- --sizes 1000,10000,50000   # the full run (the 50k ingest takes a while)
+ *
+ * Options: --sizes (documents per corpus), --seed, --sample (documents for the extraction
+ * figures), --load-docs (documents for the load figures), --batch-sizes (tried for the load),
+ * --workers (analysis threads; default one per core), --skip extraction,load,e2e.
+ *
+ * Uses its own local Neo4j on .neo4j/bench-data (wiped), never the user's .neo4j/data.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import nlp from 'compromise';
+import * as chrono from 'chrono-node';
+import retextEnglish from 'retext-english';
+import { unified } from 'unified';
+import type { Driver } from 'neo4j-driver';
+import { GENERATOR_VERSION, writeCorpus } from '../src/generate/corpus.ts';
+import { openDriver } from '../src/graph/connection.ts';
+import { PROJECT_ROOT, startLocalNeo4j, type LocalNeo4j } from '../src/graph/local-neo4j.ts';
+import type { DocumentRows } from '../src/graph/rows.ts';
+import { ensureSchema, writeBatch, writeDocuments } from '../src/graph/write-graph.ts';
+import { findDocumentFiles, type FoundFile } from '../src/ingest/read-files.ts';
+import { parseRawFile, type RawFile } from '../src/ingest/parse-document.ts';
+import { analyseInOrder } from '../pipelines/analyse-pool.ts';
+import { analyseFile } from '../pipelines/analyse.ts';
+
+// ------------------------------------------------------------------ options
+
+const argv = process.argv.slice(2);
+function opt(name: string, fallback: string): string {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1]! : fallback;
+}
+const numbers = (s: string) => s.split(',').map((x) => Number(x.trim())).filter((n) => n > 0);
+const SIZES = numbers(opt('sizes', '1000'));
+const SEED = Number(opt('seed', '1'));
+const SAMPLE = Number(opt('sample', '400'));
+const LOAD_DOCS = Number(opt('load-docs', '1000'));
+const BATCH_SIZES = numbers(opt('batch-sizes', '10,25,50,100,200'));
+const WORKERS = Number(opt('workers', String(availableParallelism())));
+const SKIP = new Set(opt('skip', '').split(',').filter(Boolean));
+const TODAY = '2025-07-01';
+const BENCH_DIR = join(PROJECT_ROOT, 'out', 'bench');
+
+const results: Record<string, unknown> = {
+  when: new Date().toISOString(),
+  machine: { cpus: cpus().length, model: cpus()[0]?.model, memoryGB: +(totalmem() / 2 ** 30).toFixed(1), node: process.version },
+  options: { sizes: SIZES, seed: SEED, sample: SAMPLE, loadDocs: LOAD_DOCS, batchSizes: BATCH_SIZES, workers: WORKERS },
+};
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const fmt = (n: number, digits = 1) => n.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+
+// ------------------------------------------------------------------ corpora
+
+async function corpus(size: number): Promise<string> {
+  const dir = join(BENCH_DIR, `corpus-${size}`);
+  const marker = join(dir, '.corpus.json');
+  const want = JSON.stringify({ count: size, seed: SEED, generator: GENERATOR_VERSION });
+  if (existsSync(marker) && readFileSync(marker, 'utf8') === want) return dir;
+  log(`bench: generating ${size} documents (seed ${SEED}) in ${dir}`);
+  rmSync(dir, { recursive: true, force: true });
+  await writeCorpus(dir, { count: size, seed: SEED });
+  writeFileSync(marker, want);
+  return dir;
+}
+
+// ------------------------------------------------------------------ extraction
+
+interface Rate {
+  docs: number;
+  bytes: number;
+  ms: number;
+}
+const docsPerS = (r: Rate) => (r.docs / r.ms) * 1000;
+const mbPerS = (r: Rate) => (r.bytes / r.ms) * 1000 / 1e6;
+
+/** The same libraries over the same text with no project logic: retext per paragraph, compromise people, chrono. */
+function bareFloor(texts: string[], publishedAt: Array<string | undefined>): number {
+  const parser = unified().use(retextEnglish);
+  const t = performance.now();
+  texts.forEach((text, i) => {
+    for (const p of text.split('\n')) if (p.trim()) parser.parse(p);
+    nlp(text).people().json({ offset: true });
+    const at = publishedAt[i];
+    chrono.en.GB.parse(text, at ? { instant: new Date(`${at}T12:00:00Z`), timezone: 0 } : undefined);
+  });
+  return performance.now() - t;
+}
+
+function pipelineInline(raws: RawFile[]): number {
+  const t = performance.now();
+  for (const raw of raws) analyseFile(raw, { today: TODAY });
+  return performance.now() - t;
+}
+
+/**
+ * Pool throughput once every worker is warm: timed from the result after the first 10 per worker
+ * (each worker builds its lexicons and compiles its code first; start-up is reported apart).
+ * CPU time is the whole process's (all threads, GC helpers included) over the same span.
+ */
+async function pipelinePool(files: FoundFile[], workers: number): Promise<{ ms: number; cpuMs: number; startupMs: number; n: number }> {
+  const warm = 10 * workers;
+  const t = performance.now();
+  let first = 0;
+  let from = 0;
+  let last = 0;
+  let n = 0;
+  let cpuFrom = process.cpuUsage();
+  let cpu = process.cpuUsage();
+  for await (const _ of analyseInOrder(files, { workers, today: TODAY, window: 64 })) {
+    last = performance.now();
+    cpu = process.cpuUsage(cpuFrom);
+    if (n === 0) first = last;
+    if (n === warm) {
+      from = last;
+      cpuFrom = process.cpuUsage();
+    }
+    n++;
+  }
+  return { ms: last - from, cpuMs: (cpu.user + cpu.system) / 1000, startupMs: first - t, n: n - 1 - warm };
+}
+
+async function benchExtraction(dir: string): Promise<void> {
+  const { files } = await findDocumentFiles([dir]);
+  const sample = files.slice(0, SAMPLE);
+  const raws: RawFile[] = sample.map((f) => ({ path: f.path, relativePath: f.relativePath, bytes: readFileSync(f.path) }));
+  const bytes = raws.reduce((n, r) => n + r.bytes.length, 0);
+  const docs = raws.map((r) => parseRawFile(r, { today: TODAY }).document!);
+  const texts = docs.map((d) => d.text);
+  const dates = docs.map((d) => d.meta.publishedAt);
+  log(`bench: extraction on ${sample.length} documents (${fmt(bytes / 1e6, 2)} MB), load average ${loadAverage()}`);
+
+  // Warm both (JIT, lazily built lexicons), then alternate and keep each one's best: the machine is shared.
+  bareFloor(texts.slice(0, 20), dates.slice(0, 20));
+  pipelineInline(raws.slice(0, 20));
+  let floor = Infinity;
+  let inline = Infinity;
+  let inlineCpu = Infinity;
+  for (let round = 0; round < 2; round++) {
+    floor = Math.min(floor, bareFloor(texts, dates));
+    const cpu = process.cpuUsage();
+    inline = Math.min(inline, pipelineInline(raws));
+    const used = process.cpuUsage(cpu);
+    inlineCpu = Math.min(inlineCpu, (used.user + used.system) / 1000);
+  }
+  const one = await pipelinePool(sample, 1);
+  const many = WORKERS > 1 ? await pipelinePool(sample, WORKERS) : one;
+  const perDoc = bytes / sample.length;
+  const r = {
+    documents: sample.length,
+    bytes,
+    loadAverage: loadAverage(),
+    floor: { ms: floor, docsPerS: docsPerS({ docs: sample.length, bytes, ms: floor }), mbPerS: mbPerS({ docs: sample.length, bytes, ms: floor }) },
+    inline: { ms: inline, cpuMs: inlineCpu, docsPerS: docsPerS({ docs: sample.length, bytes, ms: inline }), mbPerS: mbPerS({ docs: sample.length, bytes, ms: inline }) },
+    worker1: { ...one, docsPerS: docsPerS({ docs: one.n, bytes: perDoc * one.n, ms: one.ms }), mbPerS: mbPerS({ docs: one.n, bytes: perDoc * one.n, ms: one.ms }) },
+    workers: { count: WORKERS, ...many, docsPerS: docsPerS({ docs: many.n, bytes: perDoc * many.n, ms: many.ms }), mbPerS: mbPerS({ docs: many.n, bytes: perDoc * many.n, ms: many.ms }) },
+  };
+  results.extraction = r;
+  console.log('\n## Extraction\n');
+  console.log(`${sample.length} documents, ${fmt(bytes / 1e6, 2)} MB (mean ${fmt(perDoc / 1024, 2)} KB); load average at start ${r.loadAverage}\n`);
+  console.log('| pass | docs/s | MB/s | vs floor |');
+  console.log('| --- | ---: | ---: | ---: |');
+  console.log(`| bare libraries (retext, compromise, chrono), 1 thread | ${fmt(r.floor.docsPerS)} | ${fmt(r.floor.mbPerS, 3)} | 1.00 |`);
+  console.log(`| pipeline, main thread | ${fmt(r.inline.docsPerS)} | ${fmt(r.inline.mbPerS, 3)} | ${fmt(r.inline.docsPerS / r.floor.docsPerS, 2)} |`);
+  console.log(`| pipeline, 1 worker | ${fmt(r.worker1.docsPerS)} | ${fmt(r.worker1.mbPerS, 3)} | ${fmt(r.worker1.docsPerS / r.floor.docsPerS, 2)} |`);
+  console.log(`| pipeline, ${WORKERS} workers | ${fmt(r.workers.docsPerS)} | ${fmt(r.workers.mbPerS, 3)} | ${fmt(r.workers.docsPerS / r.floor.docsPerS, 2)} |`);
+  console.log(`\n${WORKERS} workers / 1 worker: ${fmt(r.workers.docsPerS / r.worker1.docsPerS, 2)}x; worker start-up ${fmt(one.startupMs / 1000, 1)} s (1), ${fmt(many.startupMs / 1000, 1)} s (${WORKERS})`);
+  // A "single thread" is not one core: V8's GC helper threads run beside it. Cores busy = CPU time / wall time.
+  console.log(
+    `Cores busy (process CPU / wall): main thread ${fmt(inlineCpu / inline, 2)}, 1 worker ${fmt(one.cpuMs / one.ms, 2)}, ${WORKERS} workers ${fmt(many.cpuMs / many.ms, 2)}; ` +
+      `CPU ms per document: ${fmt(inlineCpu / sample.length, 1)}, ${fmt(one.cpuMs / one.n, 1)}, ${fmt(many.cpuMs / many.n, 1)}`,
+  );
+}
+
+// ------------------------------------------------------------------ load
+
+async function clearGraph(driver: Driver): Promise<void> {
+  const session = driver.session();
+  try {
+    // In chunks: one transaction over a large graph would need the whole delete in memory.
+    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
+  } finally {
+    await session.close();
+  }
+}
+
+/** Rows as the bare baseline writes them: flat maps, one CREATE per node and relationship; each entity created once. */
+function bareBatch(batch: DocumentRows[], created: Set<string>) {
+  const claims = batch.flatMap((b) => b.claims.map(({ qualifiers, ...c }) => ({ ...c, props: { ...qualifiers, ...c, subjectKey: undefined } })));
+  const entities = new Map<string, { key: string; name: string }>();
+  for (const b of batch) for (const e of b.entities) if (!created.has(e.key)) entities.set(e.key, { key: e.key, name: e.name });
+  for (const key of entities.keys()) created.add(key);
+  return {
+    docs: batch.map((b) => b.document),
+    sentences: batch.flatMap((b) => b.sentences),
+    entities: [...entities.values()],
+    claims,
+    links: batch.flatMap((b) => b.links),
+  };
+}
+
+/**
+ * The floor for writing the same graph: CREATE only (no MERGE, no replacing), each relationship
+ * found through the same unique indexes. The loader remembers which entities it created, so
+ * it never needs a MERGE (a luxury a real loader, running beside others, does not have).
+ */
+async function writeBare(driver: Driver, batch: DocumentRows[], created: Set<string>): Promise<void> {
+  const b = bareBatch(batch, created);
+  const session = driver.session();
+  try {
+    await session.executeWrite(async (tx) => {
+      await tx.run('UNWIND $rows AS row CREATE (d:Document) SET d = row', { rows: b.docs });
+      await tx.run('UNWIND $rows AS row MATCH (d:Document {id: row.documentId}) CREATE (d)-[:HAS_SENTENCE]->(s:Sentence) SET s = row', { rows: b.sentences });
+      await tx.run('UNWIND $rows AS row CREATE (e:Entity:Bare) SET e = row', { rows: b.entities });
+      await tx.run(
+        'UNWIND $rows AS row MATCH (d:Document {id: row.documentId}) MATCH (s:Sentence {id: row.sentenceId}) CREATE (d)-[:STATES]->(c:Claim)-[:EVIDENCED_BY]->(s) SET c = row.props',
+        { rows: b.claims },
+      );
+      await tx.run('UNWIND $rows AS row MATCH (c:Claim {id: row.id}) MATCH (e:Bare {key: row.subjectKey}) CREATE (c)-[:ABOUT]->(e)', {
+        rows: b.claims.filter((c) => c.subjectKey !== null),
+      });
+      await tx.run('UNWIND $rows AS row MATCH (c:Claim {id: row.claimId}) MATCH (e:Bare {key: row.entityKey}) CREATE (c)-[:LINK]->(e)', { rows: b.links });
+    });
+  } finally {
+    await session.close();
+  }
+}
+
+function rowCount(batch: readonly DocumentRows[]): number {
+  return batch.reduce((n, b) => n + 1 + b.sentences.length + b.entities.length + b.claims.length + b.links.length, 0);
+}
+
+async function timeBatches(batches: DocumentRows[][], write: (b: DocumentRows[]) => Promise<void>): Promise<number> {
+  const t = performance.now();
+  for (const b of batches) await write(b);
+  return performance.now() - t;
+}
+
+/** Operators of each write statement's plan that read a whole label or the whole store. */
+async function scanReport(driver: Driver, batch: DocumentRows[]): Promise<string[]> {
+  const found: string[] = [];
+  const pending: Promise<void>[] = [];
+  const session = driver.session();
+  try {
+    const tx = session.beginTransaction();
+    const run = tx.run.bind(tx);
+    // Every statement the writer runs, with PROFILE in front, in a transaction that is rolled back.
+    const profiled = ((query: string, params?: Record<string, unknown>) => {
+      const result = run(`PROFILE ${query}`, params);
+      pending.push(
+        result.summary().then((s) => {
+          const walk = (p: { operatorType: string; children: unknown[]; dbHits?: number }) => {
+            if (/AllNodesScan|NodeByLabelScan|RelationshipTypeScan|NodeIndexScan/.test(p.operatorType)) {
+              found.push(`${p.operatorType} (${p.dbHits ?? '?'} db hits) in: ${query.replace(/\s+/g, ' ').trim().slice(0, 100)}`);
+            }
+            for (const c of p.children as Array<typeof p>) walk(c);
+          };
+          if (s.profile) walk(s.profile as unknown as { operatorType: string; children: unknown[] });
+        }),
+      );
+      return result;
+    }) as typeof tx.run;
+    await writeBatch({ run: profiled } as unknown as Parameters<typeof writeBatch>[0], batch);
+    await Promise.all(pending);
+    await tx.rollback();
+  } finally {
+    await session.close();
+  }
+  return found;
+}
+
+async function benchLoad(driver: Driver, dir: string): Promise<number> {
+  const { files } = await findDocumentFiles([dir]);
+  const rows: DocumentRows[] = [];
+  for await (const item of analyseInOrder(files.slice(0, LOAD_DOCS), { workers: WORKERS, today: TODAY })) if (item.rows) rows.push(item.rows);
+  const total = rowCount(rows);
+  log(`bench: load of ${rows.length} documents (${total} rows), load average ${loadAverage()}`);
+  const table: Array<{ batchSize: number; pipelineMs: number; rewriteMs: number; bareMs: number }> = [];
+  // Both writers share the project's constraints (the bare one adds its entity key); one pass of
+  // each first, thrown away, so that Cypher planning and JIT are not counted against either.
+  await ensureSchema(driver);
+  await driver.executeQuery('CREATE CONSTRAINT bare_key IF NOT EXISTS FOR (e:Bare) REQUIRE e.key IS UNIQUE');
+  const warm: DocumentRows[][] = [];
+  for (let i = 0; i < Math.min(rows.length, 200); i += 25) warm.push(rows.slice(i, i + 25));
+  await timeBatches(warm, (b) => writeDocuments(driver, b));
+  await timeBatches(warm, (b) => writeDocuments(driver, b));
+  await clearGraph(driver);
+  const warmCreated = new Set<string>();
+  await timeBatches(warm, (b) => writeBare(driver, b, warmCreated));
+  for (const size of BATCH_SIZES) {
+    const batches: DocumentRows[][] = [];
+    for (let i = 0; i < rows.length; i += size) batches.push(rows.slice(i, i + size));
+    await clearGraph(driver);
+    const pipelineMs = await timeBatches(batches, (b) => writeDocuments(driver, b));
+    // The same documents again: every one replaces itself (the changed-document path, the costliest).
+    const rewriteMs = await timeBatches(batches, (b) => writeDocuments(driver, b));
+    await clearGraph(driver);
+    const created = new Set<string>();
+    const bareMs = await timeBatches(batches, (b) => writeBare(driver, b, created));
+    table.push({ batchSize: size, pipelineMs, rewriteMs, bareMs });
+    log(`bench:   batch ${size}: pipeline ${fmt(pipelineMs / 1000, 2)} s, rewrite ${fmt(rewriteMs / 1000, 2)} s, bare ${fmt(bareMs / 1000, 2)} s`);
+  }
+  await clearGraph(driver);
+  await driver.executeQuery('DROP CONSTRAINT bare_key IF EXISTS');
+  // Plans of the writer's statements on a graph that already holds the documents (the replace path).
+  for (let i = 0; i < rows.length; i += 50) await writeDocuments(driver, rows.slice(i, i + 50));
+  const scans = await scanReport(driver, rows.slice(0, 25));
+  await clearGraph(driver);
+
+  const best = table.reduce((a, b) => (b.pipelineMs < a.pipelineMs ? b : a));
+  results.load = { documents: rows.length, rows: total, table, best: best.batchSize, scans };
+  console.log('\n## Load\n');
+  console.log(`${rows.length} documents, ${total} rows (documents, sentences, entities, claims, links) into an empty graph with the project's constraints; one transaction per batch\n`);
+  console.log('| batch (docs) | pipeline MERGE rows/s | same rows again (replace) rows/s | bare UNWIND CREATE rows/s | pipeline / bare time |');
+  console.log('| ---: | ---: | ---: | ---: | ---: |');
+  for (const r of table) {
+    console.log(`| ${r.batchSize} | ${fmt((total / r.pipelineMs) * 1000, 0)} | ${fmt((total / r.rewriteMs) * 1000, 0)} | ${fmt((total / r.bareMs) * 1000, 0)} | ${fmt(r.pipelineMs / r.bareMs, 2)} |`);
+  }
+  console.log(`\nFastest pipeline batch: ${best.batchSize} documents. Label or store scans in the write plans: ${scans.length ? `\n${scans.map((s) => `- ${s}`).join('\n')}` : 'none'}`);
+  return best.batchSize;
+}
+
+// ------------------------------------------------------------------ end to end
+
+function jvmSettings(pid: number): string {
+  try {
+    const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    const heap = args.filter((a) => /^-Xm[sx]/.test(a));
+    const pc = args.indexOf('--pagecache');
+    return `${heap.join(' ') || 'default heap'}, page cache ${pc >= 0 ? args[pc + 1] : 'default'}`;
+  } catch {
+    return 'unknown';
+  }
+}
+
+function rssOf(pid: number): number {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+interface E2e {
+  size: number;
+  files: number;
+  claims: number;
+  wallMs: number;
+  writeMs: number;
+  reconcile: { claims?: number; readMs?: number; computeMs?: number; writeMs?: number; facts?: number; conflicts?: number; failed?: string };
+  nodes: number | null;
+  relationships: number | null;
+  peakRssSampled: number;
+  maxRss: number;
+  ingestMaxRss: number;
+  jvmPeakRss: number;
+  loadAverage: string;
+}
+
+async function benchE2e(size: number, dir: string, batchSize: number): Promise<E2e> {
+  // A fresh store per size: the cost per document must not depend on what an earlier size left.
+  const server = await startLocalNeo4j({ dataDir: '.neo4j/bench-data', wipe: true, log });
+  let jvmPeak = 0;
+  const jvmSampler = setInterval(() => (jvmPeak = Math.max(jvmPeak, rssOf(server.pid))), 500);
+  const load = loadAverage();
+  try {
+    log(`bench: end-to-end ingest of ${size} documents (batch ${batchSize}, ${WORKERS} workers), load average ${load}`);
+    const child = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'scripts', 'bench-ingest.ts'), dir, '--batch-size', String(batchSize), '--workers', String(WORKERS)], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, BENCH_NEO4J_URI: server.uri, BENCH_NEO4J_USER: server.user, BENCH_NEO4J_PASSWORD: server.password },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    const code = await new Promise<number | null>((r) => child.on('exit', r));
+    if (code !== 0) throw new Error(`bench-ingest exited with ${code}`);
+    const r = JSON.parse(out.trim().split('\n').pop()!) as Omit<E2e, 'size' | 'jvmPeakRss' | 'loadAverage'>;
+    const e2e: E2e = { ...r, size, jvmPeakRss: jvmPeak, loadAverage: load };
+    (results.e2e as unknown[]).push({ ...r, size, jvmPeakRss: jvmPeak, jvm: jvmSettings(server.pid), loadAverage: load });
+    results.neo4j = jvmSettings(server.pid);
+    return e2e;
+  } finally {
+    clearInterval(jvmSampler);
+    await server.stop();
+  }
+}
+
+// ------------------------------------------------------------------ main
+
+mkdirSync(BENCH_DIR, { recursive: true });
+const dirs = new Map<number, string>();
+for (const size of SIZES) dirs.set(size, await corpus(size));
+const smallest = dirs.get(Math.min(...SIZES))!;
+console.log(`# oversight-graph benchmark, ${new Date().toISOString().slice(0, 16)}\n`);
+console.log(`${cpus().length} cores (${cpus()[0]?.model}), ${fmt(totalmem() / 2 ** 30, 1)} GB, Node ${process.version}; corpus seed ${SEED}; ${WORKERS} workers`);
+
+if (!SKIP.has('extraction')) await benchExtraction(smallest);
+
+let batchSize = Number(opt('batch-size', '0')) || 0;
+if (!SKIP.has('load')) {
+  const server: LocalNeo4j = await startLocalNeo4j({ dataDir: '.neo4j/bench-data', wipe: true, log });
+  try {
+    const driver = await openDriver(server.uri, server.user, server.password);
+    try {
+      const best = await benchLoad(driver, smallest);
+      batchSize ||= best;
+    } finally {
+      await driver.close();
+    }
+  } finally {
+    await server.stop();
+  }
+}
+batchSize ||= 25;
+
+if (!SKIP.has('e2e')) {
+  results.e2e = [];
+  const runs: E2e[] = [];
+  for (const size of SIZES) runs.push(await benchE2e(size, dirs.get(size)!, batchSize));
+  console.log('\n## End to end\n');
+  console.log(`\`ingest()\` of a fresh graph (Neo4j ${results.neo4j}), batch ${batchSize}, ${WORKERS} workers; then the reconciliation ingest() ends with, by part\n`);
+  console.log('| documents | claims | extract + load s | ms/doc | vs 1st size | of which waiting on writes s | reconcile: claims | read s | compute s | write s | whole run s | ms/doc | vs 1st size | peak RSS Node, load (MB) | peak RSS Node, whole (MB) | peak RSS Neo4j (MB) |');
+  console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  const total = (r: E2e) => r.wallMs + (r.reconcile.readMs ?? 0) + (r.reconcile.computeMs ?? 0) + (r.reconcile.writeMs ?? 0);
+  const base = runs[0]!.wallMs / runs[0]!.files;
+  const baseTotal = total(runs[0]!) / runs[0]!.files;
+  const s = (ms: number | undefined) => (ms === undefined ? '-' : fmt(ms / 1000, 1));
+  for (const r of runs) {
+    const rc = r.reconcile;
+    const mb = (b: number) => fmt(b / 1048576, 0);
+    console.log(
+      `| ${r.files} | ${r.claims} | ${s(r.wallMs)} | ${fmt(r.wallMs / r.files, 1)} | ${fmt(r.wallMs / r.files / base, 2)} | ${s(r.writeMs)} | ${rc.claims ?? '-'} | ${s(rc.readMs)} | ${s(rc.computeMs)} | ${s(rc.writeMs)} | ${rc.failed ? 'failed' : s(total(r))} | ${rc.failed ? '-' : fmt(total(r) / r.files, 1)} | ${rc.failed ? '-' : fmt(total(r) / r.files / baseTotal, 2)} | ${mb(r.ingestMaxRss)} | ${mb(Math.max(r.maxRss, r.peakRssSampled))} | ${mb(r.jvmPeakRss)} |`,
+    );
+  }
+  for (const r of runs) if (r.reconcile.failed) console.log(`\nReconciliation of ${r.files} documents failed in ${r.reconcile.failed}`);
+}
+
+const file = join(BENCH_DIR, `results-${new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19)}.json`);
+writeFileSync(file, JSON.stringify(results, null, 2));
+console.log(`\nRaw figures: ${resolve(file)}`);
