@@ -27,6 +27,7 @@ import { ensureSchema, writeBatch, writeDocuments } from '../src/graph/write-gra
 import { findDocumentFiles, type FoundFile } from '../src/ingest/read-files.ts';
 import { parseRawFile, type RawFile } from '../src/ingest/parse-document.ts';
 import { analyseInOrder } from '../pipelines/analyse-pool.ts';
+import { DEFAULT_BATCH_SIZE } from '../pipelines/ingest.ts';
 import { analyseFile } from '../pipelines/analyse.ts';
 
 // ------------------------------------------------------------------ options
@@ -370,6 +371,8 @@ async function benchE2e(size: number, dir: string, batchSize: number): Promise<E
   let jvmPeak = 0;
   const jvmSampler = setInterval(() => (jvmPeak = Math.max(jvmPeak, rssOf(server.pid))), 500);
   const load = loadAverage();
+  // Read now: a server that runs out of heap later is gone by the end.
+  const jvm = jvmSettings(server.pid);
   try {
     log(`bench: end-to-end ingest of ${size} documents (batch ${batchSize}, ${WORKERS} workers), load average ${load}`);
     const child = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'scripts', 'bench-ingest.ts'), dir, '--batch-size', String(batchSize), '--workers', String(WORKERS)], {
@@ -383,8 +386,8 @@ async function benchE2e(size: number, dir: string, batchSize: number): Promise<E
     if (code !== 0) throw new Error(`bench-ingest exited with ${code}`);
     const r = JSON.parse(out.trim().split('\n').pop()!) as Omit<E2e, 'size' | 'jvmPeakRss' | 'loadAverage'>;
     const e2e: E2e = { ...r, size, jvmPeakRss: jvmPeak, loadAverage: load };
-    (results.e2e as unknown[]).push({ ...r, size, jvmPeakRss: jvmPeak, jvm: jvmSettings(server.pid), loadAverage: load });
-    results.neo4j = jvmSettings(server.pid);
+    (results.e2e as unknown[]).push({ ...r, size, jvmPeakRss: jvmPeak, jvm, loadAverage: load });
+    results.neo4j = jvm;
     return e2e;
   } finally {
     clearInterval(jvmSampler);
@@ -403,14 +406,14 @@ console.log(`${cpus().length} cores (${cpus()[0]?.model}), ${fmt(totalmem() / 2 
 
 if (!SKIP.has('extraction')) await benchExtraction(smallest);
 
-let batchSize = Number(opt('batch-size', '0')) || 0;
+// The end-to-end runs use ingest()'s default batch unless told otherwise; the load table is what chose it.
+const batchSize = Number(opt('batch-size', '0')) || DEFAULT_BATCH_SIZE;
 if (!SKIP.has('load')) {
   const server: LocalNeo4j = await startLocalNeo4j({ dataDir: '.neo4j/bench-data', wipe: true, log });
   try {
     const driver = await openDriver(server.uri, server.user, server.password);
     try {
-      const best = await benchLoad(driver, smallest);
-      batchSize ||= best;
+      await benchLoad(driver, smallest);
     } finally {
       await driver.close();
     }
@@ -418,7 +421,6 @@ if (!SKIP.has('load')) {
     await server.stop();
   }
 }
-batchSize ||= 25;
 
 if (!SKIP.has('e2e')) {
   results.e2e = [];

@@ -15,6 +15,8 @@ export const SCHEMA_STATEMENTS = [
   'CREATE CONSTRAINT stage_name IF NOT EXISTS FOR (s:Stage) REQUIRE s.name IS UNIQUE',
   'CREATE CONSTRAINT fact_id IF NOT EXISTS FOR (f:Fact) REQUIRE f.id IS UNIQUE',
   'CREATE CONSTRAINT conflict_id IF NOT EXISTS FOR (x:Conflict) REQUIRE x.id IS UNIQUE',
+  // The lock node of reconciliation: unique, so two ingests finishing together MERGE the same one.
+  'CREATE CONSTRAINT reconciliation_id IF NOT EXISTS FOR (r:Reconciliation) REQUIRE r.id IS UNIQUE',
   'CREATE INDEX claim_kind IF NOT EXISTS FOR (c:Claim) ON (c.kind)',
 ] as const;
 

@@ -41,7 +41,7 @@ export function reconcile(input: ReconcileInput, options: ReconcileOptions = {})
   const stages = claims.map((c) => stageStatement(c, docOf(c))).filter((s): s is StageStatement => s !== null);
   const episodes = assignEpisodes(stages);
   const events = eventBlocks(stages, episodes);
-  facts.push(...stageEventFacts(events));
+  append(facts, stageEventFacts(events));
   const conflicts: Conflict[] = [...dateConflicts(events)];
 
   const index = documentEventIndex(stages, episodes);
@@ -49,17 +49,17 @@ export function reconcile(input: ReconcileInput, options: ReconcileOptions = {})
   // Decisions: one fact per (event, act, actor), actor conflicts.
   const decisions = claims.map((c) => decisionStatement(c, docOf(c))).filter((s) => s !== null);
   const dBlocks = decisionBlocks(decisions, index.episodeOf);
-  facts.push(...decisionFacts(dBlocks));
-  conflicts.push(...actorConflicts(dBlocks, actorSideResolver(claims, knowledge)));
+  append(facts, decisionFacts(dBlocks));
+  append(conflicts, actorConflicts(dBlocks, actorSideResolver(claims, knowledge)));
 
   // Areas: placed on the event they are reasons for; areas and count conflicts.
   const quoteSpans = new Map<string, Array<{ start: number; end: number }>>();
   for (const c of claims) if (c.kind === 'quote') pushTo(quoteSpans, c.documentId, { start: c.start, end: c.end });
   const areas = claims.map((c) => areaStatement(c, docOf(c), index.onlyForce(c.documentId))).filter((s) => s !== null);
   const placed = placeAreas(areas, index.mainEvent, quoteSpans);
-  facts.push(...areaFacts(placed));
-  conflicts.push(...areaConflicts(placed));
-  conflicts.push(...countConflicts(placed, input.sentences ?? [], index.mainEvent));
+  append(facts, areaFacts(placed));
+  append(conflicts, areaConflicts(placed));
+  append(conflicts, countConflicts(placed, input.sentences ?? [], index.mainEvent));
 
   return {
     facts: dedupe(facts).sort((a, b) => cmp(a.kind, b.kind) || cmp(a.subject, b.subject) || episodeOf(a) - episodeOf(b) || cmp(a.id, b.id)),
@@ -160,4 +160,9 @@ function documentEventIndex(stages: readonly StageStatement[], episodes: Readonl
   };
 
   return { mainEvent, episodeOf, onlyForce };
+}
+
+/** Appends without spreading: a spread of a very large list overflows the call stack. */
+function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
 }
