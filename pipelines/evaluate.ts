@@ -15,6 +15,8 @@ export interface Evaluation {
   score: FolderScore;
   conflicts?: ConflictsScore;
   problems: InputProblem[];
+  /** Each document's system and gold facts, for totals over folders and tables per force. */
+  pairs: ScorePair[];
 }
 
 /**
@@ -39,9 +41,9 @@ export async function evaluateFolder(dir: string): Promise<Evaluation> {
     if (isAnalysed(result)) analysed.push(result);
   }
   const score = scoreFolder(pairs);
-  if (!folder.conflicts) return { score, problems };
+  if (!folder.conflicts) return { score, problems, pairs };
   const rec = reconcile(reconcileInput(analysed.map((a) => ({ document: a.document, claims: a.claims, sentences: a.analysis.sentences }))));
-  return { score, conflicts: scoreConflicts(rec.conflicts.map(systemConflict), folder.conflicts), problems };
+  return { score, conflicts: scoreConflicts(rec.conflicts.map(systemConflict), folder.conflicts), problems, pairs };
 }
 
 /** A reconciled conflict as the conflicts scorer reads it: the two documents by file name. */

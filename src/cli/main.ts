@@ -8,6 +8,7 @@ import { formatTable } from './table.ts';
 import { formatConflicts } from './conflicts-view.ts';
 import { graphSummary } from '../graph/summary.ts';
 import { formatTable as formatScoreTable, formatVerbose, toReportJson } from '../eval/report.ts';
+import { scoresByForce, totalOver, type FolderEvaluation } from '../eval/combine.ts';
 import { EXIT } from './exit-codes.ts';
 import { createProgress, noProgress } from './progress.ts';
 import { errorHint } from './hints.ts';
@@ -15,6 +16,8 @@ import { DEFAULT_REPORT_PATH, writeReport } from '../report/write-report.ts';
 
 const program = new Command();
 const log = (line: string) => process.stderr.write(`${line}\n`);
+/** A folder's last path part: "../shared/corpus/dev2/" -> "dev2". */
+const folderName = (dir: string): string => dir.replace(/[\\/]+$/, '').split(/[\\/]/).pop() || dir;
 
 program
   .name('oversight')
@@ -77,6 +80,7 @@ program
       for (const p of result.summary.problems) log(`${p.severity}: ${p.path}${p.line ? `:${p.line}` : ''}: ${p.reason}`);
       const d = result.summary.documents;
       console.log(`Ingested ${result.summary.files} file(s) in ${seconds.toFixed(1)} s: ${d.new} new, ${d.changed} changed, ${d.unchanged} unchanged, ${d.skipped} skipped.`);
+      if (result.summary.reextracted) console.log(`Re-extracted ${result.summary.reextracted} unchanged document(s): the extractor changed (version ${result.summary.extractorVersion}).`);
       console.log('');
       console.log(`Graph: ${result.graph.documents} documents, ${result.graph.sentences} sentences, ${result.graph.claims} claims.`);
       console.log(`Reconciled: ${result.summary.reconciled.facts} facts, ${result.summary.reconciled.conflicts} conflicts (oversight conflicts).`);
@@ -158,21 +162,50 @@ Examples:
 
 program
   .command('eval')
-  .description('Score the extraction against a folder of documents with .gold.json annotations.')
-  .argument('<dir>', 'folder of NAME.txt documents and NAME.gold.json annotations')
-  .option('--json', 'print the scores as one JSON object')
+  .description('Score the extraction against folders of documents with .gold.json annotations.')
+  .argument('<dirs...>', 'folders of NAME.txt documents and NAME.gold.json annotations')
+  .option('--json', 'print the scores as one JSON object (with several folders: the total, and each under "folders")')
   .option('--verbose', 'list every miss and false hit with its document')
-  .addHelpText('after', '\nExamples:\n  oversight eval ../shared/corpus/dev\n  oversight eval ../shared/corpus/dev --json')
-  .action(async (dir: string, opts: { json?: boolean; verbose?: boolean }) => {
+  .option('--by-force', "also print the table per force of the documents (a document counts under each force its gold names)")
+  .addHelpText(
+    'after',
+    `
+With several folders, each folder's table is printed, then the total over all their documents.
+
+Examples:
+  oversight eval ../shared/corpus/dev
+  oversight eval ../shared/corpus/dev ../shared/corpus/dev2
+  oversight eval ../shared/corpus/dev --json
+  oversight eval ../shared/corpus/dev2 --by-force`,
+  )
+  .action(async (dirs: string[], opts: { json?: boolean; verbose?: boolean; byForce?: boolean }) => {
     const { evaluateFolder } = await import('../../pipelines/evaluate.ts');
-    const { score, conflicts, problems } = await evaluateFolder(dir);
-    for (const p of problems) log(`${p.severity}: ${p.path}: ${p.reason}`);
-    if (opts.json) {
-      console.log(JSON.stringify(toReportJson(score, conflicts), null, 2));
-    } else {
-      console.log(formatScoreTable(score, conflicts));
-      if (opts.verbose) console.log(`\n${formatVerbose(score, conflicts)}`);
+    const folders: FolderEvaluation[] = [];
+    for (const dir of dirs) {
+      const { score, conflicts, problems, pairs } = await evaluateFolder(dir);
+      for (const p of problems) log(`${p.severity}: ${p.path}: ${p.reason}`);
+      folders.push({ name: folderName(dir), score, conflicts, pairs });
     }
+    const total = folders.length === 1 ? folders[0]! : totalOver(folders);
+    if (opts.json) {
+      const json: Record<string, unknown> = { ...toReportJson(total.score, total.conflicts) };
+      if (folders.length > 1) json.folders = Object.fromEntries(folders.map((f) => [f.name, toReportJson(f.score, f.conflicts)]));
+      if (opts.byForce) {
+        json.forces = Object.fromEntries(scoresByForce(folders.flatMap((f) => f.pairs)).map((g) => [g.force, toReportJson(g.score)]));
+      }
+      console.log(JSON.stringify(json, null, 2));
+      return;
+    }
+    const sections: string[] = [];
+    for (const f of folders) {
+      const heading = folders.length > 1 ? `== ${f.name} ==\n` : '';
+      sections.push(heading + formatScoreTable(f.score, f.conflicts) + (opts.verbose ? `\n\n${formatVerbose(f.score, f.conflicts)}` : ''));
+    }
+    if (folders.length > 1) sections.push(`== total (${folders.map((f) => f.name).join(' + ')}) ==\n${formatScoreTable(total.score, total.conflicts)}`);
+    if (opts.byForce) {
+      for (const g of scoresByForce(folders.flatMap((f) => f.pairs))) sections.push(`== force: ${g.force} ==\n${formatScoreTable(g.score)}`);
+    }
+    console.log(sections.join('\n\n'));
   });
 
 program
