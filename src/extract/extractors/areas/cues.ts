@@ -1,0 +1,136 @@
+import type { PeelAreaName } from '../../../knowledge/index.ts';
+import type { ExtractionInput } from '../../context.ts';
+import type { Lexicon } from '../../lexicon.ts';
+
+/** Cue matching: every PEEL and polarity cue found once per document, then looked up by span. */
+
+export type Polarity = 'concern' | 'improved';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Candidate extends Span {
+  peel: PeelAreaName;
+  polarity: Polarity;
+}
+
+export interface Hit extends Span {
+  cue: string;
+}
+
+export interface PeelHit extends Hit {
+  area: PeelAreaName;
+}
+
+export interface PolarityHit extends Hit {
+  polarity: Polarity;
+}
+
+interface CueEntry {
+  cue: string;
+  /** Sticky: tried only where a word equal to the cue's first word starts. */
+  regex: RegExp;
+  first: string;
+}
+
+interface Cues {
+  peel: Map<string, Array<CueEntry & { area: PeelAreaName }>>;
+  polarity: Map<string, Array<CueEntry & { polarity: Polarity }>>;
+}
+
+export interface Ctx {
+  input: ExtractionInput;
+  text: string;
+  /** Every cue match in the document, by start: spans pick theirs from these. */
+  peel: PeelHit[];
+  polarity: PolarityHit[];
+}
+
+// ------------------------------------------------------------------ cues
+
+const compiled = new WeakMap<Lexicon, Cues>();
+
+export function contextFor(input: ExtractionInput): Ctx {
+  let cues = compiled.get(input.lexicon);
+  if (!cues) {
+    const peel = input.lexicon.knowledge.peel;
+    cues = {
+      peel: byFirstWord(peel.areas.flatMap((a) => a.cues.map((cue) => ({ ...cueEntry(cue), area: a.name })))),
+      polarity: byFirstWord((['concern', 'improved'] as const).flatMap((polarity) => peel.polarity[polarity].map((cue) => ({ ...cueEntry(cue), polarity })))),
+    };
+    compiled.set(input.lexicon, cues);
+  }
+  const text = input.document.text;
+  return {
+    input,
+    text,
+    peel: allMatches(text, cues.peel, (t, s) => ({ ...s, cue: t.cue, area: t.area })),
+    polarity: allMatches(text, cues.polarity, (t, s) => ({ ...s, cue: t.cue, polarity: t.polarity })),
+  };
+}
+
+/** All cue matches, by start. Each word of the text is looked up by its first word, so hundreds of cues cost one pass. */
+function allMatches<T extends CueEntry, H extends Hit>(text: string, index: Map<string, T[]>, make: (t: T, s: Span) => H): H[] {
+  const out: H[] = [];
+  for (const w of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+    for (const entry of index.get(w[0].toLowerCase()) ?? []) {
+      entry.regex.lastIndex = w.index;
+      const m = entry.regex.exec(text);
+      if (m) out.push(make(entry, { start: w.index, end: w.index + m[0].length }));
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function byFirstWord<T extends CueEntry>(entries: T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const e of entries) map.set(e.first, [...(map.get(e.first) ?? []), e]);
+  return map;
+}
+
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Within a line: spaces or hyphens ("anti-social" = "anti social"), never a line break. */
+const SEP = '[ \\t\\u00a0\\-\\u2010-\\u2015]+';
+
+/**
+ * A cue as a regex: hyphens and spaces fold (as peel.yaml promises), either
+ * apostrophe, and one "-ly" adverb may sit between two words ("responding
+ * appropriately to the public" is "responding to the public").
+ */
+function cueEntry(cue: string): CueEntry {
+  const raw = cue.trim().split(/[\s\-\u2010-\u2015]+/);
+  const words = raw.map((w) => escape(w).replace(/'/g, "['’]"));
+  const regex = new RegExp(`${words.join(`(?:${SEP}\\p{L}+ly)?${SEP}`)}(?![\\p{L}\\p{N}])`, 'iuy');
+  return { cue, regex, first: (raw[0] ?? '').toLowerCase().match(/^[\p{L}\p{N}]*/u)![0] };
+}
+
+/** Cue matches inside a span, longest cue first, never overlapping. */
+function hitsIn<H extends Hit>(span: Span, all: H[]): H[] {
+  let lo = 0;
+  for (let hi = all.length; lo < hi; ) {
+    const mid = (lo + hi) >> 1;
+    if (all[mid]!.start < span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const inside: H[] = [];
+  for (let i = lo; i < all.length && all[i]!.start < span.end; i++) if (all[i]!.end <= span.end) inside.push(all[i]!);
+  inside.sort((a, b) => b.cue.length - a.cue.length || a.start - b.start);
+  const hits: H[] = [];
+  for (const h of inside) if (!hits.some((k) => h.start < k.end && k.start < h.end)) hits.push(h);
+  return hits.sort((a, b) => a.start - b.start);
+}
+
+export const peelHits = (ctx: Ctx, span: Span): PeelHit[] => hitsIn(span, ctx.peel);
+export const polarityHits = (ctx: Ctx, span: Span): PolarityHit[] => hitsIn(span, ctx.polarity);
+
+/** The PEEL area a span names: that of its longest cue, the first on a tie. */
+export function areaOf(ctx: Ctx, span: Span): PeelAreaName | undefined {
+  const hits = peelHits(ctx, span);
+  let best: PeelHit | undefined;
+  for (const h of hits) if (!best || h.cue.length > best.cue.length) best = h;
+  return best?.area;
+}
+

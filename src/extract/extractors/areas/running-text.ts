@@ -1,0 +1,155 @@
+import type { Sentence } from '../../../nlp/sentences.ts';
+import { areaOf, polarityHits, type Candidate, type Ctx, type Polarity, type PolarityHit } from './cues.ts';
+import { polarityOf } from './polarity.ts';
+import { FINITE, splitAreas, trim, wordCount } from './spans.ts';
+
+/** Areas in running text: introduced by a polarity cue, as a clause's subject, or as a polarity verb's object. */
+
+
+/** A list of areas after the cue: "in areas including", "in the areas of", "including", "focusing on", "regarding", "into". */
+const AREAS_INTRO = /\b(?:in|across)\s+(?:the\s+)?(?:[\p{L}\p{N}-]+\s+){0,3}?areas?\b(?:\s*,?\s*(?<incl>including|such as|like)|\s+(?:of|around))/iu;
+const INCLUDING = /(?:,\s*)?\b(?<incl>including|such as|focusing on|focussing on|focused on|in particular|particularly|notably|especially)\b/iu;
+const TOPIC = /\b(?:regarding|concerning|about|around|into|over)\b/iu;
+/** Right after the cue: "concerns around X", "failure of X", "progress against X", "needs to improve how X". */
+const ADJACENT = /^,?\s+(?:(?:in|at|of|with|to|against|on|around|about|over|regarding|into|for|concerning)\b|(?=how\b))/iu;
+/** "Among the alarming issues were X": a copula after the cue's noun, not a passive ("were raised"). */
+const COPULA = /^\s+(?:\p{L}+\s+)?(?:were|are|include|included|includes)\s+(?!\p{L}+ed\b)/iu;
+const ENDS_IN_PREPOSITION = /\s(?:of|in|to|with|about|around|on|for|over)$/i;
+const NUMBER = /\b(two|three|four|five|six|seven|eight|nine|ten|\d+)\b/i;
+const NUMBERS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+const WINDOW_WORDS = 8;
+const NEW_PHRASE = /(?:\band|\bor|,|;)\s+(?:(?:a|an|the|its|their)\s+)?$/iu;
+const SUBORDINATE = /,?\s+(?:and\s+)?(?:that|which|who|whose|while|whilst|because|although|though|whereas|when)\s/iu;
+
+/** Areas a polarity cue introduces in running text. */
+export function introducedAreas(ctx: Ctx, sentence: Sentence): Candidate[] {
+  const out: Candidate[] = [];
+  const hits = polarityHits(ctx, sentence);
+  for (const [hi, hit] of hits.entries()) {
+    const polarity = polarityOf(ctx, sentence, hit);
+    if (!polarity) continue;
+    // The list runs to the end of the clause, or to a next cue that starts a phrase of its own ("failings in X and a failure to Y").
+    const next = hits.slice(hi + 1).find((h) => NEW_PHRASE.test(ctx.text.slice(hit.end, h.start)));
+    const clause = ctx.text.slice(hit.end, next?.start ?? sentence.end).match(/^[^;:!?–—]*/)![0];
+    const stop = hit.end + clause.length;
+    const intro = introducerAfter(ctx, hit, stop);
+    if (!intro) continue;
+    // Nor does it run into a subordinate clause ("... and that public confidence has been undermined").
+    const listText = ctx.text.slice(intro.listStart, stop);
+    const sub = listText.match(SUBORDINATE);
+    let end = sub?.index !== undefined ? intro.listStart + sub.index : stop;
+    // A noun list ends where its own verb starts ("concerns about the force's finances had been addressed"); a "how" clause keeps its verb.
+    const verb = /^\s*(?:how|what|why|whether|where)\b/i.test(listText) ? undefined : listText.match(FINITE);
+    if (verb?.index !== undefined) {
+      // The verb's subject goes with it: cut at the comma before it, if any ("X, a plan was established").
+      const comma = listText.slice(0, verb.index).lastIndexOf(',');
+      end = Math.min(end, intro.listStart + (comma > 0 ? comma : verb.index));
+    }
+    const before = ctx.text.slice(Math.max(sentence.start, hit.start - 30), intro.listStart);
+    const n = intro.partial ? undefined : before.match(NUMBER)?.[1]?.toLowerCase();
+    const count = n ? (NUMBERS[n] ?? Number(n)) : undefined;
+    const pieces = splitAreas(ctx, { start: intro.listStart, end }, { stopAtClause: true, ...(count ? { count } : {}) });
+    const withCue = pieces.filter((p) => areaOf(ctx, p));
+    for (const piece of pieces) {
+      // A cue-less item counts only among named areas of a list ("..., and matters related to the X report").
+      const peel = areaOf(ctx, piece) ?? (intro.named && withCue.length >= 2 ? 'Other' : undefined);
+      if (!peel) continue;
+      // A single area right after its cue is named with it ("failure of governance", "concerns around X").
+      const span = pieces.length === 1 && intro.adjacent ? { start: hit.start, end: piece.end } : piece;
+      out.push({ ...span, peel, polarity });
+    }
+  }
+  return out;
+}
+
+interface Introducer {
+  listStart: number;
+  /** Right after the cue ("concerns around"). */
+  adjacent: boolean;
+  /** The words name a list of areas ("in areas including", "the areas of", "focusing on"). */
+  named: boolean;
+  /** "including", "such as": only some of the areas, so a stated number does not bound the list. */
+  partial: boolean;
+}
+
+function introducerAfter(ctx: Ctx, hit: PolarityHit, stop: number): Introducer | undefined {
+  const after = ctx.text.slice(hit.end, stop);
+  if (ENDS_IN_PREPOSITION.test(` ${hit.cue}`)) return { listStart: hit.end, adjacent: true, named: false, partial: false };
+  const copula = after.match(COPULA);
+  if (copula) return { listStart: hit.end + copula[0].length, adjacent: false, named: true, partial: false };
+  // Only the first few words after the cue can introduce its list.
+  const window = after.match(new RegExp(`^\\s*(?:\\S+\\s+){0,${WINDOW_WORDS}}\\S*`, 'u'))![0];
+  let best: { index: number; end: number; named: boolean; partial: boolean } | undefined;
+  for (const re of [AREAS_INTRO, INCLUDING, TOPIC]) {
+    const m = window.match(re);
+    if (m?.index === undefined) continue;
+    if (!best || m.index < best.index) best = { index: m.index, end: m.index + m[0].length, named: re !== TOPIC, partial: m.groups?.incl !== undefined };
+  }
+  if (best) return { listStart: hit.end + best.end, adjacent: best.index === 0 || /^,?\s*$/.test(after.slice(0, best.index)), named: best.named, partial: best.partial };
+  const adjacent = after.match(ADJACENT);
+  if (adjacent) return { listStart: hit.end + adjacent[0].length, adjacent: true, named: false, partial: false };
+  return undefined;
+}
+
+const AUX = /(?<![\p{L}])(?:is|are|was|were|has|have|had)\s+(?<mods>(?:(?:now|been|being|not|also|already|significantly|severely|greatly|further|still|increasingly|consistently)\s+)*)/giu;
+const BOUNDARY = /[,;:“”"(–—]|\b(?:and|but|that|while|whilst|who|which|because|as|when|where|so)\b/giu;
+const PRONOUN_SUBJECT = /^(?:it|they|we|he|she|this|these|those|there|i|you)\b/i;
+
+/** "Emergency calls are now being answered faster", "public confidence has been severely undermined". */
+export function predicateAreas(ctx: Ctx, sentence: Sentence): Candidate[] {
+  const out: Candidate[] = [];
+  const s = ctx.text.slice(sentence.start, sentence.end);
+  const boundaries = [...s.matchAll(BOUNDARY)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  for (const aux of s.matchAll(AUX)) {
+    const prev = boundaries.filter((b) => b.end <= aux.index).pop();
+    const subject = trim(ctx, { start: sentence.start + (prev?.end ?? 0), end: sentence.start + aux.index });
+    const auxEnd = aux.index + aux[0].length;
+    const next = boundaries.find((b) => b.start >= auxEnd);
+    const predicate = { start: sentence.start + auxEnd, end: sentence.start + (next?.start ?? s.length) };
+    const subjectText = ctx.text.slice(subject.start, subject.end);
+    if (subject.end <= subject.start || PRONOUN_SUBJECT.test(subjectText) || wordCount(ctx, subject) > 6 || wordCount(ctx, predicate) > 6) continue;
+    const peel = areaOf(ctx, subject);
+    const cue = polarityHits(ctx, predicate)[0];
+    if (!peel || !cue) continue;
+    const negated = /\bnot\b/i.test(aux.groups?.mods ?? '');
+    if (negated && cue.polarity === 'concern') continue;
+    const polarity: Polarity = negated ? 'concern' : cue.polarity;
+    out.push({ ...trim(ctx, { start: subject.start, end: predicate.end }), peel, polarity });
+  }
+  return out;
+}
+
+/**
+ * A polarity verb with an area as its direct object: "transforming culture",
+ * "rebuilding public confidence", "has improved the way it answers emergency
+ * calls". A past form counts as a verb only after "has/have/had" or a subject
+ * such as "it" or "the force" (elsewhere it is an adjective or a passive).
+ */
+export function verbAreas(ctx: Ctx, sentence: Sentence): Candidate[] {
+  const out: Candidate[] = [];
+  for (const hit of polarityHits(ctx, sentence)) {
+    const word = hit.cue.trim();
+    if (/\s/.test(word)) continue;
+    const before = ctx.text.slice(sentence.start, hit.start);
+    const isVerb = /ing$/i.test(word) || (/(?:ed|ilt)$/i.test(word) && PAST_VERB_BEFORE.test(before));
+    if (!isVerb) continue;
+    const polarity = polarityOf(ctx, sentence, hit);
+    if (!polarity) continue;
+    const rest = ctx.text.slice(hit.end, sentence.end);
+    if (NOT_AN_OBJECT.test(rest)) continue;
+    const object = rest.match(/^[^,;:.!?–—]*/)![0].replace(/\s+as well as\b[\s\S]*$/i, '');
+    const pieces = splitAreas(ctx, { start: hit.end, end: hit.end + object.length }, { stopAtClause: true });
+    for (const [i, piece] of pieces.entries()) {
+      const peel = areaOf(ctx, piece);
+      // The verb names the first area with it ("transforming culture").
+      const span = i === 0 ? { start: hit.start, end: piece.end } : piece;
+      if (peel && wordCount(ctx, span) <= 12) out.push({ ...span, peel, polarity });
+    }
+  }
+  return out;
+}
+
+const PAST_VERB_BEFORE = /(?:\b(?:has|have|had|it|force|police|service|constabulary)|n['’]t)(?:\s+\p{L}+ly)?\s+$/iu;
+/** After the verb: a preposition or clause word, not an object (those are read as introduced lists). */
+const NOT_AN_OBJECT = /^\s*(?:to|by|in|on|at|of|with|for|from|and|or|but|as|so|that|than|over|under|into|since|after|before|when|while|because|its\s+own)\b/i;
+
