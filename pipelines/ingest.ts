@@ -33,7 +33,12 @@ export interface IngestOptions {
 
 export interface IngestSummary {
   files: number;
+  /** `changed`: the text changed; `unchanged`: text and extractor both unchanged, left alone. */
   documents: { new: number; changed: number; unchanged: number; skipped: number };
+  /** Documents whose text is unchanged but were extracted again because the extractor changed. */
+  reextracted: number;
+  /** The extractor version written with this run's documents (a hash of the extraction code and knowledge). */
+  extractorVersion: string;
   claimsByKind: Record<string, number>;
   /** Facts and conflicts across all documents in the graph after this run. */
   reconciled: ReconcileSummary;
@@ -43,7 +48,8 @@ export interface IngestSummary {
 /**
  * Files and folders into the graph: read, analyse, write in batches. A
  * document already in the graph with the same content and extractor version
- * is left alone; a changed one replaces its old claims.
+ * is left alone; a changed one, or one extracted by another version of the
+ * extractor, replaces its old claims.
  */
 export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const { driver } = options;
@@ -52,7 +58,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const found = await findDocumentFiles(options.inputs);
   const problems: InputProblem[] = [...found.problems];
-  const summary: IngestSummary = { files: found.files.length, documents: { new: 0, changed: 0, unchanged: 0, skipped: 0 }, claimsByKind: {}, reconciled: { facts: 0, conflicts: 0 }, problems };
+  const summary: IngestSummary = { files: found.files.length, documents: { new: 0, changed: 0, unchanged: 0, skipped: 0 }, reextracted: 0, extractorVersion: EXTRACTOR_VERSION, claimsByKind: {}, reconciled: { facts: 0, conflicts: 0 }, problems };
   await ensureSchema(driver);
 
   let pending: DocumentRows[] = [];
@@ -63,12 +69,13 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     const toWrite: DocumentRows[] = [];
     for (const rows of pending) {
       const before = existing.get(rows.document.key);
-      if (before && before.id === rows.document.id && before.extractorVersion === EXTRACTOR_VERSION) {
+      if (before && before.id === rows.document.id && before.extractorVersion === rows.document.extractorVersion) {
         summary.documents.unchanged++;
         continue;
       }
-      if (before) summary.documents.changed++;
-      else summary.documents.new++;
+      if (!before) summary.documents.new++;
+      else if (before.id === rows.document.id) summary.reextracted++;
+      else summary.documents.changed++;
       toWrite.push(rows);
       for (const c of rows.claims) summary.claimsByKind[c.kind] = (summary.claimsByKind[c.kind] ?? 0) + 1;
     }

@@ -3,9 +3,13 @@ import type { Mention } from '../model/mention.ts';
 import { Claim, type EntityRef, type EntityType } from '../model/claim.ts';
 import { sentenceAt, type Sentence } from '../nlp/sentences.ts';
 import { stableId } from '../util/hash.ts';
+import { extractorVersionOf } from './extractor-version.ts';
 
-/** Bumped whenever extraction output may change: documents are re-processed on a new version. */
-export const EXTRACTOR_VERSION = '0.1.0';
+/**
+ * A hash of every file that shapes the claims, read once at start-up: any change to the
+ * extractors, NLP helpers, knowledge files, lexicons or model re-extracts documents on ingest.
+ */
+export const EXTRACTOR_VERSION = extractorVersionOf();
 
 export function entityKey(type: EntityType, name: string): string {
   const slug = name
@@ -105,5 +109,14 @@ function claimParts(m: Mention): ClaimParts {
         qualifiers: {},
       };
     }
+    case 'detail':
+      return {
+        kind: 'detail',
+        subject: m.force ? entity('Force', m.force) : null,
+        predicate: m.topic.toUpperCase(),
+        value: m.value,
+        links: [],
+        qualifiers: { topic: m.topic, qualifier: m.qualifier, lo: m.lo, hi: m.hi, ordinal: m.ordinal, window: m.window },
+      };
   }
 }
