@@ -31,7 +31,12 @@ export async function findDocumentFiles(inputs: string[]): Promise<{ files: Foun
       return;
     }
     if (info.isDirectory()) {
-      const entries = await readdir(path).catch(() => [] as string[]);
+      // An unreadable folder is a reported problem, never silently read as empty.
+      const entries = await readdir(path).catch((err: unknown) => err as Error);
+      if (entries instanceof Error) {
+        problems.push({ path, severity: 'error', reason: `folder not read: ${describeFsError(entries)}` });
+        return;
+      }
       for (const name of entries.sort()) {
         if (name.startsWith('.') || name.endsWith('.gold.json')) continue;
         await walk(join(path, name), root);
@@ -78,7 +83,7 @@ export async function readRawFile(file: FoundFile, maxBytes: number = DEFAULT_MA
 function describeFsError(err: unknown): string {
   const code = (err as NodeJS.ErrnoException)?.code;
   if (code === 'ENOENT') return 'file or folder not found (removed, or a broken link)';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied: check the file can be read';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied: check it can be read';
   if (code === 'ELOOP') return 'symbolic link loop: skipped';
   return `cannot read: ${(err as Error)?.message ?? String(err)}`;
 }
