@@ -24,6 +24,10 @@ export interface ResolveOptions {
   env?: NodeJS.ProcessEnv;
   /** Data dir for a local server started here (default `.neo4j/data`). */
   dataDir?: string;
+  /** Where warnings go (default stderr); they are never silent, whatever `log` is. */
+  warn?: Log;
+  /** Opens the driver; injectable so tests can check what happens before any connection. */
+  connect?: typeof openDriver;
 }
 
 const envSchema = z.object({
@@ -53,7 +57,9 @@ export async function resolveNeo4j(opts: ResolveOptions = {}): Promise<ResolvedN
     }
     const { NEO4J_URI: uri, NEO4J_USER: user, NEO4J_PASSWORD: password } = parsed.data;
     log(`neo4j: using ${uri} (from NEO4J_URI)`);
-    const driver = await openDriver(uri, user, password);
+    const clearText = clearTextWarning(uri);
+    if (clearText) (opts.warn ?? warnOnStderr)(clearText);
+    const driver = await (opts.connect ?? openDriver)(uri, user, password);
     return { driver, uri, source: 'env', release: once(() => driver.close()) };
   }
 
@@ -84,6 +90,30 @@ export async function resolveNeo4j(opts: ResolveOptions = {}): Promise<ResolvedN
       }
     }),
   };
+}
+
+const warnOnStderr: Log = (line) => process.stderr.write(`${line}\n`);
+
+/** Loopback names and addresses: traffic to them never leaves the machine. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h.endsWith('.localhost') || /^127(\.\d{1,3}){3}$/.test(h) || h === '::1' || h === '0:0:0:0:0:0:0:1' || /^::ffff:127(\.\d{1,3}){3}$/.test(h);
+}
+
+/**
+ * A warning when `uri` sends the password in clear: bolt:// or neo4j:// (no TLS) to a host
+ * other than this machine. Null when the scheme encrypts (+s, +ssc) or the host is loopback.
+ */
+export function clearTextWarning(uri: string): string | null {
+  const m = /^(bolt|neo4j)(\+s|\+ssc)?:\/\/([^/?#]+)/.exec(uri);
+  if (!m || m[2]) return null;
+  const hostPort = m[3]!.replace(/^[^@]*@/, '');
+  const host = hostPort.startsWith('[') ? hostPort.slice(0, hostPort.indexOf(']') + 1) : hostPort.replace(/:\d*$/, '');
+  if (isLoopbackHost(host)) return null;
+  return (
+    `warning: NEO4J_URI ${m[1]}://${host} is not encrypted: the password and the graph travel in clear to ${host}. ` +
+    `Use ${m[1]}+s:// (or ${m[1]}+ssc:// for a self-signed certificate) unless the network is trusted.`
+  );
 }
 
 /**
