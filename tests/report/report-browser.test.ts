@@ -14,13 +14,13 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ingest } from '../../pipelines/ingest.ts';
 import { runCypher } from '../../src/graph/queries.ts';
 import { writeReport } from '../../src/report/write-report.ts';
+import { browserTestPlan, CHROMIUM } from '../helpers/chromium.ts';
 import { DEV, devDocumentNames } from '../helpers/fixtures.ts';
 import { clearGraph, testDriver } from '../helpers/neo4j.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BIN = join(ROOT, 'bin', 'oversight.mjs');
 const SCREENSHOT = join(ROOT, 'docs', 'report.png');
-const CHROMIUM = '/usr/bin/chromium';
 const MET = 'Metropolitan Police Service';
 
 /** The real CLI in a child process, pointed at the test Neo4j through the documented variables. */
@@ -43,7 +43,13 @@ The Metropolitan Police Service was placed into Engage in June 2022 <script>wind
 His Majesty's Chief Inspector of Constabulary, Sir Andy Cooke, has decided to remove the Metropolitan Police Service from Engage <b onmouseover="window.__pwned = 'b'">now</b>.
 `;
 
-describe.skipIf(!existsSync(CHROMIUM))('HTML report in headless Chromium', () => {
+const plan = browserTestPlan();
+// In CI a missing Chromium fails the run instead of skipping the browser tests.
+it.runIf(!plan.run && plan.failure !== null)('Chromium is installed for the browser tests', () => {
+  expect.fail(plan.run ? '' : (plan.failure ?? ''));
+});
+
+describe.runIf(plan.run)('HTML report in headless Chromium', () => {
   let driver: Driver;
   let browser: Browser;
   let context: BrowserContext;
