@@ -21,6 +21,10 @@ export interface ActPattern {
 export interface Lexicon {
   knowledge: Knowledge;
   forces: Gazetteer;
+  /** Bare place names of police areas ("Kent"), to the force: a force only in a list of forces or a policing frame. */
+  forcePlaces: Gazetteer;
+  /** Words that make a list of place names a list of forces ("forces", "special measures"). */
+  placeListCue: RegExp;
   organisations: Gazetteer;
   titles: Gazetteer;
   /** The organisation a title belongs to, where it implies one ("HM Chief Inspector of Constabulary" -> HMICFRS). */
@@ -133,7 +137,12 @@ export function buildLexicon(knowledge: Knowledge): Lexicon {
 
   return {
     knowledge,
-    forces: new Gazetteer(forceEntries),
+    forces: new Gazetteer(forceEntries, { notFollowedBy: knowledge.forceNotFollowedBy }),
+    forcePlaces: new Gazetteer(
+      knowledge.forces.map((f) => ({ canonical: f.name, forms: [], caseSensitiveForms: f.placeNames })),
+      { notFollowedBy: knowledge.forceNotFollowedBy },
+    ),
+    placeListCue: new RegExp(`${WORD_START}(?:${knowledge.placeListCues.map(phraseSource).join('|') || '(?!)'})${WORD_END}`, 'iu'),
     organisations: new Gazetteer(gazetteerEntries('organisations', knowledge)),
     titles: new Gazetteer(gazetteerEntries('titles', knowledge)),
     titleOrganisation: new Map(

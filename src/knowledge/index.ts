@@ -144,7 +144,8 @@ export type ForceKind = Force['kind'];
 
 const ForcesFileSchema = z
   .strictObject({
-    placeNameFrames: z.array(PatternText(['place'], ['place'])).default([]),
+    placeNameFrames: z.array(PatternText(['place', 'gap'], ['place'])).default([]),
+    placeListCues: z.array(Text).default([]),
     notFollowedBy: z.array(Text).default([]),
     forces: z.array(ForceSchema).min(1),
   })
@@ -540,6 +541,8 @@ export interface Knowledge {
   forces: Force[];
   /** Frames such as "{place} police" in which a force's place name names the force. */
   placeNameFrames: string[];
+  /** Words that make a list of bare place names a list of forces ("forces", "special measures"). */
+  placeListCues: string[];
   /** Text after a force alias that makes the match part of another name ("and Crime Commissioner"). */
   forceNotFollowedBy: string[];
   organisations: Organisation[];
@@ -651,6 +654,7 @@ export function buildKnowledge(files: KnowledgeFiles): Knowledge {
   return {
     forces: forcesFile.forces,
     placeNameFrames: forcesFile.placeNameFrames,
+    placeListCues: forcesFile.placeListCues,
     forceNotFollowedBy: forcesFile.notFollowedBy,
     organisations: orgFile.organisations,
     organisationPatterns: orgFile.patterns,
@@ -769,13 +773,13 @@ export function stripHonorifics(name: string, knowledge: Knowledge = loadKnowled
 export function gazetteerEntries(
   kind: 'forces' | 'organisations' | 'titles',
   knowledge: Knowledge = loadKnowledge(),
-): { canonical: string; forms: string[]; caseSensitiveForms: string[] }[] {
+): { canonical: string; forms: string[]; caseSensitiveForms: string[]; excludePhrases?: string[] }[] {
   const build = (canonical: string, terms: IndexedTerm<unknown>[]) => ({
     canonical,
     forms: terms.filter((t) => !t.caseSensitive && t.text !== canonical).map((t) => t.text),
     caseSensitiveForms: terms.filter((t) => t.caseSensitive).map((t) => t.text),
   });
-  if (kind === 'forces') return knowledge.forces.map((f) => build(f.name, namedIndexed(f.name, f.aliases, 'alias', f)));
+  if (kind === 'forces') return knowledge.forces.map((f) => ({ ...build(f.name, namedIndexed(f.name, f.aliases, 'alias', f)), excludePhrases: f.excludePhrases }));
   if (kind === 'organisations') return knowledge.organisations.map((o) => build(o.name, namedIndexed(o.name, o.aliases, 'alias', o)));
   return knowledge.titles.map((t) => build(t.title, namedIndexed(t.title, t.variants, 'variant', t)));
 }

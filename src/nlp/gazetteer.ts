@@ -8,6 +8,13 @@ export interface GazetteerEntry {
   forms: readonly string[];
   /** Forms that only count with this exact capitalisation ("Met", not "met"). */
   caseSensitiveForms?: readonly string[];
+  /** Longer phrases that contain a form but name something else ("Met Office"): matches inside them are dropped. */
+  excludePhrases?: readonly string[];
+}
+
+export interface GazetteerOptions {
+  /** Text right after a match that makes it part of another name ("Federation", "and Crime Commissioner"). */
+  notFollowedBy?: readonly string[];
 }
 
 export interface GazetteerMatch {
@@ -26,13 +33,25 @@ function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** In a form, "{gap}" stands for one to three lower-case words ("Kent's {gap} police officers"). */
+const GAP = '{gap}';
+const GAP_PATTERN = "(?:\\p{Ll}[\\p{L}'-]*\\s+){0,2}\\p{Ll}[\\p{L}'-]*";
+
 /** A form as a pattern: flexible white space, "and"/"&" interchangeable, optional possessive apostrophe. */
 function formPattern(form: string): string {
   return foldForMatching(form)
     .trim()
     .split(/\s+/)
-    .map((word) => (word === '&' || word.toLowerCase() === 'and' ? '(?:and|&)' : escape(word).replace(/'/g, "'?")))
+    .map((word) => (word === GAP ? GAP_PATTERN : word === '&' || word.toLowerCase() === 'and' ? '(?:and|&)' : escape(word).replace(/'/g, "'?")))
     .join('\\s+');
+}
+
+/** A following phrase as a pattern; a leading comma may sit right after the match ("Essex Police, Fire and ..."). */
+function followerPattern(phrase: string): string {
+  const trimmed = phrase.trim();
+  const comma = trimmed.startsWith(',');
+  const rest = formPattern(comma ? trimmed.slice(1) : trimmed);
+  return comma ? `,\\s*${rest}` : rest;
 }
 
 export class Gazetteer {
@@ -40,12 +59,23 @@ export class Gazetteer {
   private readonly sensitive: RegExp | null;
   private readonly lookup = new Map<string, string>();
   private readonly lookupSensitive = new Map<string, string>();
+  private readonly excluded = new Map<string, RegExp>();
+  private readonly notFollowedBy: RegExp | null;
+  /** Forms with a gap, one capture group each, and the canonical name of each group. */
+  private readonly gapped: RegExp | null;
+  private readonly gappedCanonical: string[] = [];
 
-  constructor(entries: readonly GazetteerEntry[]) {
+  constructor(entries: readonly GazetteerEntry[], options: GazetteerOptions = {}) {
     const insensitiveForms: string[] = [];
     const sensitiveForms: string[] = [];
+    const gappedForms: string[] = [];
     for (const e of entries) {
       for (const f of [e.canonical, ...e.forms]) {
+        if (f.includes(GAP)) {
+          gappedForms.push(`(${formPattern(f)})`);
+          this.gappedCanonical.push(e.canonical);
+          continue;
+        }
         insensitiveForms.push(f);
         this.lookup.set(Gazetteer.key(f), e.canonical);
       }
@@ -56,6 +86,28 @@ export class Gazetteer {
     }
     this.insensitive = Gazetteer.build(insensitiveForms, 'gi');
     this.sensitive = Gazetteer.build(sensitiveForms, 'g');
+    // Case-insensitive but for the gap, which stays lower case.
+    this.gapped = gappedForms.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${gappedForms.join('|')})(?![\\p{L}\\p{N}])`, 'gu') : null;
+    for (const e of entries) {
+      const phrases = Gazetteer.build([...(e.excludePhrases ?? [])], 'gi');
+      if (phrases) this.excluded.set(e.canonical, phrases);
+    }
+    const after = [...(options.notFollowedBy ?? [])].sort((a, b) => b.length - a.length).map(followerPattern);
+    this.notFollowedBy = after.length ? new RegExp(`^\\s*(?:${after.join('|')})(?![\\p{L}\\p{N}])`, 'iu') : null;
+  }
+
+  /** Whether a match is part of a longer name: inside an excluded phrase, or followed by a word that extends it. */
+  private isPartOfOtherName(folded: string, canonical: string, start: number, end: number): boolean {
+    if (this.notFollowedBy?.test(folded.slice(end, end + 60))) return true;
+    const phrases = this.excluded.get(canonical);
+    if (!phrases) return false;
+    const from = Math.max(0, start - 60);
+    const window = folded.slice(from, end + 60);
+    for (const p of window.matchAll(phrases)) {
+      // The phrase overlaps the match and runs to its end or beyond: "the Met" in "the Met Office".
+      if (from + p.index < end && from + p.index + p[0].length >= end) return true;
+    }
+    return false;
   }
 
   private static build(forms: string[], flags: string): RegExp | null {
@@ -87,10 +139,19 @@ export class Gazetteer {
       for (let m = re.exec(folded); m; m = re.exec(folded)) {
         const surface = text.slice(m.index, m.index + m[0].length);
         const canonical = sensitive ? this.lookupSensitive.get(Gazetteer.keySensitive(m[0])) : this.lookup.get(Gazetteer.key(m[0]));
-        if (canonical) out.push({ canonical, start: m.index, end: m.index + m[0].length, surface });
+        if (canonical && !this.isPartOfOtherName(folded, canonical, m.index, m.index + m[0].length)) {
+          out.push({ canonical, start: m.index, end: m.index + m[0].length, surface });
+        }
       }
     }
-    // Overlaps between the two passes: keep the longer.
+    if (this.gapped) {
+      for (const m of folded.matchAll(this.gapped)) {
+        const canonical = this.gappedCanonical[m.slice(1).findIndex((g) => g !== undefined)];
+        const end = m.index + m[0].length;
+        if (canonical && !this.isPartOfOtherName(folded, canonical, m.index, end)) out.push({ canonical, start: m.index, end, surface: text.slice(m.index, end) });
+      }
+    }
+    // Overlaps between the passes: keep the longer.
     out.sort((a, b) => a.start - b.start || b.end - a.end);
     const kept: GazetteerMatch[] = [];
     for (const m of out) {

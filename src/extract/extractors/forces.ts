@@ -1,19 +1,22 @@
 import type { Mention } from '../../model/mention.ts';
 import type { Extractor } from '../context.ts';
+import { placesNamingForces } from './force-place-lists.ts';
 
 /**
- * Police forces named in the text, from the gazetteer of all UK forces.
- * "Nottinghamshire Police and Crime Commissioner" is a title, not the force.
+ * Police forces named in the text: from the gazetteer of all UK forces (names,
+ * aliases, place names in a policing frame such as "police in Cleveland"), and
+ * bare place names in a list of forces ("the Met, Kent and Essex").
+ * "Nottinghamshire Police and Crime Commissioner" is a title, not the force:
+ * the gazetteer drops matches that the knowledge's `notFollowedBy` extends.
  */
 export const forceExtractor: Extractor = {
   name: 'forces',
-  extract({ document, lexicon }) {
+  extract({ document, sentences, lexicon }) {
     const text = document.text;
-    const out: Mention[] = [];
-    for (const m of lexicon.forces.find(text)) {
-      if (/^\s+(?:and|&)\s+Crime\s+Commissioner/i.test(text.slice(m.end, m.end + 30))) continue;
-      out.push({ kind: 'force', name: m.canonical, surface: m.surface, start: m.start, end: m.end, extractor: 'forces' });
-    }
-    return out;
+    const named = lexicon.forces.find(text);
+    const listed = placesNamingForces(text, sentences, named, lexicon.forcePlaces.find(text), lexicon.placeListCue);
+    return [...named, ...listed]
+      .sort((a, b) => a.start - b.start)
+      .map((m): Mention => ({ kind: 'force', name: m.canonical, surface: m.surface, start: m.start, end: m.end, extractor: 'forces' }));
   },
 };

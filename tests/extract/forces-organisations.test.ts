@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { parseRawFile } from '../../src/ingest/parse-document.ts';
+import { analyseDocument } from '../../src/extract/extract-document.ts';
+import type { MentionKind, MentionOf } from '../../src/model/mention.ts';
+import { Gazetteer } from '../../src/nlp/gazetteer.ts';
+
+/** Extract from a text written for the test. */
+function extract(body: string) {
+  const { document } = parseRawFile({ path: 't.txt', relativePath: 't.txt', bytes: new TextEncoder().encode(body) });
+  const analysis = analyseDocument(document!);
+  const of = <K extends MentionKind>(kind: K) => analysis.mentions.filter((m): m is MentionOf<K> => m.kind === kind);
+  return { of, forces: () => [...new Set(of('force').map((f) => f.name))], organisations: () => [...new Set(of('organisation').map((o) => o.name))] };
+}
+
+describe('gazetteer exclusions', () => {
+  const gazetteer = new Gazetteer(
+    [{ canonical: 'Kent Police', forms: [], caseSensitiveForms: ['Weald'], excludePhrases: ['Weald Museum'] }],
+    { notFollowedBy: ['Federation', ', Fire and Crime Commissioner'] },
+  );
+
+  it('drops a match that a following word turns into another name', () => {
+    expect(gazetteer.find('The Kent Police Federation replied.')).toEqual([]);
+    expect(gazetteer.find('The Kent Police, Fire and Crime Commissioner replied.')).toEqual([]);
+    expect(gazetteer.find('Kent Police replied.').map((m) => m.surface)).toEqual(['Kent Police']);
+  });
+
+  it('drops a match inside an excluded phrase only', () => {
+    expect(gazetteer.find('We visited the Weald Museum.')).toEqual([]);
+    expect(gazetteer.find('Officers in the Weald said so.').map((m) => m.surface)).toEqual(['Weald']);
+  });
+
+  it('matches a form with a gap of lower-case words', () => {
+    const gapped = new Gazetteer([{ canonical: 'Kent Police', forms: ["Kent's {gap} police officers"] }]);
+    expect(gapped.find("Kent's tireless rural police officers deserve thanks.").map((m) => m.surface)).toEqual(["Kent's tireless rural police officers"]);
+    expect(gapped.find("Kent's Beaches And police officers.")).toEqual([]);
+  });
+});
+
+describe('forces', () => {
+  it('keeps staff associations, fire and crime commissioners and the weather service apart from forces', () => {
+    const { forces } = extract('The Essex Police Federation and the Essex Police, Fire and Crime Commissioner wrote to the Met Office about rain.');
+    expect(forces()).toEqual([]);
+  });
+
+  it('reads bare place names as forces in a list with a force name', () => {
+    const { forces } = extract('Inspectors named the Met, Lancashire and Dorset as needing more scrutiny.');
+    expect(forces()).toEqual(['Metropolitan Police Service', 'Lancashire Constabulary', 'Dorset Police']);
+  });
+
+  it('reads a list of place names as forces when the text speaks of forces', () => {
+    const { forces } = extract('Four forces have been given extra scrutiny this year. Norfolk, Suffolk and Cumbria are among them.');
+    expect(forces()).toEqual(['Norfolk Constabulary', 'Suffolk Constabulary', 'Cumbria Constabulary']);
+    expect(extract('Several constabularies including Derbyshire and Lincolnshire were named.').forces()).toEqual(['Derbyshire Constabulary', 'Lincolnshire Police']);
+  });
+
+  it('leaves a place that is only a place', () => {
+    expect(extract('A woman from Norfolk was fined for speeding in Suffolk.').forces()).toEqual([]);
+    expect(extract('Tourists visit Norfolk, Suffolk and Cumbria every summer.').forces()).toEqual([]);
+  });
+
+  it('reads a place before a chief constable or its police officers as the force', () => {
+    expect(extract('The former Dorset chief constable took up the post.').forces()).toEqual(['Dorset Police']);
+    expect(extract("Norfolk's dedicated police officers work long hours.").forces()).toEqual(['Norfolk Constabulary']);
+  });
+});
