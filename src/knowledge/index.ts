@@ -332,6 +332,8 @@ const PeelFileSchema = z
     areas: z.array(z.strictObject({ name: z.enum(PEEL_AREAS, { error: `must be one of: ${PEEL_AREAS.join('; ')}` }), cues: z.array(Cue).default([]) })),
     polarity: z.strictObject({ concern: z.array(Cue).min(1), improved: z.array(Cue).min(1) }),
     grades: z.array(z.strictObject({ grade: Cue, polarity: z.enum(POLARITIES).nullable() })).default([]),
+    findings: z.array(Cue).default([]),
+    process: z.array(Cue).default([]),
   })
   .superRefine((file, ctx) => {
     for (const name of PEEL_AREAS) {

@@ -88,6 +88,50 @@ describe('areas: lists', () => {
   });
 });
 
+describe('areas: graded and reported lists', () => {
+  it('reads a list of PEEL areas with grades: the grade gives the polarity, an adequate grade none', () => {
+    const found = areas(
+      [
+        'Inspectors graded the constabulary in six areas:',
+        '',
+        '● Responding to the public – Inadequate',
+        '● Managing offenders and suspects - Good',
+        '● Treatment of the public: adequate',
+        '● Building, supporting and protecting the workforce (requires improvement)',
+      ].join('\n'),
+    );
+    expect(brief(found)).toEqual([
+      ['Responding to the public', 'Responding to the public', 'concern'],
+      ['Managing offenders and suspects', 'Managing offenders and suspects', 'improved'],
+      ['Building, supporting and protecting the workforce', 'Developing a positive workplace', 'concern'],
+    ]);
+  });
+
+  it('after an intro reporting findings, each item takes its own polarity and each clause with its own verb is an area', () => {
+    const found = areas(
+      [
+        'The latest inspection of the constabulary found:',
+        '',
+        '■ Thousands of reported thefts are going unrecorded and complaints from the public are rising.',
+        '',
+        '■ The answering of 101 calls is below national standards.',
+        '',
+        '■ The force has opened a new custody suite.',
+      ].join('\n'),
+    );
+    expect(brief(found)).toEqual([
+      ['Thousands of reported thefts are going unrecorded', 'Recording data about crime', 'concern'],
+      ['complaints from the public are rising', 'Treatment of the public', 'concern'],
+      ['The answering of 101 calls is below national standards', 'Responding to the public', 'concern'],
+    ]);
+  });
+
+  it('a neutral list after an intro that reports no findings yields nothing', () => {
+    const found = areas(['The chief constable set out her priorities:', '', '• better neighbourhood policing', '• faster answering of 101 calls'].join('\n'));
+    expect(brief(found)).toEqual([]);
+  });
+});
+
 describe('areas: running text', () => {
   it('splits an inline comma list after "in areas including"', () => {
     const found = areas('After two years of work, improvements are recognised in areas including call handling, vetting, public protection, workforce planning and counter-corruption.');
@@ -170,6 +214,17 @@ describe('areas: precision', () => {
         '“The Engage process provides additional scrutiny and support to help the force improve and provide a better service for the public,” he said. “I am proud of our officers, who respond to thousands of calls for service every day.”',
         '',
         'The Met was placed in special measures following a string of scandals including the murder of a woman and the strip search of Child Q.',
+      ].join('\n'),
+    );
+    expect(brief(found)).toEqual([]);
+  });
+
+  it('a phrase about the assessment itself or the PEEL pillars in general is no area', () => {
+    const found = areas(
+      [
+        'Councillors voiced concerns over the outcome of the inspection of the constabulary.',
+        '',
+        'Forces enter enhanced monitoring when there are causes of concern about their efficiency, effectiveness or legitimacy.',
       ].join('\n'),
     );
     expect(brief(found)).toEqual([]);

@@ -1,7 +1,7 @@
 import type { Mention } from '../../model/mention.ts';
 import type { Extractor } from '../context.ts';
 import { primaryForce } from './stage-events.ts';
-import { contextFor, type Candidate } from './areas/cues.ts';
+import { contextFor, isProcess, type Candidate } from './areas/cues.ts';
 import { areasOfList, findLists } from './areas/lists.ts';
 import { introducedAreas, predicateAreas, verbAreas } from './areas/running-text.ts';
 
@@ -43,7 +43,8 @@ export const areaExtractor: Extractor = {
     for (const sentence of input.sentences) {
       // List items were read as lists; their later sentences only elaborate.
       if (lists.some((l) => sentence.start < l.range.end && l.range.start < sentence.end)) continue;
-      candidates.push(...verbAreas(ctx, sentence), ...introducedAreas(ctx, sentence), ...predicateAreas(ctx, sentence));
+      const running = [...verbAreas(ctx, sentence), ...introducedAreas(ctx, sentence), ...predicateAreas(ctx, sentence)];
+      candidates.push(...running.filter((c) => !isProcess(ctx, c)));
     }
     const kept: Candidate[] = [];
     for (const c of candidates) {

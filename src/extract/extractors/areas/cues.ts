@@ -38,6 +38,7 @@ interface CueEntry {
 interface Cues {
   peel: Map<string, Array<CueEntry & { area: PeelAreaName }>>;
   polarity: Map<string, Array<CueEntry & { polarity: Polarity }>>;
+  process: Map<string, CueEntry[]>;
 }
 
 export interface Ctx {
@@ -46,6 +47,8 @@ export interface Ctx {
   /** Every cue match in the document, by start: spans pick theirs from these. */
   peel: PeelHit[];
   polarity: PolarityHit[];
+  /** Words about the assessment or the monitoring process (peel.yaml `process`). */
+  process: Hit[];
 }
 
 // ------------------------------------------------------------------ cues
@@ -59,6 +62,7 @@ export function contextFor(input: ExtractionInput): Ctx {
     cues = {
       peel: byFirstWord(peel.areas.flatMap((a) => a.cues.map((cue) => ({ ...cueEntry(cue), area: a.name })))),
       polarity: byFirstWord((['concern', 'improved'] as const).flatMap((polarity) => peel.polarity[polarity].map((cue) => ({ ...cueEntry(cue), polarity })))),
+      process: byFirstWord(peel.process.map(cueEntry)),
     };
     compiled.set(input.lexicon, cues);
   }
@@ -68,6 +72,7 @@ export function contextFor(input: ExtractionInput): Ctx {
     text,
     peel: allMatches(text, cues.peel, (t, s) => ({ ...s, cue: t.cue, area: t.area })),
     polarity: allMatches(text, cues.polarity, (t, s) => ({ ...s, cue: t.cue, polarity: t.polarity })),
+    process: allMatches(text, cues.process, (t, s) => ({ ...s, cue: t.cue })),
   };
 }
 
@@ -125,6 +130,9 @@ function hitsIn<H extends Hit>(span: Span, all: H[]): H[] {
 
 export const peelHits = (ctx: Ctx, span: Span): PeelHit[] => hitsIn(span, ctx.peel);
 export const polarityHits = (ctx: Ctx, span: Span): PolarityHit[] => hitsIn(span, ctx.polarity);
+
+/** The span speaks of the assessment or the monitoring process, or of the PEEL pillars in general, not of an area. */
+export const isProcess = (ctx: Ctx, span: Span): boolean => hitsIn(span, ctx.process).length > 0;
 
 /** The PEEL area a span names: that of its longest cue, the first on a tie. */
 export function areaOf(ctx: Ctx, span: Span): PeelAreaName | undefined {

@@ -1,12 +1,13 @@
 import { matchStagePatterns } from '../stage-events.ts';
 import { areaOf, polarityHits, type Candidate, type Ctx, type Polarity, type Span } from './cues.ts';
 import { polarityOf } from './polarity.ts';
-import { splitAreas, trim } from './spans.ts';
+import { FINITE, splitAreas, trim } from './spans.ts';
 
 /** Lists of areas: bullet lines, or paragraphs ending in ";" after a colon. */
 
 export interface AreaList {
-  polarity: Polarity;
+  /** Undefined where the intro only states findings ("The inspection found:"): each item then carries its own, from its grade or its cue words. */
+  polarity: Polarity | undefined;
   /** The polarity came from a cue word (not only from a stage change): the intro speaks of areas. */
   fromCue: boolean;
   items: Span[];
@@ -14,7 +15,7 @@ export interface AreaList {
   range: Span;
 }
 
-const BULLET = /^(?:[•·▪◦‣∙*]|[-–—](?=\s))\s*/u;
+const BULLET = /^(?:[•·▪◦‣∙*■□●○►▸➤✓✔]|[-–—](?=\s))\s*/u;
 const CLAUSE_END = /(?:[;,]\s*(?:and|or)?|\s(?:and|or))$/iu;
 const QUOTE_START = /^["“‘']/u;
 const ANAPHORIC = /^(?:this|these|they|those|it|such|the reasons?)\b/i;
@@ -43,7 +44,7 @@ export function findLists(ctx: Ctx): AreaList[] {
       intro = introOf(ctx, i);
     }
     if (!items.length || !intro) continue;
-    const polarity = introPolarity(ctx, intro);
+    const polarity = introPolarity(ctx, intro) ?? (items.some((item) => gradeOf(ctx, item)) || statesFindings(ctx, intro) ? { polarity: undefined, fromCue: false } : undefined);
     if (!polarity) continue;
     const texts = items.map((s) => ctx.text.slice(s.start, s.end).trim());
     const style = texts.every((t) => /[.!?]["”’']?$/.test(t)) ? 'sentence' : 'clause';
@@ -93,14 +94,81 @@ function introPolarity(ctx: Ctx, intro: Span[]): { polarity: Polarity; fromCue: 
 export function areasOfList(ctx: Ctx, list: AreaList): Candidate[] {
   const out: Candidate[] = [];
   for (const item of list.items) {
+    const graded = gradeOf(ctx, item);
+    if (graded) {
+      // "Investigating crime - Inadequate": the grade gives the polarity; an adequate grade is neither.
+      const peel = areaOf(ctx, graded.area);
+      if (peel && graded.polarity) out.push({ ...graded.area, peel, polarity: graded.polarity });
+      continue;
+    }
     const sentences = ctx.input.sentences.filter((s) => s.start < item.end && item.start < s.end).map((s) => ({ start: Math.max(s.start, item.start), end: Math.min(s.end, item.end) }));
-    // A full-sentence item states its area first; a clause item may hold several.
-    const pieces = list.style === 'sentence' ? sentences.slice(0, 1).map((s) => trim(ctx, s)) : sentences.flatMap((s) => splitAreas(ctx, s));
+    // A full-sentence item states its area first (one per clause with its own verb); a clause item may hold several.
+    const pieces = list.style === 'sentence' ? sentences.slice(0, 1).flatMap((s) => clauses(ctx, trim(ctx, s))) : sentences.flatMap((s) => splitAreas(ctx, s));
     for (const piece of pieces) {
+      const polarity = list.polarity ?? ownPolarity(ctx, piece) ?? ownPolarity(ctx, item);
+      if (!polarity) continue;
       const peel = areaOf(ctx, piece) ?? (list.fromCue ? 'Other' : undefined);
-      if (peel) out.push({ ...piece, peel, polarity: list.polarity });
+      if (peel) out.push({ ...piece, peel, polarity });
     }
   }
   return out;
 }
 
+/** An item's own polarity: its first cue read in context. */
+function ownPolarity(ctx: Ctx, span: Span): Polarity | undefined {
+  for (const hit of polarityHits(ctx, span)) {
+    const p = polarityOf(ctx, span, hit);
+    if (p) return p;
+  }
+  return undefined;
+}
+
+const gradeRegexes = new WeakMap<object, RegExp>();
+
+/** "Area - Grade", "Area: grade" or "Area (grade)": the area's span and the grade's polarity (null for adequate). */
+function gradeOf(ctx: Ctx, item: Span): { area: Span; polarity: Polarity | null } | undefined {
+  const grades = ctx.input.lexicon.knowledge.peel.grades;
+  let re = gradeRegexes.get(grades);
+  if (!re) {
+    const names = [...grades].sort((a, b) => b.grade.length - a.grade.length).map((g) => g.grade.replace(/\s+/g, '\\s+'));
+    re = new RegExp(`(?:\\s+[-–—:|]\\s*|\\s*\\(\\s*)["“‘']?(${names.join('|')})["”’']?\\s*\\)?[.;]?\\s*$`, 'iu');
+    gradeRegexes.set(grades, re);
+  }
+  const text = ctx.text.slice(item.start, item.end);
+  const m = text.match(re);
+  if (m?.index === undefined || m.index === 0) return undefined;
+  const grade = grades.find((g) => g.grade === m[1]!.toLowerCase().replace(/\s+/g, ' '));
+  if (!grade) return undefined;
+  return { area: trim(ctx, { start: item.start, end: item.start + m.index }), polarity: grade.polarity };
+}
+
+const findingRegexes = new WeakMap<object, RegExp>();
+
+/** The intro reports what an inspection found ("The inspection found:"): its items may be areas, each with its own polarity. */
+function statesFindings(ctx: Ctx, intro: Span[]): boolean {
+  const findings = ctx.input.lexicon.knowledge.peel.findings;
+  if (!findings.length) return false;
+  let re = findingRegexes.get(findings);
+  if (!re) {
+    re = new RegExp(`(?<![\\p{L}])(?:${findings.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')).join('|')})(?![\\p{L}])`, 'iu');
+    findingRegexes.set(findings, re);
+  }
+  const last = intro[intro.length - 1];
+  return last !== undefined && /:\s*$/.test(ctx.text.slice(last.start, last.end)) && re!.test(ctx.text.slice(last.start, last.end));
+}
+
+/** A sentence's clauses joined by "and", each with its own verb ("X are going unrecorded and almost no Y are recorded"). */
+const CLAUSE_AND = /,?\s+and\s+(?=(?:[\p{L}\p{N},'’-]+\s+){1,5}?(?:is|are|was|were|has|have|had)\s)/giu;
+
+function clauses(ctx: Ctx, span: Span): Span[] {
+  const text = ctx.text.slice(span.start, span.end);
+  const out: Span[] = [];
+  let from = 0;
+  for (const m of text.matchAll(CLAUSE_AND)) {
+    if (!FINITE.test(text.slice(from, m.index))) continue;
+    out.push(trim(ctx, { start: span.start + from, end: span.start + m.index }));
+    from = m.index + m[0].length;
+  }
+  out.push(trim(ctx, { start: span.start + from, end: span.end }));
+  return out.filter((s) => s.end > s.start);
+}
