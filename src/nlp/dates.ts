@@ -1,5 +1,6 @@
 import * as chrono from 'chrono-node';
 import { z } from 'zod';
+import { tenseAt } from './tense.ts';
 
 export const DatePrecision = z.enum(['day', 'month', 'year']);
 export type DatePrecision = z.infer<typeof DatePrecision>;
@@ -15,97 +16,379 @@ export const DateFound = z.object({
 });
 export type DateFound = z.infer<typeof DateFound>;
 
-const LEADING_FILLER = /^(?:(?:on|in|at|since|from|by|until|till|during|of|the|before|after)\s+)+/i;
+type Result = chrono.ParsingResult;
+type Context = chrono.ParsingContext;
+
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const RELATIVE_WORDS = /\b(?:today|yesterday|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|ago|last|next|this)\b/i;
+const RELATIVE_WORDS = /\b(?:today|yesterday|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|ago|last|next|this|previous|following|summer|winter|spring|autumn)\b/i;
+const LEADING_FILLER = /^(?:(?:on|in|at|since|from|by|until|till|during|of|the|before|after)\s+)+/i;
+
+/** Tags set by the parsers and refiners below and read by later ones. */
+const TAG = {
+  financialYear: 'oversight/financialYear',
+  anaphoric: 'oversight/anaphoric',
+  rangePart: 'oversight/rangePart',
+  yearSettled: 'oversight/yearSettled',
+  bareYear: 'oversight/bareYear',
+} as const;
 
 /** Reference day for relative dates, at noon UTC so no time zone moves it across midnight. */
 export function referenceInstant(publishedAt: string | undefined): Date | undefined {
   return publishedAt ? new Date(`${publishedAt}T12:00:00Z`) : undefined;
 }
 
+const refYear = (context: Context) => context.refDate.getUTCFullYear();
+const refMonth = (context: Context) => context.refDate.getUTCMonth() + 1;
+
+function extendLeft(result: Result, context: Context, by: number): void {
+  result.index -= by;
+  result.text = context.text.slice(result.index, result.index + by + result.text.length);
+}
+
+function extendRight(result: Result, context: Context, by: number): void {
+  result.text = context.text.slice(result.index, result.index + result.text.length + by);
+}
+
+// ---------------------------------------------------------------- parsers
+
+/** A year on its own ("in 2019", "its 2019 inspection"), but not a number in a sum, a range or a code. */
+const bareYearParser: chrono.Parser = {
+  pattern: () => /(?<![\d£$€.,/]|\d[-–])\b(19[5-9]\d|20[0-4]\d)\b(?![\d%/–]|-\d|,\d|\.\d)/,
+  extract: (context, match) => context.createParsingComponents({ year: Number(match[1]) }).addTag(TAG.bareYear),
+};
+
+/** "2022/23", "2023–25": a financial year or a programme's span, claimed here so no bare year is read inside it. */
+const financialYearParser: chrono.Parser = {
+  pattern: () => /(?<![\d/])\b((?:19|20)\d{2})\s?[/–-]\s?(\d{2}|(?:19|20)\d{2})\b(?![/\d])/,
+  extract: (context, match) => context.createParsingComponents({ year: Number(match[1]) }).addTag(TAG.financialYear),
+};
+
+const SEASON_START: Record<string, number> = { spring: 3, summer: 6, autumn: 9, fall: 9, winter: 12 };
+
+/**
+ * "last summer", "this spring", "the summer of 2023": a season, at year precision.
+ * "last" names the season of the previous year; "next" the first one not yet begun.
+ */
+const seasonParser: chrono.Parser = {
+  pattern: () => /\b(?:(last|this|next)\s+)?(spring|summer|autumn|winter)\b(?:\s+(?:of\s+)?((?:19|20)\d{2})\b)?/i,
+  extract: (context, match) => {
+    const which = match[1]?.toLowerCase();
+    const written = match[3];
+    if (written) return context.createParsingComponents({ year: Number(written) });
+    if (!which) return null; // "in the summer": no year is said
+    const starts = SEASON_START[match[2]!.toLowerCase()]!;
+    const y = refYear(context);
+    const year = which === 'last' ? y - 1 : which === 'this' ? y : refMonth(context) < starts ? y : y + 1;
+    return context.createParsingComponents({ year }).addTag(TAG.yearSettled);
+  },
+};
+
+/**
+ * "last year", "later this year", "next month": the period the publication date lies in, or one
+ * either side. "the previous year", "the following year" count from a date the text gave before.
+ */
+const relativePeriodParser: chrono.Parser = {
+  pattern: () => /\b(?:(?:later|earlier)\s+)?(last|next|this|the previous|the following|the next|previous|following)\s+(?:calendar\s+|financial\s+)?(year|month)\b/i,
+  extract: (context, match) => {
+    const which = match[1]!.toLowerCase();
+    const unit = match[2]!.toLowerCase();
+    const offset = which === 'this' ? 0 : /next|following/.test(which) ? 1 : -1;
+    const anaphoric = /previous|following|the next/.test(which);
+    const components =
+      unit === 'year'
+        ? context.createParsingComponents({ year: refYear(context) + offset })
+        : (() => {
+            const d = new Date(Date.UTC(refYear(context), refMonth(context) - 1 + offset, 1));
+            return context.createParsingComponents({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1 });
+          })();
+    components.addTag(TAG.yearSettled);
+    if (anaphoric) components.addTag(TAG.anaphoric).addTag(`oversight/offset/${offset}`);
+    return components;
+  },
+};
+
+// ---------------------------------------------------------------- refiners
+
+const NUMBER_WORD = String.raw`(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|few|several|many|couple|half|a\s+half)`;
+/** Durations and amounts of time ("for two years", "within 28 days", "a year later", "the last three years"). */
+const DURATION = new RegExp(String.raw`\b${NUMBER_WORD}\s+(?:\w+\s+){0,2}(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?)\b(?!\s+ago)`, 'i');
+// The present moment and spans with no calendar position.
+const NOT_A_DATE = /^(?:now|right now|currently|at present|this week|(?:in|within|over|for|during)\s+the\s+(?:year|month|week)|(?:(?:over|during|within|for|throughout)\s+)?(?:the\s+)?(?:last|past|next|coming)\s+(?:\w+\s+)?(?:years|months|weeks|days))$/i;
+
+/** Durations, "now" and the programme spans parsed above are not calendar expressions. */
+const durationFilter: chrono.Refiner = {
+  refine: (context, results) =>
+    results.filter((r) => {
+      const text = r.text.trim().replace(/[\s,;:)]+$/, '');
+      if (r.tags().has(TAG.financialYear)) return false;
+      if (NOT_A_DATE.test(text)) return false;
+      if (DURATION.test(text)) return false;
+      // "over the next year", "for the past month": a span, not the period itself.
+      if (/\b(?:over|during|within|for|throughout)\s+(?:the\s+)?$/i.test(context.text.slice(Math.max(0, r.index - 20), r.index)) && /^(?:the\s+)?(?:last|past|next|coming)\b/i.test(text)) return false;
+      return true;
+    }),
+};
+
+/** A range ("1 January 2024 to 31 December 2024", "from 2023 to January") is two dates, each at its own offset. */
+const rangeSplitter: chrono.Refiner = {
+  refine: (context, results) =>
+    results.flatMap((r) => {
+      if (!r.end) return [r];
+      const sep = /\s+(?:to|until|till|through|and)\s+|\s*[-–—]\s*/.exec(r.text);
+      if (!sep) return [r];
+      const first = new chrono.ParsingResult(r.reference, r.index, r.text.slice(0, sep.index), r.start);
+      const secondAt = r.index + sep.index + sep[0].length;
+      const second = new chrono.ParsingResult(r.reference, secondAt, context.text.slice(secondAt, r.index + r.text.length), r.end);
+      // The end's year follows from the start's, not from the tense: a month after a year alone is in the year
+      // after it ("from the end of 2023 to January"); chrono settles the rest.
+      const [from, to] = [r.start, r.end];
+      if (from.isCertain('year') && !from.isCertain('month') && to.isCertain('month') && !to.isCertain('year')) to.imply('year', from.get('year')! + 1);
+      first.addTags(r.tags()).addTag(TAG.rangePart);
+      second.addTags(r.tags()).addTag(TAG.rangePart).addTag(TAG.yearSettled);
+      return [first, second];
+    }),
+};
+
+const PERIOD_MODIFIER = /^(?:(?:the\s+)?(?:end|beginning|start|middle|close)\s+of\s+(?:the\s+)?|(?:early|late|mid)[\s-]+)/i;
+
+/** Trims prepositions, punctuation and period modifiers from a date's text. */
+const spanTrimmer: chrono.Refiner = {
+  refine: (context, results) => {
+    for (const r of results) {
+      const trailing = /[\s,;:)]+$/.exec(r.text);
+      if (trailing) r.text = r.text.slice(0, r.text.length - trailing[0].length);
+      const punct = /^[\s(\[,]+/.exec(r.text);
+      if (punct) {
+        r.index += punct[0].length;
+        r.text = r.text.slice(punct[0].length);
+      }
+      const lead = LEADING_FILLER.exec(r.text);
+      if (lead && lead[0].length < r.text.length) {
+        r.index += lead[0].length;
+        r.text = r.text.slice(lead[0].length);
+      }
+      // "early 2020", "the end of September 2019": the period keeps its own precision.
+      const modifier = PERIOD_MODIFIER.exec(r.text);
+      if (modifier && modifier[0].length < r.text.length) {
+        r.index += modifier[0].length;
+        r.text = r.text.slice(modifier[0].length);
+      }
+    }
+    return results;
+  },
+};
+
+const WEEKDAY_NAME = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/i;
+
+/** A weekday abbreviation on its own is a word ("sat", "wed", "The Sun"), not a day. */
+const weekdayWordFilter: chrono.Refiner = {
+  refine: (_context, results) => results.filter((r) => !r.start.isOnlyWeekdayComponent() || WEEKDAY_NAME.test(r.text.trim())),
+};
+
+/** "may" and "march" are verbs far more often than months when they stand alone; a lower-case month word is no date. */
+const monthWordFilter: chrono.Refiner = {
+  refine: (context, results) =>
+    results.filter((r) => {
+      const c = r.start;
+      if (c.isCertain('day') || c.isCertain('year')) return true;
+      if (!MONTHS.includes(r.text.toLowerCase())) return true;
+      if (r.text[0] === r.text[0]?.toLowerCase()) return false;
+      if (/^(may|march)$/i.test(r.text)) return /\b(?:in|since|until|by|last|next|this|early|late|mid|end of|from|to)\s+$/i.test(context.text.slice(0, r.index));
+      return true;
+    }),
+};
+
+/** "September 20": the British parser reads 20 as the year 2020; in running text it is a day. */
+const monthDayRefiner: chrono.Refiner = {
+  refine: (context, results) => {
+    for (const r of results) {
+      const m = /^([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?$/.exec(r.text);
+      if (!m || monthIndexOf(m[1]!) < 0) continue;
+      r.start.assign('month', monthIndexOf(m[1]!) + 1);
+      r.start.assign('day', Number(m[2]));
+      r.start.delete('year');
+      // Never read as after the publication day unless the tense of its clause says so (below).
+      const y = refYear(context);
+      r.start.imply('year', Date.UTC(y, monthIndexOf(m[1]!), Number(m[2])) > context.refDate.getTime() + 86_400_000 ? y - 1 : y);
+    }
+    return results;
+  },
+};
+
+/**
+ * "last March", "next January", "this June", "March last year": the month word with its
+ * modifier, at the year the modifier gives. "last March" is the March of the previous year
+ * unless that month is half a year or more behind the publication month.
+ */
+const modifiedMonthRefiner: chrono.Refiner = {
+  refine: (context, results) => {
+    const kept: Result[] = [];
+    for (let i = 0; i < results.length; i++) {
+      const r = results[i]!;
+      const c = r.start;
+      if (c.isCertain('year') || !c.isCertain('month')) {
+        kept.push(r);
+        continue;
+      }
+      const month = c.get('month')!;
+      const y = refYear(context);
+      const before = /\b(last|next|this)\s+$/i.exec(context.text.slice(Math.max(0, r.index - 6), r.index));
+      const after = /^\s+(?:of\s+)?(last|next|this)\s+year\b/i.exec(context.text.slice(r.index + r.text.length));
+      if (after) {
+        const which = after[1]!.toLowerCase();
+        c.assign('year', which === 'last' ? y - 1 : which === 'next' ? y + 1 : y);
+        extendRight(r, context, after[0].length);
+        r.addTag(TAG.yearSettled);
+        // The relative year chrono found inside the extended text is part of this date.
+        const end = r.index + r.text.length;
+        while (results[i + 1] && results[i + 1]!.index < end) i++;
+      } else if (before) {
+        const which = before[1]!.toLowerCase();
+        const pub = refMonth(context);
+        const year =
+          which === 'this' ? y : which === 'next' ? (month > pub ? y : y + 1) : month <= pub - 6 ? y : y - 1;
+        c.assign('year', year);
+        extendLeft(r, context, before[0].length);
+        r.addTag(TAG.yearSettled);
+      }
+      kept.push(r);
+    }
+    return kept;
+  },
+};
+
+/**
+ * A month or day written without its year takes it from the tense of its clause: the last such
+ * month up to publication in a past-tense clause ("the inspection concluded in January"), the
+ * next one in a future-tense clause ("will be inspected in January"); chrono's nearest otherwise.
+ */
+const tenseDirectionRefiner: chrono.Refiner = {
+  refine: (context, results) => {
+    for (const r of results) {
+      const c = r.start;
+      if (c.isOnlyWeekdayComponent() && !/\b(?:last|next|this)\b/i.test(r.text)) {
+        const tense = tenseAt(context.text, r.index);
+        if (tense) weekdayInDirection(context, c, tense);
+        continue;
+      }
+      if (c.isCertain('year') || !c.isCertain('month') || r.tags().has(TAG.yearSettled)) continue;
+      const tense = tenseAt(context.text, r.index);
+      if (!tense) continue;
+      const y = refYear(context);
+      const pubMonth = refMonth(context);
+      const pubDay = context.refDate.getUTCDate();
+      const month = c.get('month')!;
+      const day = c.isCertain('day') ? c.get('day')! : undefined;
+      const afterPublication = month > pubMonth || (month === pubMonth && day !== undefined && day > pubDay + 1);
+      const beforePublication = month < pubMonth || (month === pubMonth && day !== undefined && day < pubDay);
+      c.imply('year', tense === 'past' ? (afterPublication ? y - 1 : y) : beforePublication ? y + 1 : y);
+    }
+    return results;
+  },
+};
+
+/** "announced on Friday": the Friday on or before publication; "will meet on Friday": on or after it. */
+function weekdayInDirection(context: Context, c: chrono.ParsingComponents, tense: 'past' | 'future'): void {
+  const refDay = context.refDate.getUTCDay();
+  const weekday = c.get('weekday')!;
+  const shift = tense === 'past' ? -((refDay - weekday + 7) % 7) : (weekday - refDay + 7) % 7;
+  const d = new Date(context.refDate.getTime() + shift * 86_400_000);
+  c.imply('day', d.getUTCDate());
+  c.imply('month', d.getUTCMonth() + 1);
+  c.imply('year', d.getUTCFullYear());
+}
+
+/** "the previous calendar year", "the following year": one either side of the last year the text gave. */
+const anaphoraRefiner: chrono.Refiner = {
+  refine: (_context, results) => {
+    for (const [i, r] of results.entries()) {
+      const tags = r.tags();
+      if (!tags.has(TAG.anaphoric)) continue;
+      const anchor = results
+        .slice(0, i)
+        .reverse()
+        .find((a) => (a.end ?? a.start).isCertain('year') && !a.tags().has(TAG.anaphoric));
+      if (!anchor) continue;
+      const offset = tags.has('oversight/offset/1') ? 1 : -1;
+      const at = anchor.end ?? anchor.start;
+      if (r.start.isCertain('month')) {
+        if (!at.isCertain('month')) continue;
+        const d = new Date(Date.UTC(at.get('year')!, at.get('month')! - 1 + offset, 1));
+        r.start.assign('year', d.getUTCFullYear());
+        r.start.assign('month', d.getUTCMonth() + 1);
+      } else {
+        r.start.assign('year', at.get('year')! + offset);
+      }
+    }
+    return results;
+  },
+};
+
+/** `refiner` applied to the results `exempt` does not pick out; those pass through unchanged. */
+function exempting(refiner: chrono.Refiner, exempt: (r: Result) => boolean): chrono.Refiner {
+  return {
+    refine: (context, results) =>
+      [...results.filter(exempt), ...refiner.refine(context, results.filter((r) => !exempt(r)))].sort((a, b) => a.index - b.index),
+  };
+}
+
+/**
+ * chrono's filters drop all-digit results (our bare years) and "may" unless after "in"
+ * ("last May" is a date): the month-word filter above decides about month words instead.
+ */
+function withOwnExemptions(refiner: chrono.Refiner): chrono.Refiner {
+  const name = refiner.constructor.name;
+  if (name === 'UnlikelyFormatFilter') return exempting(refiner, (r) => r.tags().has(TAG.bareYear));
+  if (name === 'ENUnlikelyFormatFilter') return exempting(refiner, (r) => /^may$/i.test(r.text.trim()));
+  return refiner;
+}
+
+/** One configured chrono: British day/month order, the project's parsers and refiners after chrono's own. */
+const dateParser = (() => {
+  const parser = chrono.en.GB.clone();
+  // chrono's end-of-period refiner makes "the end of this year" a day; here a period keeps its precision.
+  parser.refiners = parser.refiners.filter((r) => r.constructor.name !== 'ENEndOfPeriodRefiner').map(withOwnExemptions);
+  parser.parsers.push(financialYearParser, bareYearParser, seasonParser, relativePeriodParser);
+  // Durations go first, before chrono's merging refiners can pair them with a date as a range.
+  parser.refiners.unshift(durationFilter);
+  parser.refiners.push(
+    rangeSplitter,
+    spanTrimmer,
+    weekdayWordFilter,
+    monthWordFilter,
+    monthDayRefiner,
+    modifiedMonthRefiner,
+    tenseDirectionRefiner,
+    anaphoraRefiner,
+  );
+  return parser;
+})();
+
 /**
  * Calendar expressions in `text` (a sentence or paragraph) with offsets relative
- * to it. chrono-node finds candidates (British day/month order); refiners here
- * trim prepositions, drop month words that are not dates ("may"), set precision
- * from what chrono is certain of (it fills a missing day with 1), and add what
- * chrono does not find: bare years and "last year"-style relative periods.
+ * to it, each at the precision the text gives and resolved against the
+ * publication date where relative.
  */
 export function findDates(text: string, publishedAt?: string): DateFound[] {
   const ref = referenceInstant(publishedAt);
+  const results = dateParser.parse(text, ref ? { instant: ref, timezone: 0 } : undefined, { forwardDate: false });
   const found: DateFound[] = [];
-  const results = chrono.en.GB.parse(text, ref ? { instant: ref, timezone: 0 } : undefined, { forwardDate: false });
   for (const r of results) {
-    if (r.end) {
-      // A range ("1 January 2024 to 31 December 2024") is two dates, each at its own offset.
-      const sep = /\s+(?:to|until|till|and)\s+|\s*[-–—]\s*/.exec(r.text);
-      if (sep) {
-        for (const [piece, at] of [[r.text.slice(0, sep.index), r.index], [r.text.slice(sep.index + sep[0].length), r.index + sep.index + sep[0].length]] as const) {
-          for (const sub of chrono.en.GB.parse(piece, ref ? { instant: ref, timezone: 0 } : undefined, { forwardDate: false })) {
-            const candidate = fromChrono(piece, sub, ref !== undefined);
-            if (candidate) found.push({ ...candidate, start: candidate.start + at, end: candidate.end + at });
-          }
-        }
-        continue;
-      }
-    }
-    const candidate = fromChrono(text, r, ref !== undefined, ref);
-    if (candidate) found.push(candidate);
+    const d = toDateFound(r, ref !== undefined);
+    if (d) found.push(d);
   }
-  found.push(...relativePeriods(text, ref));
-  found.push(...bareYears(text));
   return refineOverlaps(found);
 }
 
-// Durations and the present moment are not calendar expressions ("over the last three years", "now").
-const NOT_A_DATE = /^(?:now|right now|currently|at present|(?:in|within|for)\s+(?:a|an|one|a few|few|several|\d+)\s+(?:years?|months?|weeks?|days?)(?:['’]?\s*time)?|(?:within|in|for|after|under)\s+\S+\s+(?:seconds?|minutes?|hours?)|(?:over\s+)?(?:the\s+)?(?:last|past|next|coming)\s+(?:\w+\s+)?(?:years|months|weeks|days))$/i;
-const PERIOD_MODIFIER = /^(?:(?:the\s+)?(?:end|beginning|start|middle|close)\s+of\s+|(?:early|late|mid)[\s-]+)/i;
-
-function fromChrono(text: string, r: chrono.ParsedResult, hasReference: boolean, ref?: Date): DateFound | undefined {
-  if (NOT_A_DATE.test(r.text.trim().replace(/[\s,;:)]+$/, ''))) return undefined;
-  // "end of September 2019" is a month: re-read the date without the modifier, which chrono turns into a day.
-  const modifier = PERIOD_MODIFIER.exec(r.text.replace(LEADING_FILLER, ''));
-  if (modifier) {
-    const lead = r.text.length - r.text.replace(LEADING_FILLER, '').length + modifier[0].length;
-    const rest = r.text.slice(lead);
-    const again = chrono.en.GB.parse(rest, ref ? { instant: ref, timezone: 0 } : undefined, { forwardDate: false })[0];
-    if (!again || again.index !== 0) return undefined;
-    const inner = fromChrono(rest, again, hasReference, ref);
-    return inner ? { ...inner, start: inner.start + r.index + lead, end: inner.end + r.index + lead } : undefined;
-  }
+function toDateFound(r: chrono.ParsedResult, hasReference: boolean): DateFound | undefined {
   const c = r.start;
   const hasDay = c.isCertain('day') || c.isCertain('weekday');
   const hasMonth = c.isCertain('month');
   const hasYear = c.isCertain('year');
+  if (!hasDay && !hasMonth && !hasYear) return undefined; // a bare time such as "at 10", or "this week"
   // Relative: no year written out ("today", "on Monday", "in June"); chrono fills those from the reference.
   const relative = !/\b\d{4}\b/.test(r.text) && (RELATIVE_WORDS.test(r.text) || !hasYear || !hasMonth);
-  if (!hasDay && !hasMonth && !hasYear) return undefined; // a bare time such as "at 10"
   if (relative && !hasReference) return undefined; // nothing to resolve against
-  let start = r.index;
-  let matched = r.text.replace(/[\s,;:)]+$/, '');
-  const punct = /^[\s(\[,]+/.exec(matched);
-  if (punct) {
-    start += punct[0].length;
-    matched = matched.slice(punct[0].length);
-  }
-  // "September 20": the British parser reads 20 as the year 2020; in running text it is a day.
-  const monthDay = /^([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?$/.exec(matched);
-  const monthIndex = monthDay ? monthIndexOf(monthDay[1]!) : -1;
-  if (monthDay && monthIndex >= 0 && ref) {
-    const day = Number(monthDay[2]);
-    let year = ref.getUTCFullYear();
-    if (Date.UTC(year, monthIndex, day) > ref.getTime() + 86_400_000) year -= 1;
-    const value = `${year}-${String(monthIndex + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-    return { start, end: start + matched.length, text: matched, value, precision: 'day', relative: true };
-  }
-  const lead = LEADING_FILLER.exec(matched);
-  if (lead && lead[0].length < matched.length) {
-    start += lead[0].length;
-    matched = matched.slice(lead[0].length);
-  }
-  // "may" and "march" are verbs far more often than months when they stand alone.
-  if (!hasDay && !hasYear && MONTHS.includes(matched.toLowerCase()) && matched[0] === matched[0]?.toLowerCase()) return undefined;
-  if (!hasDay && !hasYear && /^(may|march)$/i.test(matched) && !/\b(?:in|since|until|by|last|next|this|early|late|mid|end of)\s+$/i.test(text.slice(0, start))) return undefined;
   const year = c.get('year');
   const month = c.get('month');
   const day = c.get('day');
@@ -115,46 +398,12 @@ function fromChrono(text: string, r: chrono.ParsedResult, hasReference: boolean,
   const dd = String(day).padStart(2, '0');
   const precision: DatePrecision = hasDay ? 'day' : hasMonth ? 'month' : 'year';
   const value = precision === 'day' ? `${yyyy}-${mm}-${dd}` : precision === 'month' ? `${yyyy}-${mm}` : yyyy;
-  return { start, end: start + matched.length, text: matched, value, precision, relative };
+  return { start: r.index, end: r.index + r.text.length, text: r.text, value, precision, relative };
 }
 
 function monthIndexOf(word: string): number {
   const w = word.toLowerCase();
   return w.length >= 3 ? MONTHS.findIndex((m) => m.startsWith(w)) : -1;
-}
-
-const PERIOD = /\b(?:(later|earlier)\s+)?(last|next|this|the previous|the following|the next|previous)\s+(calendar\s+|financial\s+)?(year|month)\b/gi;
-
-function relativePeriods(text: string, ref: Date | undefined): DateFound[] {
-  if (!ref) return [];
-  const out: DateFound[] = [];
-  for (const m of text.matchAll(PERIOD)) {
-    const which = m[2]!.toLowerCase();
-    const unit = m[4]!.toLowerCase();
-    const offset = which === 'this' ? 0 : /next|following/.test(which) ? 1 : -1;
-    const y = ref.getUTCFullYear();
-    const start = m.index;
-    const end = start + m[0].length;
-    if (unit === 'year') {
-      out.push({ start, end, text: m[0], value: String(y + offset), precision: 'year', relative: true });
-    } else {
-      const d = new Date(Date.UTC(y, ref.getUTCMonth() + offset, 1));
-      const value = `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
-      out.push({ start, end, text: m[0], value, precision: 'month', relative: true });
-    }
-  }
-  return out;
-}
-
-// A year on its own ("in 2019", a "2019" heading), but not a number in a sum, a range or a code.
-const BARE_YEAR = /(?<![\d£$€.,/-])\b(19[5-9]\d|20[0-4]\d)\b(?![\d%/]|,\d|\.\d)/g;
-
-function bareYears(text: string): DateFound[] {
-  const out: DateFound[] = [];
-  for (const m of text.matchAll(BARE_YEAR)) {
-    out.push({ start: m.index, end: m.index + 4, text: m[1]!, value: m[1]!, precision: 'year', relative: false });
-  }
-  return out;
 }
 
 /** Keep the longest (then earliest) of overlapping candidates: "28 June 2022" beats "2022". */

@@ -48,4 +48,60 @@ describe('findDates (chrono-node, British English, with refiners)', () => {
   it('leaves relative dates alone when there is no reference date', () => {
     expect(values('It was announced today.')).toEqual([]);
   });
+
+  it('does not read durations, ages or amounts of time as dates', () => {
+    const text =
+      'The commander, 48, has led the unit for three years and had just four years left; the review took two and a half years, ' +
+      'must report within 14 days and found that months of work, a year later, still mattered.';
+    expect(values(text, '2022-10-05')).toEqual([]);
+    expect(values('The unit closed two years ago.', '2022-10-05')).toEqual([['two years ago', '2020']]);
+  });
+
+  it('takes the year of a month written alone from the tense of its clause', () => {
+    expect(values('The review that ended in December found gaps.', '2022-10-05')).toEqual([['December', '2021-12']]);
+    expect(values('The force will be reinspected in December.', '2022-10-05')).toEqual([['December', '2022-12']]);
+    expect(values('Inspectors are due to return in February.', '2022-10-05')).toEqual([['February', '2023-02']]);
+    expect(values('The board has met every month since February.', '2022-10-05')).toEqual([['February', '2022-02']]);
+  });
+
+  it('reads "last", "this" and "next" before a month, and "last year" after it', () => {
+    expect(values('Last April the board met.', '2022-06-14')).toEqual([['Last April', '2021-04']]);
+    expect(values('Last February the board met.', '2022-11-14')).toEqual([['Last February', '2022-02']]);
+    expect(values('The plan was agreed in October last year.', '2022-06-14')).toEqual([['October last year', '2021-10']]);
+    expect(values('It meets again next April.', '2022-06-14')).toEqual([['next April', '2023-04']]);
+  });
+
+  it('does not read a weekday abbreviation as a day', () => {
+    expect(values('The panel sat late; The Sun reported it on Friday.', '2022-03-02')).toEqual([['Friday', '2022-02-25']]);
+  });
+
+  it('dates a season by its modifier at year precision', () => {
+    expect(values('The panel met last winter and will sit again this autumn.', '2022-03-02')).toEqual([
+      ['last winter', '2021'],
+      ['this autumn', '2022'],
+    ]);
+    expect(values('It sat in the spring of 2018.', '2022-03-02')).toEqual([['spring of 2018', '2018']]);
+  });
+
+  it('counts "the previous year" from the last year the text gave', () => {
+    expect(values('In 2020 arrests fell by a third compared with the previous year.', '2022-03-02')).toEqual([
+      ['2020', '2020'],
+      ['previous year', '2019'],
+    ]);
+  });
+
+  it('gives the end of a range its year from the start', () => {
+    expect(values('The audit ran from the end of 2020 to February.', '2022-09-01')).toEqual([
+      ['2020', '2020'],
+      ['February', '2021-02'],
+    ]);
+  });
+
+  it('keeps a period modifier out of the precision, and a programme span out of the dates', () => {
+    expect(values('Targets were missed at the end of November 2020 and by the end of this year.', '2021-05-01')).toEqual([
+      ['November 2020', '2020-11'],
+      ['this year', '2021'],
+    ]);
+    expect(values('Its 2018/19 accounts and the STRATEGY 2020–24 plan were approved in 2021.')).toEqual([['2021', '2021']]);
+  });
 });

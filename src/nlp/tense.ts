@@ -1,0 +1,45 @@
+import nlp from 'compromise';
+
+export type Tense = 'past' | 'future';
+
+// Words that put what follows in the future although their verb is in the present ("is due to", "plans to").
+const FUTURE_CUE = /\b(?:will|shall|won['’]t|(?:is|are)\s+due|(?:due|expected|set|going|scheduled|planned|plans?|intends?|aims?|hopes?)\s+to)\b|['’]ll\b/i;
+const PERFECT = /^(?:has|have|had|'ve|’ve)\b/i;
+
+/** The sentence of `text` around `at`: from after the last full stop before it to the next one. */
+export function sentenceAround(text: string, at: number): { start: number; text: string } {
+  const before = text.slice(0, at);
+  const stops = [...before.matchAll(/[.!?]["'”’)]?\s+(?=["'“‘(]?[A-Z0-9])/g)];
+  const last = stops[stops.length - 1];
+  const start = last ? last.index + last[0].length : 0;
+  const next = /[.!?]["'”’)]?(?:\s+(?=["'“‘(]?[A-Z0-9])|\s*$)/.exec(text.slice(at));
+  const end = next ? at + next.index + 1 : text.length;
+  return { start, text: text.slice(start, end) };
+}
+
+/**
+ * The tense of the clause that governs offset `at` of `text`: the verb nearest before it that
+ * shows a tense ("the inspection concluded in January" is past, "will be reinspected in
+ * January" future), else the first verb after it. Undefined for the present or no verb.
+ */
+export function tenseAt(text: string, at: number): Tense | undefined {
+  const sentence = sentenceAround(text, at);
+  const local = at - sentence.start;
+  const verbs = nlp(sentence.text)
+    .verbs()
+    .json({ offset: true }) as Array<{ text: string; offset: { start: number; length: number }; verb?: { grammar?: { tense?: string } } }>;
+  const before = verbs.filter((v) => v.offset.start + v.offset.length <= local).reverse();
+  for (const v of before) {
+    const tense = tenseOf(v, sentence.text.slice(v.offset.start, local));
+    if (tense) return tense;
+  }
+  const after = verbs.find((v) => v.offset.start >= local);
+  return after ? tenseOf(after, after.text) : undefined;
+}
+
+function tenseOf(verb: { text: string; verb?: { grammar?: { tense?: string } } }, upToDate: string): Tense | undefined {
+  const tense = verb.verb?.grammar?.tense;
+  if (tense === 'FutureTense' || FUTURE_CUE.test(upToDate)) return 'future';
+  if (tense === 'PastTense' || PERFECT.test(verb.text)) return 'past';
+  return undefined;
+}
