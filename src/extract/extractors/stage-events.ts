@@ -205,13 +205,18 @@ function dateFor(input: ExtractionInput, found: FoundMentions, sentence: Sentenc
     // A date across a clause boundary belongs to something else ("after the inspection in May 2019, it will enter"),
     // unless it opens the sentence and so dates its main verb ("In June 2022 HMICFRS placed the Met under ...").
     const opensSentence = d.end <= hit.start && /^\W*(?:(?:in|on|by|from|since|during)\s+)?$/i.test(text.slice(sentence.start, d.start));
-    if (!opensSentence && /[,;:–—]/.test(between.replace(/\([^)]*\)/g, ''))) continue;
+    if (!opensSentence && /[,;:–—]/.test(withoutAppositives(between))) continue;
     // A date of another event in between ("after a revisit in December 2024", "following the inspection in May").
     if (/\b(?:inspections?|re-?inspection|report|review|re-?visit|visit|letter|published|after|following|before)\b/i.test(between)) continue;
     const distance = between.length + (d.end <= hit.start ? 5 : 0);
     if (!best || distance < best.distance) best = { d, distance };
   }
   return best?.d ?? announcedOn(input, dates, hit);
+}
+
+/** A name set off by commas ("by the watchdog, HMICFRS, in 2022") is no clause boundary: with names blanked it leaves ", ,". */
+function withoutAppositives(between: string): string {
+  return between.replace(/\([^)]*\)/g, '').replace(/,\s*,/g, ' ');
 }
 
 /** "..., the inspectorate announced on Wednesday": the announcement dates the change it reports. */
