@@ -178,11 +178,33 @@ const spanTrimmer: chrono.Refiner = {
   },
 };
 
-const WEEKDAY_NAME = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/i;
+const WEEKDAY_NAME = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day$/i;
 
 /** A weekday abbreviation on its own is a word ("sat", "wed", "The Sun"), not a day. */
 const weekdayWordFilter: chrono.Refiner = {
   refine: (_context, results) => results.filter((r) => !r.start.isOnlyWeekdayComponent() || WEEKDAY_NAME.test(r.text.trim())),
+};
+
+// The year in a law's or a statutory instrument's name ("the Police Reform Act 2002") names it; it dates nothing.
+const LEGISLATION_BEFORE = /\b(?:Act|Acts|Bill|Regulations|Order|Rules|Code)\s+(?:of\s+)?$/;
+
+/** A year that is part of a name of legislation is no date mention. */
+const namedYearFilter: chrono.Refiner = {
+  refine: (context, results) =>
+    results.filter((r) => !(r.tags().has(TAG.bareYear) && LEGISLATION_BEFORE.test(context.text.slice(Math.max(0, r.index - 20), r.index)))),
+};
+
+/** "this morning", "this evening": the day of publication, for which chrono gives only a time. */
+const partOfTodayRefiner: chrono.Refiner = {
+  refine: (context, results) => {
+    for (const r of results) {
+      if (!/^this\s+(?:morning|afternoon|evening)$/i.test(r.text.trim())) continue;
+      r.start.assign('day', context.refDate.getUTCDate());
+      r.start.assign('month', refMonth(context));
+      r.start.assign('year', refYear(context));
+    }
+    return results;
+  },
 };
 
 /** "may" and "march" are verbs far more often than months when they stand alone; a lower-case month word is no date. */
@@ -354,6 +376,8 @@ const dateParser = (() => {
   parser.refiners.push(
     rangeSplitter,
     spanTrimmer,
+    namedYearFilter,
+    partOfTodayRefiner,
     weekdayWordFilter,
     monthWordFilter,
     monthDayRefiner,

@@ -71,8 +71,17 @@ describe('findDates (chrono-node, British English, with refiners)', () => {
     expect(values('It meets again next April.', '2022-06-14')).toEqual([['next April', '2023-04']]);
   });
 
-  it('does not read a weekday abbreviation as a day', () => {
+  it('does not read a weekday abbreviation as a day, and dates a weekday by its tense', () => {
     expect(values('The panel sat late; The Sun reported it on Friday.', '2022-03-02')).toEqual([['Friday', '2022-02-25']]);
+    expect(values('The board will decide on Friday; it met last Monday and this morning.', '2022-03-02')).toEqual([
+      ['Friday', '2022-03-04'],
+      ['last Monday', '2022-02-28'],
+      ['this morning', '2022-03-02'],
+    ]);
+  });
+
+  it('does not read the year in the name of a law as a date', () => {
+    expect(values('Powers under the Policing Act 2011 and the Conduct Regulations 2019 were used in 2020.')).toEqual([['2020', '2020']]);
   });
 
   it('dates a season by its modifier at year precision', () => {
