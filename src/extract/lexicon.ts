@@ -40,6 +40,10 @@ export interface Lexicon {
   /** Words that are never part of a person's name. */
   notNameWords: ReadonlySet<string>;
   stagePatterns: StagePattern[];
+  /** "in {stage}": a count of forces in a stage ("six forces are now in Engage"). */
+  stageMemberships: RegExp[];
+  /** Frames that make a later change wished-for ("it is important that"). */
+  aspirations: RegExp;
   /** The stage a phrase names; `quoted` accepts any case of a case-sensitive name. */
   stageOf(phrase: string, quoted?: boolean): 'Engage' | 'Scan' | undefined;
   stagePhrase: RegExp;
@@ -90,7 +94,8 @@ export function buildLexicon(knowledge: Knowledge): Lexicon {
   // Case-sensitive synonyms ("Engage", not the verb "engage") are matched loosely here and checked in stageOf.
   const stageAlternation = stageTerms.map((t) => phraseSource(t.text)).join('|');
   // A determiner may precede a stage name ("in the ‘Engage’ process", "under its enhanced monitoring process").
-  const stageGroup = `(?:(?:the|an?|its|our|their|[A-Z][\\p{L}]*['’]s)\\s+)?["“‘']?(?<stage>${stageAlternation})["”’']?`;
+  // A possessive may stand before it too ("the watchdog's closest scrutiny").
+  const stageGroup = `(?:(?:the|an?|its|our|their|(?:the\\s+)?\\p{L}+['’]s)\\s+)?["“‘']?(?<stage>${stageAlternation})["”’']?`;
   const gap = `(?:[^\\s.;:!?]+\\s+){0,${knowledge.stages.gapMaxTokens}}?`;
   const compile = (phrase: string) => {
     const parts = phrase.split(/(\{stage\}|\{gap\})/).map((p) => p.trim()).filter(Boolean);
@@ -161,6 +166,8 @@ export function buildLexicon(knowledge: Knowledge): Lexicon {
     abbreviations,
     notNameWords,
     stagePatterns,
+    stageMemberships: knowledge.stages.memberships.map(compile),
+    aspirations: new RegExp(`${WORD_START}(?:${knowledge.stages.aspirations.map(phraseSource).join('|') || '(?!)'})${WORD_END}`, 'iu'),
     stageOf(phrase, quoted = false) {
       const key = normalisePhrase(phrase.replace(/^["“‘']|["”’']$/g, ''));
       const exact = stageLookupSensitive.get(key) ?? stageLookup.get(key.toLowerCase());

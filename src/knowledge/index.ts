@@ -278,6 +278,8 @@ const StagesFileSchema = z
       )
       .default([]),
     states: z.array(StagePhrase).default([]),
+    memberships: z.array(StagePhrase).default([]),
+    aspirations: z.array(Text).default([]),
     hedges: z.array(Text).default([]),
     decisions: z.strictObject({
       decided: z.array(PatternText(['gap'])).min(1),

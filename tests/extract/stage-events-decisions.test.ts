@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { parseRawFile } from '../../src/ingest/parse-document.ts';
+import { analyseDocument } from '../../src/extract/extract-document.ts';
+import type { MentionKind, MentionOf } from '../../src/model/mention.ts';
+
+/** Extract from a text written for the test, with optional front matter. */
+function extract(body: string, front: Record<string, string> = {}) {
+  const head = Object.keys(front).length ? `---\n${Object.entries(front).map(([k, v]) => `${k}: ${v}`).join('\n')}\n---\n` : '';
+  const { document } = parseRawFile({ path: 't.txt', relativePath: 't.txt', bytes: new TextEncoder().encode(head + body) });
+  const analysis = analyseDocument(document!);
+  const of = <K extends MentionKind>(kind: K) => analysis.mentions.filter((m): m is MentionOf<K> => m.kind === kind);
+  const events = () => [...new Set(of('stageEvent').map((e) => `${e.force}|${e.stage}|${e.change}`))].sort();
+  const decisions = () => [...new Set(of('decision').map((d) => `${d.actor}|${d.act}|${d.force}|${d.change}`))].sort();
+  return { of, events, decisions };
+}
+
+describe('stage events of several forces', () => {
+  it('gives each force of a list its own event', () => {
+    const { events } = extract('Kent Police, Dorset Police and Lancashire Constabulary were placed in special measures on 3 May 2023.');
+    expect(events()).toEqual(['Dorset Police|Engage|entered', 'Kent Police|Engage|entered', 'Lancashire Constabulary|Engage|entered']);
+  });
+
+  it('takes "the force" as the nearest force named before it, not the first of the page', () => {
+    const { events } = extract(
+      'Durham Constabulary was moved into Engage in 2021 and remains there.\n\nEssex Police has improved its call handling. The force has been taken out of special measures.',
+    );
+    expect(events()).toEqual(['Durham Constabulary|Engage|entered', 'Essex Police|Engage|exited']);
+  });
+
+  it('reads a count of forces in a stage with the forces the next sentence lists', () => {
+    const { events } = extract('There are now four forces in the Engage phase. They are Kent Police, Dorset Police, Sussex Police and Surrey Police.');
+    expect(events()).toEqual(['Dorset Police|Engage|entered', 'Kent Police|Engage|entered', 'Surrey Police|Engage|entered', 'Sussex Police|Engage|entered']);
+  });
+});
+
+describe('stage changes in other words', () => {
+  it('reads verbs of motion, possessives before the stage and a return to the default stage', () => {
+    expect(extract('Lancashire Constabulary has been lifted out of special measures.').events()).toEqual(['Lancashire Constabulary|Engage|exited']);
+    expect(extract('Durham Constabulary was plunged into special measures last week.').events()).toEqual(['Durham Constabulary|Engage|entered']);
+    expect(extract('Essex Police has been put under the watchdog’s closest scrutiny.').events()).toEqual(['Essex Police|Engage|entered']);
+    expect(extract('The inspectorate will return Kent Police to its default phase of monitoring.').events()).toEqual(['Kent Police|Engage|exited']);
+  });
+
+  it('states no event in a description of the process, a question or a wish', () => {
+    expect(extract('Forces are moved into Engage when they fail to respond to concerns.').events()).toEqual([]);
+    expect(extract('Kent Police is doing well. Will Kent Police be placed in special measures?').events()).toEqual([]);
+    expect(extract('It is vital for residents that Kent Police moves out of Engage soon.').events()).toEqual([]);
+    expect(extract('Sussex Police narrowly avoided being placed in special measures.').events()).toEqual([]);
+  });
+});
+
+describe('decisions', () => {
+  it('gives no decision for an unrelated decision or a promise of a report', () => {
+    const { decisions } = extract('Kent Police was placed in Engage in 2022. The council decided to close two libraries. HMICFRS said more detail would be included in its next report.');
+    expect(decisions()).toEqual([]);
+  });
+
+  it('reads the actor after the act noun, and the holder named for a title', () => {
+    const { decisions } = extract(
+      'His Majesty’s Chief Inspector of Constabulary Margaret Hale visited the county. The decision last week of the chief inspector to remove Kent Police from Engage was welcomed.',
+    );
+    expect(decisions()).toContain('Margaret Hale|decided|Kent Police|exited');
+  });
+
+  it('reads an announcement from a body and a body "according to" which a change happened', () => {
+    expect(extract('Following the announcement from HMICFRS that Dorset Police is being removed from Engage, the mayor spoke.').decisions()).toEqual([
+      'HMICFRS|announced|Dorset Police|exited',
+    ]);
+    expect(extract('Dorset Police has been placed into special measures, according to the inspectorate.').decisions()).toEqual([
+      'HMICFRS|announced|Dorset Police|entered',
+    ]);
+  });
+
+  it('makes a reporting verb an announcement of what it reports, not of a quotation it introduces', () => {
+    expect(extract('Dorset Police has been removed from Engage after improving, the inspectorate said.').decisions()).toEqual(['HMICFRS|announced|Dorset Police|exited']);
+    const quoted = extract('The commissioner, Amy Ward, said: “I am disappointed that Dorset Police is being placed in Engage.”');
+    expect(quoted.decisions().filter((d) => d.startsWith('Amy Ward'))).toEqual([]);
+  });
+
+  it('gives a change to the nearer act, not to a statement that mentions that act', () => {
+    const { decisions } = extract('The minister made a statement about Kent Police following the decision of the inspectorate to place the force in Engage.');
+    expect(decisions()).toEqual(['HMICFRS|decided|Kent Police|entered']);
+  });
+
+  it('gives "it" the body named before it, and no announcement of something else', () => {
+    const { decisions } = extract('HMICFRS revealed the findings of its inspection in May, when it moved Kent Police into Engage.');
+    expect(decisions()).toEqual(['HMICFRS|decided|Kent Police|entered']);
+  });
+
+  it('gives "I" in a letter to its signer and "we" to the signer’s body', () => {
+    const { decisions } = extract(
+      [
+        'From',
+        'John Pike',
+        'His Majesty’s Inspector of Constabulary',
+        '',
+        'To',
+        'Chief Constable of Kent Police',
+        '',
+        'I am writing to inform you that the chief inspector has decided to remove Kent Police from Engage.',
+        '',
+        'In 2021 we moved Kent Police into Engage.',
+      ].join('\n\n'),
+    );
+    expect(decisions()).toEqual(expect.arrayContaining(['John Pike|announced|Kent Police|exited', 'HMICFRS|decided|Kent Police|exited', 'HMICFRS|decided|Kent Police|entered']));
+  });
+});
