@@ -27,4 +27,10 @@ describe('the date a stage event takes from its sentence', () => {
   it('takes a month written alone in the direction of its tense', () => {
     expect(stageEventDates('Durham Constabulary was moved into Engage in November.', '2023-02-01')).toEqual([['entered', '2022-11']]);
   });
+
+  it("takes the text's today for a change under way as it is written", () => {
+    const text = 'Durham Constabulary is being placed in special measures after a string of failures. The minister backed the steps the inspectorate took today.';
+    expect(stageEventDates(text, '2023-02-01')).toEqual([['entered', '2023-02-01']]);
+    expect(stageEventDates('Durham Constabulary is being placed in special measures after a string of failures.', '2023-02-01')).toEqual([['entered', null]]);
+  });
 });
