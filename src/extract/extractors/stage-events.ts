@@ -7,8 +7,11 @@ import type { StagePattern } from '../lexicon.ts';
  * A force entering or leaving a monitoring stage: a change phrase from the
  * stage vocabulary ("was moved into Engage", "removed ... from enhanced
  * monitoring", "special measures have been lifted") in a sentence that names
- * the force or refers back to it ("the force", "it"). Hedged or generic
- * sentences ("forces may be escalated to Engage") state no event. The date is
+ * the force or refers back to it ("the force", "it": the nearest force named
+ * before). A list of forces ("A, B and C were placed ...") gives each its
+ * event, and so does a count of forces ("six forces are now in Engage") whose
+ * members the next sentences name. Hedged, wished-for, generic sentences and
+ * questions ("forces may be escalated to Engage") state no event. The date is
  * the one attached to the phrase in the same clause, at its own precision.
  */
 export const stageEventExtractor: Extractor = {
@@ -17,14 +20,17 @@ export const stageEventExtractor: Extractor = {
     const out: MentionOf<'stageEvent'>[] = [];
     const mainForce = primaryForce(found);
     const withoutHits: Sentence[] = [];
-    for (const sentence of input.sentences) {
+    for (const [index, sentence] of input.sentences.entries()) {
+      if (/\?["”’']?\s*$/.test(sentence.text)) continue;
+      const counted = countedForces(input, found, index);
       const hits = matchStagePatterns(input, sentence);
+      if (hits.length === 0 && counted.length > 0) hits.push(...membershipHits(input, sentence));
       if (hits.length === 0) withoutHits.push(sentence);
       for (const hit of hits) {
-        const force = forceFor(input, found, sentence, hit, mainForce);
-        if (!force) continue;
-        const date = dateFor(input, found, sentence, hit) ?? headingDate(input, found, hit);
-        out.push({
+        if (isGenericStatement(input.document.text, sentence, hit)) continue;
+        const forces = forcesFor(input, found, sentence, hit, mainForce, counted);
+        const date = forces.length ? (dateFor(input, found, sentence, hit) ?? headingDate(input, found, hit)) : undefined;
+        for (const force of forces) out.push({
           kind: 'stageEvent',
           force,
           stage: hit.stage,
@@ -128,6 +134,7 @@ export function matchStagePatterns({ document, lexicon }: ExtractionInput, sente
       const start = sentence.start + m.index;
       const end = start + m[0].length;
       if (isHedged(document.text, sentence.start, start, lexicon.hedges)) continue;
+      if (lexicon.aspirations.test(document.text.slice(sentence.start, start))) continue;
       hits.push({ start, end, stage: pattern.means?.stage ?? stage, change: pattern.means?.change ?? pattern.change, pattern });
     }
   }
@@ -175,20 +182,96 @@ export function primaryForce(found: FoundMentions): string | undefined {
   return [...counts.entries()].sort((a, b) => b[1].n - a[1].n || a[1].first - b[1].first)[0]?.[0];
 }
 
-const GENERIC = /\b(?:all|other|some|many|several|most)\s+(?:police\s+)?forces\b|\b(?:a|any|each|every)\s+(?:police\s+)?force\b|\bpolice forces\b/i;
+const GENERIC = /\b(?:all|other|some|many|several|most)\s+(?:police\s+)?forces\b|\b(?:a|any|each|every)\s+(?:police\s+)?force\b|\bpolice forces\b|^\W*forces\b/i;
 
-function forceFor(input: ExtractionInput, found: FoundMentions, sentence: Sentence, hit: StageHit, mainForce: string | undefined): string | undefined {
-  const inSentence = found.of('force').filter((f) => f.start >= sentence.start && f.end <= sentence.end);
-  if (inSentence.length > 0) {
-    // The force nearest the phrase: inside it ("moved the Met into"), else before it (the subject), else after.
-    const inside = inSentence.find((f) => f.start >= hit.start && f.end <= hit.end);
-    if (inside) return inside.name;
-    const before = inSentence.filter((f) => f.end <= hit.start);
-    return (before[before.length - 1] ?? inSentence[0])!.name;
+/**
+ * A statement of how the process works, not of an event: a present-tense
+ * passive with a condition ("forces are moved into Engage when ...").
+ */
+function isGenericStatement(text: string, sentence: Sentence, hit: StageHit): boolean {
+  const before = text.slice(Math.max(sentence.start, hit.start - 25), hit.start);
+  const after = text.slice(hit.end, sentence.end);
+  return /\b(?:is|are)\s+(?:(?:then|usually|normally|only|typically)\s+)?$/i.test(before) && /(?:^|[\s,–—-])(?:when|if|once|where|unless)\b/i.test(after);
+}
+
+/** Words that may join the forces of one list: "A, B and C", "A as well as B". */
+const LIST_JOIN = /^\s*(?:,|;|and|&|as well as|plus|or)?(?:\s*(?:,|and|&|or))?\s*$/i;
+const COUNTED = /\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(?:(?:other|more|police|of\s+the)\s+)*forces\b/i;
+
+/** The force mentions joined to `seed` in one list, in text order. */
+function coordinated(text: string, forces: MentionOf<'force'>[], seed: MentionOf<'force'>): MentionOf<'force'>[] {
+  const sorted = [...forces].sort((a, b) => a.start - b.start);
+  let i = sorted.indexOf(seed);
+  let j = i;
+  while (i > 0 && LIST_JOIN.test(text.slice(sorted[i - 1]!.end, sorted[i]!.start))) i--;
+  while (j < sorted.length - 1 && LIST_JOIN.test(text.slice(sorted[j]!.end, sorted[j + 1]!.start))) j++;
+  return sorted.slice(i, j + 1);
+}
+
+/**
+ * "Six forces are now in Engage ... The forces are A, B and C": a sentence
+ * that counts forces, and the forces it or the next two sentences list.
+ */
+function countedForces(input: ExtractionInput, found: FoundMentions, index: number): MentionOf<'force'>[] {
+  const sentence = input.sentences[index]!;
+  if (!COUNTED.test(sentence.text)) return [];
+  const within = (s: Sentence) => found.of('force').filter((f) => f.start >= s.start && f.end <= s.end);
+  const listed = [...within(sentence)];
+  for (const next of input.sentences.slice(index + 1, index + 3)) {
+    const named = within(next);
+    // A list of its own, in a sentence that states no change of its own.
+    if (named.length >= 2 && matchStagePatterns(input, next).length === 0) listed.push(...named);
   }
-  const text = input.document.text.slice(sentence.start, sentence.end);
-  // No force named: the sentence refers back to the document's force ("the force", "it"), unless it speaks of forces in general.
-  return GENERIC.test(text) ? undefined : mainForce;
+  return listed;
+}
+
+/** "in its Engage phase" in a sentence that counts forces: each listed force entered the stage. */
+function membershipHits(input: ExtractionInput, sentence: Sentence): StageHit[] {
+  const hits: StageHit[] = [];
+  for (const regex of input.lexicon.stageMemberships) {
+    regex.lastIndex = 0;
+    for (const m of sentence.text.matchAll(regex)) {
+      const stage = input.lexicon.stageOf(m.groups?.stage ?? '');
+      const start = sentence.start + m.index;
+      if (stage !== 'Engage' || isHedged(input.document.text, sentence.start, start, input.lexicon.hedges)) continue;
+      if (hits.some((h) => h.start < start + m[0].length && start < h.end)) continue;
+      hits.push({ start, end: start + m[0].length, stage, change: 'entered', pattern: { regex, change: 'entered', source: 'membership' } });
+    }
+  }
+  return hits;
+}
+
+/**
+ * The forces a change is about. In the sentence: the force inside the phrase
+ * ("moved the Met into"), else the subject before it, else the first after;
+ * with every force listed beside it. A sentence that counts forces adds the
+ * forces it lists. With no force named, a reference back ("the force", "it")
+ * is to the nearest force named before, unless the sentence speaks of forces
+ * in general.
+ */
+function forcesFor(
+  input: ExtractionInput,
+  found: FoundMentions,
+  sentence: Sentence,
+  hit: StageHit,
+  mainForce: string | undefined,
+  counted: MentionOf<'force'>[],
+): string[] {
+  const text = input.document.text;
+  const all = found.of('force');
+  const inSentence = all.filter((f) => f.start >= sentence.start && f.end <= sentence.end);
+  const names = (ms: MentionOf<'force'>[]) => [...new Set(ms.map((m) => m.name))];
+  if (counted.length > 0) return names(counted);
+  if (inSentence.length > 0) {
+    const inside = inSentence.find((f) => f.start >= hit.start && f.end <= hit.end);
+    const before = inSentence.filter((f) => f.end <= hit.start);
+    const seed = inside ?? before[before.length - 1] ?? inSentence[0]!;
+    return names(coordinated(text, inSentence, seed));
+  }
+  if (GENERIC.test(text.slice(sentence.start, sentence.end))) return [];
+  const earlier = all.filter((f) => f.end <= sentence.start).sort((a, b) => a.end - b.end);
+  const nearest = earlier[earlier.length - 1]?.name ?? mainForce;
+  return nearest ? [nearest] : [];
 }
 
 function dateFor(input: ExtractionInput, found: FoundMentions, sentence: Sentence, hit: StageHit): MentionOf<'date'> | undefined {
