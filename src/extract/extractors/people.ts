@@ -25,7 +25,7 @@ export const peopleExtractor: Extractor = {
  * pass: the result is the same (tests compare the two), only slower.
  */
 export function extractPeople(input: ExtractionInput, found: FoundMentions, options: { everyParagraph?: boolean } = {}): Mention[] {
-  const rules = [...fromTitles(input), ...fromHonorifics(input)];
+  const rules = [...fromTitles(input), ...fromHonorifics(input), ...fromPostNominals(input), ...fromRelativeWho(input), ...fromRecurringSurnames(input)];
   const candidates = [...fromCompromise(input, found, rules, options.everyParagraph ?? false), ...rules];
   return refinePeople(input, found, candidates);
 }
@@ -35,6 +35,8 @@ interface Candidate {
   end: number;
   /** Evidence strength: a title or honorific before the name makes a lone word a person. */
   anchored: boolean;
+  /** Found by compromise's person tagging, not by a rule. */
+  fromTagger?: boolean;
 }
 
 const NAME_WORD = "[A-Z][\\p{L}'’\\-]*[\\p{Ll}][\\p{L}'’\\-]*";
@@ -84,17 +86,25 @@ function fromCompromise(input: ExtractionInput, found: FoundMentions, rules: rea
 
 function tagParagraph(p: Paragraph): Candidate[] {
   const out: Candidate[] = [];
-  const people = nlp(p.text).people().json({ offset: true }) as Array<{ text: string; offset: { start: number; length: number } }>;
+  type Tagged = { text: string; offset: { start: number; length: number }; terms?: Array<{ tags?: string[] }> };
+  const people = nlp(p.text).people().json({ offset: true }) as Tagged[];
   for (const person of people) {
     const trimmed = person.text.replace(/[\s,.;:!?)"“”’']+$/u, '').replace(/^[\s("“‘']+/u, '');
     if (!trimmed) continue;
     // compromise's offsets can drift where it normalises characters: trust only a span that slices the same text.
     const near = p.text.indexOf(trimmed, Math.max(0, person.offset.start - 3));
     if (near < 0) continue;
-    out.push({ start: p.start + near, end: p.start + near + trimmed.length, anchored: false });
+    let end = near + trimmed.length;
+    // A known first name alone, then a surname compromise does not know ("Matt Vickers"): take the surname too.
+    const firstNameOnly = person.terms?.length === 1 && person.terms[0]!.tags?.includes('FirstName');
+    const surname = firstNameOnly ? SURNAME_AFTER.exec(p.text.slice(end)) : null;
+    if (surname) end += surname[0].length;
+    out.push({ start: p.start + near, end: p.start + end, anchored: false, fromTagger: true });
   }
   return out;
 }
+
+const SURNAME_AFTER = new RegExp(`^[ \\t]+${NAME_WORD}(?![\\p{L}])`, 'u');
 
 /** A capitalised word (letters, apostrophes, hyphens), white space, and a capital: the only way a kept name of two words can start. */
 const WORD_PAIR = /([A-Z][\p{L}'’-]*)\s+[A-Z]/uy;
@@ -131,7 +141,8 @@ function fromTitles({ document, lexicon }: ExtractionInput): Candidate[] {
   for (const t of lexicon.titles.find(text)) {
     let at = t.end;
     const rest = text.slice(at);
-    const skip = /^,?\s+/.exec(rest);
+    // Same line only: a title ending a letter's address line is not followed by a name on the next one.
+    const skip = /^,?[ \t]+/.exec(rest);
     if (!skip) continue;
     at += skip[0].length;
     at = skipHonorifics(text, at, lexicon);
@@ -151,6 +162,95 @@ function fromHonorifics({ document, lexicon }: ExtractionInput): Candidate[] {
     if (name) out.push({ start: at, end: at + name[1]!.length, anchored: true });
   }
   return boundToNames(text, out);
+}
+
+/**
+ * A name followed by post-nominals ("Jane Smith MP", "John Doe QPM OBE") or by
+ * a parliamentary record's constituency and party ("Jane Smith (Anytown) (Lab)").
+ * Another capitalised word after the letters means they stand before a name
+ * instead ("Anytown MP Jane Smith").
+ */
+function fromPostNominals({ document, lexicon }: ExtractionInput): Candidate[] {
+  const text = document.text;
+  const letters = [...lexicon.knowledge.honorifics.postNominals].sort((a, b) => b.length - a.length).join('|');
+  const name = `${NAME_WORD}(?:[ \\t]+(?:${NAME_WORD}|[A-Z]\\.)){1,3}`;
+  const after = `(?:(?:,?[ \\t]+(?:${letters}))+|(?:[ \\t]+\\([^()\\n]{1,40}\\))?[ \\t]+\\((?:${PARTIES.join('|')})\\))`;
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])(${name})${after}(?![\\p{L}\\p{N}])(?!,?[ \\t]+[A-Z])`, 'gu');
+  const out: Candidate[] = [];
+  for (const m of text.matchAll(re)) {
+    // The match may begin with words that describe the person ("Home Secretary Jane Smith MP"): keep the name.
+    let start = m.index;
+    const words = [...m[1]!.matchAll(/\S+/g)];
+    for (let i = 0; words.length - i > 2 && isDescriptiveWord(words[i]![0], lexicon); i++) start = m.index + words[i + 1]!.index;
+    out.push({ start, end: m.index + m[1]!.length, anchored: true });
+  }
+  return boundToNames(text, out);
+}
+
+/** Words that describe a member before the name ("Labour MP", "Shadow ..."), never part of it. */
+const PARTY_OR_STANDING = /^(?:Labour|Conservative|Liberal|Democrat|Green|Reform|Tory|Former|Shadow|Deputy|Senior)$/;
+
+function isDescriptiveWord(word: string, lexicon: Lexicon): boolean {
+  return lexicon.notNameWords.has(word.toLowerCase()) || isKnownNonPerson(word, lexicon) || PARTY_OR_STANDING.test(word);
+}
+
+/**
+ * A name that "who" refers back to ("... replaces Jan Kowalczyk, who was ...").
+ * "who" is said of people, so two or three capitalised words before it that
+ * name no force, body, title or place are a person's name.
+ */
+function fromRelativeWho({ document, lexicon }: ExtractionInput): Candidate[] {
+  const text = document.text;
+  const re = new RegExp(`(?<![\\p{L}\\p{N}'’-])(${NAME_WORD}(?:[ \\t]+${NAME_WORD}){1,3}),?[ \\t]+who(?![\\p{L}])`, 'gu');
+  const out: Candidate[] = [];
+  for (const m of text.matchAll(re)) {
+    let start = m.index;
+    const words = [...m[1]!.matchAll(/\S+/g)];
+    for (let i = 0; words.length - i > 2 && isDescriptiveWord(words[i]![0], lexicon); i++) start = m.index + words[i + 1]!.index;
+    const name = text.slice(start, m.index + m[1]!.length);
+    if (name.split(/\s+/).some((w) => isDescriptiveWord(w, lexicon)) || isKnownNonPerson(name, lexicon)) continue;
+    if (nlp(name).has('(#Place|#Organization)')) continue;
+    out.push({ start, end: m.index + m[1]!.length, anchored: true });
+  }
+  return boundToNames(text, out);
+}
+
+/** Party labels of parliamentary records ("(Con)", "(Lab)"), after a member's name. */
+const PARTIES = ['Con', 'Lab', 'LD', 'Lib Dem', 'SNP', 'PC', 'Green', 'DUP', 'SDLP', 'UUP', 'Alba', 'Reform', 'Ind', 'Lab/Co-op', 'Co-op', 'CB', 'Non-Afl', 'Bishop'].map((p) =>
+  p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'),
+);
+
+/**
+ * Two capitalised words inside a sentence ("killed by Jan Kowalczyk in ...")
+ * whose second word comes back alone as a person elsewhere: "Kowalczyk's",
+ * "Mr Kowalczyk", "Kowalczyk said". Catches names compromise does not know.
+ */
+function fromRecurringSurnames({ document, lexicon }: ExtractionInput): Candidate[] {
+  const text = document.text;
+  const out: Candidate[] = [];
+  const bigram = new RegExp(`(?<=[\\p{Ll}\\p{N},][ \\t]+)(${NAME_WORD})[ \\t]+(${NAME_WORD})(?![ \\t]+[A-Z])(?![\\p{L}\\p{N}'’-])`, 'gu');
+  const honorifics = lexicon.knowledge.honorifics.honorifics.map((h) => h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  for (const m of text.matchAll(bigram)) {
+    const [first, last] = [m[1]!, m[2]!];
+    if ([first, last].some((w) => lexicon.notNameWords.has(w.toLowerCase()) || PRONOUN.test(w) || isKnownNonPerson(w, lexicon))) continue;
+    if (isKnownNonPerson(`${first} ${last}`, lexicon)) continue;
+    const surname = last.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const alone = new RegExp(
+      `(?<![A-Z][\\p{L}'’-]*[ \\t]+)${surname}['’]s(?![\\p{L}])|(?<![\\p{L}])(?:${honorifics})\\.?[ \\t]+${surname}(?![\\p{L}])|(?<![A-Z][\\p{L}'’-]*[ \\t]+)${surname}[ \\t]+(?:said|says|told|added)(?![\\p{L}])`,
+      'gu',
+    );
+    const elsewhere = [...text.matchAll(alone)].some((a) => a.index < m.index || a.index >= m.index + m[0].length);
+    if (!elsewhere) continue;
+    if (nlp(`${first} ${last}`).has('(#Place|#Organization)')) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, anchored: true });
+  }
+  return out;
+}
+
+function isKnownNonPerson(phrase: string, lexicon: Lexicon): boolean {
+  if (lexicon.titles.canonicalOf(phrase) !== undefined || lexicon.forces.canonicalOf(phrase) !== undefined || lexicon.organisations.canonicalOf(phrase) !== undefined) return true;
+  const key = phrase.toLowerCase();
+  return lexicon.knowledge.forces.some((f) => f.placeNames.some((p) => p.toLowerCase() === key || p.toLowerCase().split(/\s+/).includes(key)));
 }
 
 /** Past any honorifics at `at` ("Sir ", "The Rt Hon ", "Cllr "). */
@@ -198,7 +298,7 @@ function refinePeople(input: ExtractionInput, found: FoundMentions, candidates: 
         moved = true;
       }
       const word = /^(\S+)\s+(?=\S)/u.exec(text.slice(start, c.end));
-      if (word && (lexicon.titles.canonicalOf(word[1]!) !== undefined || lexicon.forces.canonicalOf(word[1]!) !== undefined)) {
+      if (word && (lexicon.titles.canonicalOf(word[1]!) !== undefined || lexicon.forces.canonicalOf(word[1]!) !== undefined || LETTER_LABEL.test(word[1]!))) {
         start += word[0].length;
         moved = true;
       }
@@ -213,14 +313,20 @@ function refinePeople(input: ExtractionInput, found: FoundMentions, candidates: 
     if (span.end <= span.start) continue;
     const surface = text.slice(span.start, span.end);
     if (!isPlausibleName(surface, lexicon)) continue;
+    // The furniture of a letter ("To:", "Sent on", "Dear") is no name.
+    if (LETTER_LABEL.test(surface) && (words.length === 1 || /^Sent\s/u.test(surface))) continue;
     // A force or organisation name is never a person ("Devon and Cornwall Police"); nor is a bare title.
-    if (named.some((b) => overlaps(b, span)) || titles.some((t) => containsOrEquals(t, span))) continue;
+    // A body named after a person names that person too ("the Jane Doe Inquiry").
+    if (named.some((b) => overlaps(b, span) && !(c.fromTagger && namedAfter(text, b, span))) || titles.some((t) => containsOrEquals(t, span))) continue;
     if (words.length === 1 && !c.anchored) {
       kept.push({ ...span, anchored: false });
       continue;
     }
     kept.push({ ...span, anchored: c.anchored || words.length > 1 });
   }
+
+  kept.push(...listedWith(input, kept, named, titles));
+  kept.sort((a, b) => a.start - b.start || b.end - a.end);
 
   // Full names known in this document, for resolving "Rowley" or "Mr Lewis".
   const fullNames = new Set<string>();
@@ -241,6 +347,59 @@ function refinePeople(input: ExtractionInput, found: FoundMentions, candidates: 
     }
     taken.push(k);
     out.push({ kind: 'person', name: canonicalPersonName(name), surface, start: k.start, end: k.end, extractor: 'people' });
+  }
+  return out;
+}
+
+/** Words that head the blocks of a letter or sign it off; they start lines, never names. */
+const LETTER_LABEL = /^(?:To|From|Cc|Bcc|Sent|Dear|Subject|Re|Date|Yours|Regards|Sincerely|Faithfully|Attn|Attention)(?![\p{L}])/u;
+
+/** Nouns that make a body named after a person ("the Jane Doe Independent Panel"). */
+const EPONYMOUS_BODY = /^(?:\s+(?:Independent|Public|Panel|Inquiry|Review|Commission|Report|Foundation|Trust|Memorial|Fund|Campaign|Inquest))+$/u;
+
+/** Whether the organisation's name is the person's full name followed only by words naming a body. */
+function namedAfter(text: string, body: { start: number; end: number }, person: { start: number; end: number }): boolean {
+  if (body.start !== person.start || !/\s/.test(text.slice(person.start, person.end))) return false;
+  return EPONYMOUS_BODY.test(text.slice(person.end, body.end));
+}
+
+const LIST_NAME = new RegExp(`^${NAME_WORD}(?:[ \\t]+${NAME_WORD}){1,2}`, 'u');
+
+/**
+ * Other names in a list with a person ("Jan Kowalczyk, Ola Nowak and Piet
+ * Jansen"): items after a known full name, separated by commas and closed by
+ * "and"/"or", each two or three capitalised words that name nothing else.
+ */
+function listedWith(input: ExtractionInput, kept: readonly Candidate[], named: ReadonlyArray<{ start: number; end: number }>, titles: ReadonlyArray<{ start: number; end: number }>): Candidate[] {
+  const { document, lexicon } = input;
+  const text = document.text;
+  const out: Candidate[] = [];
+  const known = (span: { start: number; end: number }) => [...kept, ...out].some((k) => overlaps(k, span));
+  for (const seed of kept) {
+    if (!/\s/.test(text.slice(seed.start, seed.end))) continue;
+    const items: Candidate[] = [];
+    let at = seed.end;
+    let closed = false;
+    for (;;) {
+      const sep = /^(?:,[ \t]*(?:(and|or)[ \t]+)?|[ \t]+(and|or)[ \t]+)/u.exec(text.slice(at));
+      if (!sep) break;
+      const item = LIST_NAME.exec(text.slice(at + sep[0].length));
+      if (!item) break;
+      const span = { start: at + sep[0].length, end: at + sep[0].length + item[0].length };
+      // The item must end there: not run into another capitalised word or a possessive noun phrase.
+      if (/^(?:[ \t]+[A-Z]|['’]s[ \t])/u.test(text.slice(span.end))) break;
+      const surface = text.slice(span.start, span.end);
+      if (!isPlausibleName(surface, lexicon) || surface.split(/\s+/).some((w) => isKnownNonPerson(w, lexicon))) break;
+      if (named.some((b) => overlaps(b, span)) || titles.some((t) => overlaps(t, span))) break;
+      items.push({ ...span, anchored: true });
+      at = span.end;
+      if (sep[1] || sep[2]) {
+        closed = true;
+        break;
+      }
+    }
+    // Only a list closed by "and"/"or" is a list of names; a comma alone may start an apposition.
+    if (closed) for (const item of items) if (!known(item)) out.push(item);
   }
   return out;
 }

@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { analyseDocument } from '../../src/extract/extract-document.ts';
+import { parseRawFile } from '../../src/ingest/parse-document.ts';
+import type { MentionKind, MentionOf } from '../../src/model/mention.ts';
+
+/** Extract from a text written for the test. */
+function extract(body: string) {
+  const { document } = parseRawFile({ path: 't.txt', relativePath: 't.txt', bytes: new TextEncoder().encode(body) });
+  const analysis = analyseDocument(document!);
+  const of = <K extends MentionKind>(kind: K) => analysis.mentions.filter((m): m is MentionOf<K> => m.kind === kind);
+  const people = () => [...new Set(of('person').map((p) => p.name))];
+  const rolesOf = (name: string) => [...new Set(of('role').filter((r) => r.person === name).map((r) => r.title))];
+  return { of, people, rolesOf };
+}
+
+describe('roles: where the text puts them', () => {
+  it('reads a title before the name with a possessive, an ordinal or "ex-"', () => {
+    const { rolesOf } = extract("Yesterday Wessex's ninth chief constable Hannah Brightwater spoke to staff. Later ex-Wessex chief constable Tomas Pellow agreed.");
+    expect(rolesOf('Hannah Brightwater')).toEqual(["Wessex's ninth chief constable"]);
+    expect(rolesOf('Tomas Pellow')).toEqual(['ex-Wessex chief constable']);
+  });
+
+  it('reads an apposition with a possessive, and a "for <place>" complement', () => {
+    const { rolesOf } = extract(
+      'The plan was welcomed by Hannah Brightwater, the force’s chief constable, on Monday. Tomas Pellow, Police and Crime Commissioner for Wessex, said little.',
+    );
+    expect(rolesOf('Hannah Brightwater')).toEqual(['force’s chief constable']);
+    expect(rolesOf('Tomas Pellow')).toEqual(['Police and Crime Commissioner for Wessex']);
+  });
+
+  it('reads what a person is or became, with the words that qualify the title', () => {
+    const { rolesOf } = extract(
+      'Hannah Brightwater, who in March became Wessex Police’s third chief in two years, wrote to staff. Tomas Pellow has today been named the next Commissioner of the Metropolitan Police. Ada Quist was a serving police officer.',
+    );
+    expect(rolesOf('Hannah Brightwater')).toEqual(['Wessex Police’s third chief']);
+    expect(rolesOf('Tomas Pellow')).toEqual(['next Commissioner of the Metropolitan Police']);
+    expect(rolesOf('Ada Quist')).toEqual(['serving police officer']);
+  });
+
+  it('takes a lower-case remit after a title that needs one', () => {
+    const { rolesOf } = extract('The review was led by Ada Quist, the former head of public protection and a trusted officer.');
+    expect(rolesOf('Ada Quist')).toEqual(['former head of public protection']);
+  });
+
+  it('does not take a title the person only spoke to', () => {
+    const { rolesOf } = extract('Hannah Brightwater was speaking to the Home Secretary about the plan.');
+    expect(rolesOf('Hannah Brightwater')).toEqual([]);
+  });
+
+  it('keeps the title off the name', () => {
+    const { people } = extract('Wessex chief constable Hannah Brightwater said so. Commissioner Sir Tomas Pellow KPM agreed.');
+    expect(people()).toEqual(['Hannah Brightwater', 'Tomas Pellow']);
+  });
+});
+
+describe('letters', () => {
+  const letter = [
+    'From:',
+    'HMI Hannah Brightwater OBE',
+    'His Majesty’s Inspector of Constabulary',
+    'His Majesty’s Inspector of Fire & Rescue Services',
+    '',
+    'To:',
+    'Tomas Pellow',
+    'Chief Constable',
+    'Wessex Police',
+    '',
+    'Cc',
+    'Ada Quist',
+    'Police and Crime Commissioner',
+    '',
+    'Sent by email on',
+    '2 May 2025',
+    '',
+    'Dear Tomas,',
+    '',
+    'We revisited the force in April to review its progress.',
+    '',
+    'Yours sincerely,',
+    '',
+    'Hannah Brightwater',
+  ].join('\n');
+
+  it('finds the people of the address blocks and none of the labels', () => {
+    expect(extract(letter).people().sort()).toEqual(['Ada Quist', 'Hannah Brightwater', 'Tomas Pellow']);
+  });
+
+  it('takes each title line under a name as a role, and the full title over its abbreviation', () => {
+    const { rolesOf } = extract(letter);
+    expect(rolesOf('Hannah Brightwater')).toEqual(['His Majesty’s Inspector of Constabulary', 'His Majesty’s Inspector of Fire & Rescue Services']);
+    expect(rolesOf('Tomas Pellow')).toEqual(['Chief Constable']);
+    expect(rolesOf('Ada Quist')).toEqual(['Police and Crime Commissioner']);
+  });
+
+  it('keeps an abbreviation the text never writes out', () => {
+    expect(extract('HMI Hannah Brightwater visited the force.').rolesOf('Hannah Brightwater')).toEqual(['HMI']);
+  });
+});
+
+describe('people compromise does not tag', () => {
+  it('finds a member by post-nominal or parliamentary party label', () => {
+    const { people } = extract('Hannah Brightwater AM, who chairs the committee, spoke first.\n\nTomas Pellow (Wessex North) (Con)\n\nI thank the Minister.');
+    expect(people()).toEqual(['Hannah Brightwater', 'Tomas Pellow']);
+  });
+
+  it('finds a name that "who" refers to, and the other names of a list with a known name', () => {
+    const { people } = extract(
+      'The board replaced Brannoc Tulliver, who resigned in May. The families of Sarah Jones, Ffion Aberdaron and Kestrel Mawgan met the panel.',
+    );
+    expect(people().sort()).toEqual(['Brannoc Tulliver', 'Ffion Aberdaron', 'Kestrel Mawgan', 'Sarah Jones']);
+  });
+
+  it('finds an unknown full name whose surname comes back alone as a person', () => {
+    const { people } = extract('The men were attacked by Orvil Trengrouse in a park. Relatives said Trengrouse’s sentence was too short.');
+    expect(people()).toEqual(['Orvil Trengrouse']);
+  });
+
+  it('finds the person a body is named after', () => {
+    expect(extract('The findings of the Daisy Pengelly Independent Panel were published.').people()).toEqual(['Daisy Pengelly']);
+  });
+
+  it('makes no person of places, bodies, months or forces in the same shapes', () => {
+    const { people } = extract(
+      'The force covers Wessex, North Yorkshire and Kent Police, who agreed. The Home Office, who funds it, said so. In March, Ada Quist and Dorset Police met. Speaking to Sky News, Ada Quist said the plan had worked in Greater Manchester and Tyne and Wear.',
+    );
+    expect(people()).toEqual(['Ada Quist']);
+  });
+});
