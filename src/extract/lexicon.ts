@@ -1,5 +1,7 @@
 import { gazetteerEntries, loadKnowledge, type Knowledge, type PeelAreaName } from '../knowledge/index.ts';
 import { Gazetteer, type GazetteerEntry } from '../nlp/gazetteer.ts';
+import { loadQuoteVocabulary } from '../knowledge/quotes.ts';
+import { buildQuoteLexicon, type QuoteLexicon } from './quote-lexicon.ts';
 
 /**
  * The domain knowledge (src/knowledge/*.yaml) compiled once into the matchers
@@ -52,6 +54,8 @@ export interface Lexicon {
   peelCues: Array<{ cue: string; regex: RegExp; area: PeelAreaName }>;
   concernCue: RegExp;
   improvedCue: RegExp;
+  /** Reporting verbs and the other words that tell who is quoted (quotes.yaml). */
+  quotes: QuoteLexicon;
 }
 
 let cached: Lexicon | undefined;
@@ -180,6 +184,7 @@ export function buildLexicon(knowledge: Knowledge): Lexicon {
     peelCues,
     concernCue: cueRegex(knowledge.peel.polarity.concern),
     improvedCue: cueRegex(knowledge.peel.polarity.improved),
+    quotes: buildQuoteLexicon(loadQuoteVocabulary()),
   };
 }
 
