@@ -171,7 +171,7 @@ const ForcesFileSchema = z
     });
   });
 
-const ORG_KINDS = ['inspectorate', 'government', 'oversight', 'policing-body', 'local-government', 'parliament', 'charity', 'other'] as const;
+const ORG_KINDS = ['inspectorate', 'government', 'oversight', 'policing-body', 'local-government', 'parliament', 'political-party', 'charity', 'other'] as const;
 export type OrganisationKind = (typeof ORG_KINDS)[number];
 
 const OrganisationSchema = z.strictObject({
@@ -205,6 +205,9 @@ const OrganisationsFileSchema = z
     organisations: z.array(OrganisationSchema).min(1),
     patterns: z.array(OrganisationPatternSchema).default([]),
     notOrganisations: z.array(Text).default([]),
+    nameHeads: z.array(Text).default([]),
+    nameModifiersNot: z.array(Text).default([]),
+    documentNouns: z.array(Text).default([]),
   })
   .superRefine((file, ctx) => {
     uniqueNames(file.organisations, (o) => o.name, ['organisations'], ctx);
@@ -553,6 +556,12 @@ export interface Knowledge {
   organisationPatterns: OrganisationPattern[];
   /** Names that look like bodies but are surveys, reports, programmes. */
   notOrganisations: string[];
+  /** Last words of a body's name ("Group", "Panel"): a capitalised phrase ending in one names a body. */
+  organisationNameHeads: string[];
+  /** Capitalised words that do not start a body's name ("This", "More"). */
+  organisationNameModifiersNot: string[];
+  /** Words after a body's name that make it the title of a document ("report"). */
+  organisationDocumentNouns: string[];
   titles: Title[];
   titlePatterns: TitlePattern[];
   rankPrefixes: Term[];
@@ -663,6 +672,9 @@ export function buildKnowledge(files: KnowledgeFiles): Knowledge {
     organisations: orgFile.organisations,
     organisationPatterns: orgFile.patterns,
     notOrganisations: orgFile.notOrganisations,
+    organisationNameHeads: orgFile.nameHeads,
+    organisationNameModifiersNot: orgFile.nameModifiersNot,
+    organisationDocumentNouns: orgFile.documentNouns,
     titles: titleFile.titles,
     titlePatterns: titleFile.patterns,
     rankPrefixes: titleFile.rankPrefixes,

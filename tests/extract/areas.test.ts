@@ -170,6 +170,49 @@ describe('areas: running text', () => {
   });
 });
 
+describe('areas: press paraphrase', () => {
+  const has = (body: string) => brief(areas(body));
+
+  it('reads coordinated failing verbs, each with its own object', () => {
+    const found = has('The constabulary failed to record thousands of burglaries, ignored most victims of anti-social behaviour and let down vulnerable children.');
+    expect(found).toContainEqual(['failed to record thousands of burglaries', 'Recording data about crime', 'concern']);
+    expect(found).toContainEqual(['ignored most victims of anti-social behaviour', 'Preventing crime and anti-social behaviour', 'concern']);
+    expect(found).toContainEqual(['let down vulnerable children', 'Protecting vulnerable people', 'concern']);
+  });
+
+  it('a negated verb of the force takes its area as object; one of another subject does not', () => {
+    expect(has('The force doesn\'t engage with communities.')).toEqual([["doesn't engage with communities", 'Treatment of the public', 'concern']]);
+    expect(has('The trouble does not end at the county boundary or with any single investigation.')).toEqual([]);
+  });
+
+  it('a cue that names its own area, a failing named by a gerund, an area before "needing to be improved"', () => {
+    expect(has('A review later found the force institutionally corrupt.')).toContainEqual(['institutionally corrupt', 'Developing a positive workplace', 'concern']);
+    expect(has('There were failures investigating burglaries in the county.')).toEqual([['failures investigating burglaries in the county', 'Investigating crime', 'concern']]);
+    expect(has('Inspectors left, with the standard of case files needing to be improved.')).toContainEqual(['the standard of case files', 'Investigating crime', 'concern']);
+  });
+
+  it('what an improvement was made in, and the items after "the improvements include:"', () => {
+    expect(has('Real strides have been made in the use of stop and search.')).toEqual([['the use of stop and search', 'Treatment of the public', 'improved']]);
+    expect(has('The inspectors said the improvements include: its handling of 999 calls; its vetting of new recruits.')).toEqual([
+      ['its handling of 999 calls', 'Responding to the public', 'improved'],
+      ['its vetting of new recruits', 'Developing a positive workplace', 'improved'],
+    ]);
+  });
+
+  it('an area named again in running text after a graded list is one area', () => {
+    const found = has(['Two areas were graded:', '', '• Investigating crime - Inadequate', '• Responding to the public - Good', '', 'There are concerns around how the force is investigating crime.'].join('\n'));
+    expect(found).toEqual([
+      ['Investigating crime', 'Investigating crime', 'concern'],
+      ['Responding to the public', 'Responding to the public', 'improved'],
+    ]);
+  });
+
+  it('each area belongs to the force named nearest before it in its paragraph', () => {
+    const found = areas('Kent Police was praised for its vetting. Sussex Police was found to have failings in its call handling.');
+    expect(found.map((a) => [a.text, a.force])).toContainEqual(['failings in its call handling', 'Sussex Police']);
+  });
+});
+
 describe('areas: polarity from context', () => {
   it('a list introduced by a move into Engage holds concerns, one introduced by improvements holds improvements', () => {
     const into = areas('HMICFRS said Cleveland Police had been moved into Engage because:\n\n  • the force needs to improve how it supervises investigations; and\n  • it does not understand demand.');

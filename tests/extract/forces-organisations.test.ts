@@ -63,3 +63,44 @@ describe('forces', () => {
     expect(extract("Norfolk's dedicated police officers work long hours.").forces()).toEqual(['Norfolk Constabulary']);
   });
 });
+
+describe('organisations', () => {
+  it('names a body by a capitalised phrase ending in a head noun', () => {
+    const { organisations } = extract('The Regional Scrutiny Group and the Local Criminal Justice Board met on Tuesday.');
+    expect(organisations()).toEqual(['Regional Scrutiny Group', 'Local Criminal Justice Board']);
+  });
+
+  it('reads a determiner, a date or a sentence-opening verb as outside the name', () => {
+    expect(extract('This Committee will meet again.').organisations()).toEqual([]);
+    expect(extract('Welcoming the plan, the Finance Committee agreed.').organisations()).toEqual(['Finance Committee']);
+    expect(extract('The Ethics Panel on Thursday agreed.').organisations()).toEqual(['Ethics Panel']);
+  });
+
+  it('fills a pattern of the knowledge with the police area it names', () => {
+    const { organisations, forces } = extract('Members of the Lincolnshire Police and Crime Panel questioned the Norfolk OPCC about its budget.');
+    expect(organisations()).toEqual(['Lincolnshire Police and Crime Panel', 'Office of the Police and Crime Commissioner for Norfolk']);
+    expect(forces()).toEqual([]);
+  });
+
+  it('reads a body named before "report" as the title of a document', () => {
+    expect(extract('Officers studied the Northfield Review Panel report closely.').organisations()).toEqual([]);
+    expect(extract('The Northfield Review Panel reported in May.').organisations()).toEqual(['Northfield Review Panel']);
+  });
+
+  it('names political parties as bodies only in their capitalised forms', () => {
+    expect(extract("A Labour-run council and Tory councillors clashed with the Lib Dems.").organisations()).toEqual(['Labour', 'Conservatives', 'Liberal Democrats']);
+    expect(extract('Labour costs and conservative estimates rose.').organisations()).toEqual(['Labour']);
+  });
+
+  it('reads a signature title of the inspectorate as naming it, but not a title before a name', () => {
+    const letter = extract('From\nJo Bloggs\nHis Majesty’s Inspector of Constabulary\n\nTo\nChief Constable\nDorset Police\n\nThank you for your time.');
+    expect(letter.organisations()).toEqual(['HMICFRS']);
+    const named = extract("The decision was sent by His Majesty's Inspector of Constabulary, Jo Bloggs, on Friday.");
+    expect(named.organisations()).toEqual([]);
+  });
+
+  it('maps every spelling of the inspectorate to HMICFRS', () => {
+    const { organisations } = extract("Her Majesty's Inspectorate of Constabulary said so in 2015. HMIC and HM Inspectorate of Constabulary and Fire & Rescue Services agree.");
+    expect(organisations()).toEqual(['HMICFRS']);
+  });
+});

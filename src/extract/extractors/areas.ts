@@ -1,9 +1,9 @@
 import type { Mention } from '../../model/mention.ts';
-import type { Extractor } from '../context.ts';
+import type { ExtractionInput, Extractor } from '../context.ts';
 import { primaryForce } from './stage-events.ts';
-import { contextFor, isProcess, type Candidate } from './areas/cues.ts';
+import { contextFor, isProcess, type Candidate, type Span } from './areas/cues.ts';
 import { areasOfList, findLists } from './areas/lists.ts';
-import { introducedAreas, predicateAreas, verbAreas } from './areas/running-text.ts';
+import { introducedAreas, needsAreas, predicateAreas, selfNamedAreas, verbAreas } from './areas/running-text.ts';
 
 /**
  * Areas of concern or improvement, from three shapes of text:
@@ -43,18 +43,22 @@ export const areaExtractor: Extractor = {
     for (const sentence of input.sentences) {
       // List items were read as lists; their later sentences only elaborate.
       if (lists.some((l) => sentence.start < l.range.end && l.range.start < sentence.end)) continue;
-      const running = [...verbAreas(ctx, sentence), ...introducedAreas(ctx, sentence), ...predicateAreas(ctx, sentence)];
+      const running = [...verbAreas(ctx, sentence), ...introducedAreas(ctx, sentence), ...predicateAreas(ctx, sentence), ...needsAreas(ctx, sentence), ...selfNamedAreas(ctx, sentence)];
       candidates.push(...running.filter((c) => !isProcess(ctx, c)));
     }
     const kept: Candidate[] = [];
+    const words = (c: Candidate) => input.document.text.slice(c.start, c.end).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
     for (const c of candidates) {
       if (c.end <= c.start || kept.some((k) => c.start < k.end && k.start < c.end)) continue;
+      // The same area named again ("Investigating crime - Inadequate", then "concerns around how it is investigating crime") is one area.
+      if (kept.some((k) => k.peel === c.peel && k.polarity === c.polarity && words(c).includes(words(k)))) continue;
       kept.push(c);
     }
+    const forces = found.of('force');
     return kept.map(
       (c): Mention => ({
         kind: 'area',
-        force,
+        force: forceBefore(input, forces, c) ?? force,
         text: input.document.text.slice(c.start, c.end),
         peel: c.peel,
         polarity: c.polarity,
@@ -65,3 +69,12 @@ export const areaExtractor: Extractor = {
     );
   },
 };
+
+/** The force an area is written about: the force named nearest before it in its paragraph. */
+function forceBefore(input: ExtractionInput, forces: ReadonlyArray<{ name: string; start: number; end: number }>, area: Span): string | undefined {
+  const paragraph = input.paragraphs.find((p) => p.start <= area.start && area.start < p.end);
+  if (!paragraph) return undefined;
+  let best: { name: string; end: number } | undefined;
+  for (const f of forces) if (f.start >= paragraph.start && f.end <= area.start && (!best || f.end > best.end)) best = f;
+  return best?.name;
+}

@@ -1,5 +1,5 @@
 import type { Sentence } from '../../../nlp/sentences.ts';
-import { areaOf, polarityHits, type Candidate, type Ctx, type Polarity, type PolarityHit } from './cues.ts';
+import { areaOf, peelHits, polarityHits, type Candidate, type Ctx, type Polarity, type PolarityHit } from './cues.ts';
 import { polarityOf } from './polarity.ts';
 import { FINITE, splitAreas, trim, wordCount } from './spans.ts';
 
@@ -12,8 +12,18 @@ const INCLUDING = /(?:,\s*)?\b(?<incl>including|such as|focusing on|focussing on
 const TOPIC = /\b(?:regarding|concerning|about|around|into|over)\b/iu;
 /** Right after the cue: "concerns around X", "failure of X", "progress against X", "needs to improve how X". */
 const ADJACENT = /^,?\s+(?:(?:in|at|of|with|to|against|on|around|about|over|regarding|into|for|concerning)\b|(?=how\b))/iu;
+/** A failing named by a gerund right after it: "failures investigating X". */
+const FAILING_GERUND = /^\s+(?=(?!being\b|having\b)\p{L}{3,}ing\s)/iu;
+const FAILING_NOUN = /(?:failures?|failings|shortcomings|weaknesses|delays)$/i;
 /** "Among the alarming issues were X": a copula after the cue's noun, not a passive ("were raised"). */
-const COPULA = /^\s+(?:\p{L}+\s+)?(?:were|are|include|included|includes)\s+(?!\p{L}+ed\b)/iu;
+const INTRODUCING_COLON = /^\s+(?:\p{L}+\s+){0,3}?(?:were|are|was|is|include|included|includes|including)\s*:\s/iu;
+const COPULA = /^\s+(?:\p{L}+\s+){0,3}?(?:were|are|was|is|include|included|includes)\s*:?\s+(?!\p{L}+ed\b)/iu;
+/** "Progress the force has made against X", "strides have been made in X": what an improvement was made in. */
+const MADE_IN = /^\s+(?:that\s+)?(?:[\p{L}\p{N}’'.-]+\s+){0,3}?(?:(?:has|have|had)\s+)?(?:been\s+)?made\s+(?:against|in|on|to|with|towards)\s+/iu;
+/** A cue that is itself a verb taking the area as its object ("does not treat X", "needs to improve X"). */
+/** What may stand before such a verb: the force or its people, a coordinated predicate, or nothing (a list item). */
+const OWN_SUBJECT = /(?:^|[\n•:;]|\b(?:it|force|police|service|constabulary|officers|and|also|still|often|that))\s*$/iu;
+const TAKES_OBJECT = /(?:\b(?:does|do|did)\s+not|n['’]t|\bunable\s+to|\bimprove)$/iu;
 const ENDS_IN_PREPOSITION = /\s(?:of|in|to|with|about|around|on|for|over)$/i;
 const NUMBER = /\b(two|three|four|five|six|seven|eight|nine|ten|\d+)\b/i;
 const NUMBERS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
@@ -30,7 +40,10 @@ export function introducedAreas(ctx: Ctx, sentence: Sentence): Candidate[] {
     if (!polarity) continue;
     // The list runs to the end of the clause, or to a next cue that starts a phrase of its own ("failings in X and a failure to Y").
     const next = hits.slice(hi + 1).find((h) => NEW_PHRASE.test(ctx.text.slice(hit.end, h.start)));
-    const clause = ctx.text.slice(hit.end, next?.start ?? sentence.end).match(/^[^;:!?–—]*/)![0];
+    const rest = ctx.text.slice(hit.end, next?.start ?? sentence.end);
+    // "The improvements include: X; Y": after an introducing colon, the items run to the sentence's end.
+    const colon = rest.match(INTRODUCING_COLON);
+    const clause = colon ? rest.replace(/[.!?]\s*$/, '') : rest.match(/^[^;:!?–—]*/)![0];
     const stop = hit.end + clause.length;
     const intro = introducerAfter(ctx, hit, stop);
     if (!intro) continue;
@@ -51,11 +64,11 @@ export function introducedAreas(ctx: Ctx, sentence: Sentence): Candidate[] {
     const pieces = splitAreas(ctx, { start: intro.listStart, end }, { stopAtClause: true, ...(count ? { count } : {}) });
     const withCue = pieces.filter((p) => areaOf(ctx, p));
     for (const piece of pieces) {
-      // A cue-less item counts only among named areas of a list ("..., and matters related to the X report").
-      const peel = areaOf(ctx, piece) ?? (intro.named && withCue.length >= 2 ? 'Other' : undefined);
-      if (!peel) continue;
-      // A single area right after its cue is named with it ("failure of governance", "concerns around X").
+      // A single area right after its cue is named with it ("failure of governance", "failed to record X").
       const span = pieces.length === 1 && intro.adjacent ? { start: hit.start, end: piece.end } : piece;
+      // A cue-less item counts only among named areas of a list ("..., and matters related to the X report").
+      const peel = areaOf(ctx, span) ?? (intro.named && withCue.length >= 2 ? 'Other' : undefined);
+      if (!peel) continue;
       out.push({ ...span, peel, polarity });
     }
   }
@@ -75,6 +88,12 @@ interface Introducer {
 function introducerAfter(ctx: Ctx, hit: PolarityHit, stop: number): Introducer | undefined {
   const after = ctx.text.slice(hit.end, stop);
   if (ENDS_IN_PREPOSITION.test(` ${hit.cue}`)) return { listStart: hit.end, adjacent: true, named: false, partial: false };
+  if (TAKES_OBJECT.test(hit.cue) && /^\s+\p{L}/u.test(after) && !ADJACENT.test(after) && OWN_SUBJECT.test(ctx.text.slice(Math.max(0, hit.start - 40), hit.start))) return { listStart: hit.end, adjacent: true, named: false, partial: false };
+  // A passive failing names its cause: "let down by its leadership".
+  if (hit.polarity === 'concern' && /^\s+by\s+/i.test(after)) return { listStart: hit.end + after.match(/^\s+by\s+/i)![0].length, adjacent: true, named: false, partial: false };
+  if (FAILING_NOUN.test(hit.cue) && FAILING_GERUND.test(after)) return { listStart: hit.end + after.match(FAILING_GERUND)![0].length, adjacent: true, named: false, partial: false };
+  const made = after.match(MADE_IN);
+  if (made) return { listStart: hit.end + made[0].length, adjacent: false, named: true, partial: false };
   const copula = after.match(COPULA);
   if (copula) return { listStart: hit.end + copula[0].length, adjacent: false, named: true, partial: false };
   // Only the first few words after the cue can introduce its list.
@@ -127,17 +146,28 @@ export function predicateAreas(ctx: Ctx, sentence: Sentence): Candidate[] {
  */
 export function verbAreas(ctx: Ctx, sentence: Sentence): Candidate[] {
   const out: Candidate[] = [];
-  for (const hit of polarityHits(ctx, sentence)) {
+  const hits = polarityHits(ctx, sentence);
+  let lastVerbEnd: number | undefined;
+  for (const [hi, hit] of hits.entries()) {
     const word = hit.cue.trim();
-    if (/\s/.test(word)) continue;
+    if (/\s/.test(word) && !PHRASAL.test(word)) continue;
     const before = ctx.text.slice(sentence.start, hit.start);
-    const isVerb = /ing$/i.test(word) || (/(?:ed|ilt)$/i.test(word) && PAST_VERB_BEFORE.test(before));
+    // A past form coordinated with an earlier verb shares its subject ("failed to record X, ignored Y and neglected Z").
+    const coordinated = lastVerbEnd !== undefined && COORDINATED.test(ctx.text.slice(lastVerbEnd, hit.start));
+    const isVerb = /ing(?:\s+\p{L}+)?$/iu.test(word) || (/(?:ed|ilt|let)(?:\s+\p{L}+)?$/iu.test(word) && (PAST_VERB_BEFORE.test(before) || coordinated));
     if (!isVerb) continue;
+    lastVerbEnd = hit.end;
     const polarity = polarityOf(ctx, sentence, hit);
     if (!polarity) continue;
     const rest = ctx.text.slice(hit.end, sentence.end);
     if (NOT_AN_OBJECT.test(rest)) continue;
-    const object = rest.match(/^[^,;:.!?–—]*/)![0].replace(/\s+as well as\b[\s\S]*$/i, '');
+    // The object ends at the next coordinated polarity verb.
+    const next = hits.slice(hi + 1).find((h) => COORDINATED.test(ctx.text.slice(hit.end, h.start)) && ctx.text.slice(hit.end, h.start).trim().length > 0);
+    const object = ctx.text
+      .slice(hit.end, next?.start ?? sentence.end)
+      .match(/^[^,;:.!?–—]*/)![0]
+      .replace(/\s+as well as\b[\s\S]*$/i, '')
+      .replace(/\s+and\s*$/i, '');
     const pieces = splitAreas(ctx, { start: hit.end, end: hit.end + object.length }, { stopAtClause: true });
     for (const [i, piece] of pieces.entries()) {
       const peel = areaOf(ctx, piece);
@@ -149,7 +179,40 @@ export function verbAreas(ctx: Ctx, sentence: Sentence): Candidate[] {
   return out;
 }
 
+/** A verb with its particle ("let down", "letting down"). */
+const PHRASAL = /^\p{L}+\s+(?:down|up|out|off|back)$/iu;
+const COORDINATED = /(?:,|\band)\s+$/iu;
+
 const PAST_VERB_BEFORE = /(?:\b(?:has|have|had|it|force|police|service|constabulary)|n['’]t)(?:\s+\p{L}+ly)?\s+$/iu;
 /** After the verb: a preposition or clause word, not an object (those are read as introduced lists). */
 const NOT_AN_OBJECT = /^\s*(?:to|by|in|on|at|of|with|for|from|and|or|but|as|so|that|than|over|under|into|since|after|before|when|while|because|its\s+own)\b/i;
 
+
+/** A cue that names its area by itself ("institutionally corrupt"): a polarity cue that is also a PEEL cue. */
+export function selfNamedAreas(ctx: Ctx, sentence: Sentence): Candidate[] {
+  const out: Candidate[] = [];
+  for (const hit of polarityHits(ctx, sentence)) {
+    const peel = peelHits(ctx, hit).find((p) => p.start === hit.start && p.end === hit.end);
+    if (peel && hit.polarity === 'concern') out.push({ start: hit.start, end: hit.end, peel: peel.area, polarity: 'concern' });
+  }
+  return out;
+}
+
+/** Where a concern follows its area: "with the quality of investigations needing to be improved". */
+const NEEDS_BEFORE = /^(?:need|needs|needing|needed|require|requires|requiring)\s+to\s+be\b/i;
+const BEFORE_BOUNDARY = /[,;:(“”"]|\b(?:with|that|which|while|whilst|because|as|when|where|but)\b/giu;
+
+export function needsAreas(ctx: Ctx, sentence: Sentence): Candidate[] {
+  const out: Candidate[] = [];
+  for (const hit of polarityHits(ctx, sentence)) {
+    if (!NEEDS_BEFORE.test(hit.cue)) continue;
+    const before = ctx.text.slice(sentence.start, hit.start);
+    const bounds = [...before.matchAll(BEFORE_BOUNDARY)];
+    const last = bounds[bounds.length - 1];
+    const subject = trim(ctx, { start: sentence.start + (last ? last.index + last[0].length : 0), end: hit.start });
+    if (subject.end <= subject.start || wordCount(ctx, subject) > 8) continue;
+    const peel = areaOf(ctx, subject);
+    if (peel) out.push({ ...subject, peel, polarity: 'concern' });
+  }
+  return out;
+}
