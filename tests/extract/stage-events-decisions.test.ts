@@ -77,6 +77,11 @@ describe('decisions', () => {
     expect(quoted.decisions().filter((d) => d.startsWith('Amy Ward'))).toEqual([]);
   });
 
+  it('gives an office named without its holder to its body, and nothing to a decision about something else', () => {
+    expect(extract('The chief inspector decided to move Kent Police into Engage.').decisions()).toEqual(['HMICFRS|decided|Kent Police|entered']);
+    expect(extract('The council decided to close two libraries after Kent Police was placed in special measures.').decisions()).toEqual([]);
+  });
+
   it('gives a change to the nearer act, not to a statement that mentions that act', () => {
     const { decisions } = extract('The minister made a statement about Kent Police following the decision of the inspectorate to place the force in Engage.');
     expect(decisions()).toEqual(['HMICFRS|decided|Kent Police|entered']);
