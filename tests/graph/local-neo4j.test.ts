@@ -17,7 +17,8 @@ import {
 } from '../../src/graph/local-neo4j.ts';
 
 const provided = inject('neo4j');
-const isLocal = !process.env.NEO4J_URI;
+// The global setup started this server itself (not one named by OVERSIGHT_TEST_NEO4J_URI).
+const isLocal = provided.dataDir !== undefined;
 
 describe('shared Neo4j (global setup)', () => {
   let driver: Driver;

@@ -1,6 +1,7 @@
 import { inject } from 'vitest';
 import { openDriver } from '../../src/graph/connection.ts';
 import type { Driver } from 'neo4j-driver';
+import { assertTestDatabase, TEST_MARKER_LABEL } from '../setup/test-database.ts';
 
 /** A driver to the test run's real Neo4j (see tests/setup/neo4j-global-setup.ts). */
 export async function testDriver(): Promise<Driver> {
@@ -8,16 +9,21 @@ export async function testDriver(): Promise<Driver> {
   return openDriver(uri, user, password);
 }
 
-/** Test files share one database: each starts from an empty graph. */
+/**
+ * Test files share one database: each starts from an empty graph. Only a database the tests own
+ * (it carries their marker, which survives the clear) is ever cleared.
+ */
 export async function clearGraph(driver: Driver): Promise<void> {
-  await driver.executeQuery('MATCH (n) DETACH DELETE n');
+  await assertTestDatabase(driver);
+  await driver.executeQuery(`MATCH (n) WHERE NOT n:${TEST_MARKER_LABEL} DETACH DELETE n`);
 }
 
+/** Nodes, relationships and node identities of the graph, the tests' marker left out. */
 export async function graphCounts(driver: Driver): Promise<{ nodes: number; relationships: number; ids: string[] }> {
-  const nodes = await driver.executeQuery('MATCH (n) RETURN count(n) AS n');
+  const nodes = await driver.executeQuery(`MATCH (n) WHERE NOT n:${TEST_MARKER_LABEL} RETURN count(n) AS n`);
   const rels = await driver.executeQuery('MATCH ()-[r]->() RETURN count(r) AS n');
   const ids = await driver.executeQuery(
-    'MATCH (n) RETURN labels(n)[0] + ":" + coalesce(n.id, n.key, n.name) AS id ORDER BY id',
+    `MATCH (n) WHERE NOT n:${TEST_MARKER_LABEL} RETURN labels(n)[0] + ":" + coalesce(n.id, n.key, n.name) AS id ORDER BY id`,
   );
   return {
     nodes: nodes.records[0]!.get('n').toNumber(),
