@@ -215,9 +215,51 @@ const monthWordFilter: chrono.Refiner = {
       if (c.isCertain('day') || c.isCertain('year')) return true;
       if (!MONTHS.includes(r.text.toLowerCase())) return true;
       if (r.text[0] === r.text[0]?.toLowerCase()) return false;
-      if (/^(may|march)$/i.test(r.text)) return /\b(?:in|since|until|by|last|next|this|early|late|mid|end of|from|to)\s+$/i.test(context.text.slice(0, r.index));
+      if (/^(may|march)$/i.test(r.text)) {
+        const before = /\b(?:in|since|until|by|last|next|this|early|late|mid|end of|from|to|between)\s+$/i.test(context.text.slice(0, r.index));
+        const coordinated = new RegExp(String.raw`^\s*(?:and|or|to|-|–)\s*(?:${MONTHS.join('|')})\b`, 'i').test(context.text.slice(r.index + r.text.length));
+        // "Theresa May and June": after a capitalised word it is a name.
+        return before || (coordinated && !/\b[A-Z][a-z]+\s+$/.test(context.text.slice(0, r.index)));
+      }
       return true;
     }),
+};
+
+/**
+ * Dates joined by "and", "or" or "to" share what only the last one writes out: "5 and 6 June 2023"
+ * is two days of June 2023 (chrono reads only the last), "May or June 2022" two months of 2022.
+ */
+const coordinationRefiner: chrono.Refiner = {
+  refine: (context, results) => {
+    const out: Result[] = [];
+    for (const [i, r] of results.entries()) {
+      const c = r.start;
+      if (c.isCertain('day') && c.isCertain('month')) {
+        const days = /((?:\b\d{1,2}(?:st|nd|rd|th)?\s*,\s*)*\b\d{1,2}(?:st|nd|rd|th)?)\s*,?\s*(?:and|or|&)\s*$/.exec(context.text.slice(Math.max(0, r.index - 30), r.index));
+        if (days) {
+          const from = r.index - days[0].length;
+          for (const m of days[1]!.matchAll(/\d{1,2}/g)) {
+            const day = Number(m[0]);
+            if (day < 1 || day > 31 || results.some((o) => o.index <= from + m.index && from + m.index < o.index + o.text.length)) continue;
+            const components = c.clone();
+            components.assign('day', day);
+            const text = /^\d{1,2}(?:st|nd|rd|th)?/.exec(days[0].slice(m.index))![0];
+            out.push(new chrono.ParsingResult(r.reference, from + m.index, text, components).addTag(TAG.yearSettled));
+          }
+        }
+      }
+      const next = results[i + 1];
+      if (!c.isCertain('year') && c.isCertain('month') && next?.start.isCertain('year') && next.start.isCertain('month')) {
+        const between = context.text.slice(r.index + r.text.length, next.index);
+        if (/^\s*(?:,|and|or|to|until|-|–)\s*$/i.test(between)) {
+          const year = next.start.get('year')!;
+          c.assign('year', c.get('month')! <= next.start.get('month')! ? year : year - 1);
+        }
+      }
+      out.push(r);
+    }
+    return out.sort((a, b) => a.index - b.index);
+  },
 };
 
 /** "September 20": the British parser reads 20 as the year 2020; in running text it is a day. */
@@ -381,6 +423,7 @@ const dateParser = (() => {
     weekdayWordFilter,
     monthWordFilter,
     monthDayRefiner,
+    coordinationRefiner,
     modifiedMonthRefiner,
     tenseDirectionRefiner,
     anaphoraRefiner,

@@ -80,6 +80,19 @@ describe('findDates (chrono-node, British English, with refiners)', () => {
     ]);
   });
 
+  it('gives dates joined by "and", "or" or "to" what only the last writes out', () => {
+    expect(values('Inspectors visited on 3 and 4 May 2021.')).toEqual([
+      ['3', '2021-05-03'],
+      ['4 May 2021', '2021-05-04'],
+    ]);
+    expect(values('The survey ran between May and August 2020, or in March or April 2021.', '2022-01-10')).toEqual([
+      ['May', '2020-05'],
+      ['August 2020', '2020-08'],
+      ['March', '2021-03'],
+      ['April 2021', '2021-04'],
+    ]);
+  });
+
   it('does not read the year in the name of a law as a date', () => {
     expect(values('Powers under the Policing Act 2011 and the Conduct Regulations 2019 were used in 2020.')).toEqual([['2020', '2020']]);
   });
