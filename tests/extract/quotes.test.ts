@@ -96,3 +96,14 @@ describe('speakers', () => {
     expect(quotes('While the watchdog said the force had improved, the plan was welcomed by families who called it “a real change”.')).toEqual([]);
   });
 });
+
+describe('quotations split by their attribution', () => {
+  it('joins the words after "said X." in the same paragraph to the quote they continue', () => {
+    const body = '“We have listened to every complaint,” said Chief Constable Alan Price. “Now we must show that we have changed.”';
+    expect(quotes(body)).toEqual([['Alan Price', 'We have listened to']]);
+  });
+
+  it('credits a force speaking as a body', () => {
+    expect(quotes('A spokesperson for Kent Police said: “We accept the findings in full and will act on them.”')).toEqual([['Kent Police', 'We accept the findings']]);
+  });
+});

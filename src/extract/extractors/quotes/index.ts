@@ -31,7 +31,8 @@ export const quoteExtractor: Extractor = {
       const short = wordCount(words) < STATEMENT_WORDS;
       const opensParagraph = isParagraphStart(text, input.paragraphs[q.paragraph]!, q.openAt);
       let speaker = inSentence(input, grammar, q)?.speaker;
-      if (speaker === undefined && opensParagraph && !short && previous && previous.lastParagraph === q.paragraph - 1) {
+      const follows = previous && (previous.lastParagraph === q.paragraph - 1 ? opensParagraph : previous.lastParagraph === q.paragraph);
+      if (speaker === undefined && !short && previous && follows) {
         // The same quotation goes on after its attribution ('"...," says X.' then '"..."'): one quote.
         const mention = previous.mention;
         mention.end = q.end;
