@@ -90,7 +90,7 @@ export function buildLexicon(knowledge: Knowledge): Lexicon {
   }
   const inspectorate = knowledge.organisations.find((o) => o.kind === 'inspectorate' && /HMICFRS/.test(o.name))?.name ?? 'HMICFRS';
   const inspectorateOrg = knowledge.organisations.find((o) => o.name === inspectorate);
-  const genericRefs = (inspectorateOrg?.genericReferences ?? []).map((t) => t.text);
+  const genericRefs = [...(inspectorateOrg?.genericReferences ?? []), ...(inspectorateOrg?.namingReferences ?? [])].map((t) => t.text);
 
   const stageTerms = knowledge.stages.stages.flatMap((s) => s.synonyms.map((t) => ({ stage: s.name, text: t.text, caseSensitive: t.caseSensitive ?? false })));
   stageTerms.sort((a, b) => b.text.length - a.text.length);

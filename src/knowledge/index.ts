@@ -181,6 +181,8 @@ const OrganisationSchema = z.strictObject({
   partOf: Text.optional(),
   aliases: z.array(TermSchema).default([]),
   genericReferences: z.array(TermSchema).default([]),
+  /** Descriptions that, in policing copy, name the body by themselves ("the inspectorate"). */
+  namingReferences: z.array(TermSchema).default([]),
 });
 export type Organisation = z.output<typeof OrganisationSchema>;
 
@@ -796,6 +798,16 @@ export function gazetteerEntries(
     caseSensitiveForms: terms.filter((t) => t.caseSensitive).map((t) => t.text),
   });
   if (kind === 'forces') return knowledge.forces.map((f) => ({ ...build(f.name, namedIndexed(f.name, f.aliases, 'alias', f)), excludePhrases: f.excludePhrases }));
-  if (kind === 'organisations') return knowledge.organisations.map((o) => build(o.name, namedIndexed(o.name, o.aliases, 'alias', o)));
+  if (kind === 'organisations') {
+    return knowledge.organisations.map((o) => {
+      const entry = build(o.name, namedIndexed(o.name, o.aliases, 'alias', o));
+      const naming = o.namingReferences;
+      return {
+        ...entry,
+        forms: [...entry.forms, ...naming.filter((t) => !t.caseSensitive).map((t) => t.text)],
+        caseSensitiveForms: [...entry.caseSensitiveForms, ...naming.filter((t) => t.caseSensitive).map((t) => t.text)],
+      };
+    });
+  }
   return knowledge.titles.map((t) => build(t.title, namedIndexed(t.title, t.variants, 'variant', t)));
 }

@@ -104,3 +104,10 @@ describe('organisations', () => {
     expect(organisations()).toEqual(['HMICFRS']);
   });
 });
+
+describe('descriptions that name the inspectorate', () => {
+  it('reads the descriptions the knowledge marks as naming the body', () => {
+    expect(extract('Last year the police inspectorate graded the force as inadequate.').organisations()).toEqual(['HMICFRS']);
+    expect(extract('A watchdog criticised the council.').organisations()).toEqual([]);
+  });
+});
