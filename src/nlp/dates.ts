@@ -180,9 +180,20 @@ const spanTrimmer: chrono.Refiner = {
 
 const WEEKDAY_NAME = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day$/i;
 
-/** A weekday abbreviation on its own is a word ("sat", "wed", "The Sun"), not a day. */
+// Where a capitalised day word is part of a name: a programme ("the Today programme"), a paper ("The Sunday Times").
+const TITLE_AFTER = /^\s+(?:programme|show|podcast|Times|Telegraph|Mirror|Express|Post|People|Sun|Herald|Independent|Observer|Mail)\b/;
+
+/**
+ * A weekday abbreviation on its own is a word ("sat", "wed", "The Sun"), not a day; "Today" or
+ * "Sunday" inside a title is no date either.
+ */
 const weekdayWordFilter: chrono.Refiner = {
-  refine: (_context, results) => results.filter((r) => !r.start.isOnlyWeekdayComponent() || WEEKDAY_NAME.test(r.text.trim())),
+  refine: (context, results) =>
+    results.filter((r) => {
+      const after = context.text.slice(r.index + r.text.length, r.index + r.text.length + 20);
+      if (/^(?:Today|Sunday|Saturday)$/.test(r.text) && TITLE_AFTER.test(after)) return false;
+      return !r.start.isOnlyWeekdayComponent() || WEEKDAY_NAME.test(r.text.trim());
+    }),
 };
 
 // The year in a law's or a statutory instrument's name ("the Police Reform Act 2002") names it; it dates nothing.

@@ -93,6 +93,10 @@ describe('findDates (chrono-node, British English, with refiners)', () => {
     ]);
   });
 
+  it('does not read a day word inside the name of a programme or a paper as a date', () => {
+    expect(values("He told the Today programme, and The Sunday Telegraph, what he had said on Sunday.", '2022-01-12')).toEqual([['Sunday', '2022-01-09']]);
+  });
+
   it('does not read the year in the name of a law as a date', () => {
     expect(values('Powers under the Policing Act 2011 and the Conduct Regulations 2019 were used in 2020.')).toEqual([['2020', '2020']]);
   });
