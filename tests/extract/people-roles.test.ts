@@ -126,3 +126,15 @@ describe('people compromise does not tag', () => {
     expect(people()).toEqual(['Ada Quist']);
   });
 });
+
+describe('titles before a name, with their complement', () => {
+  it('reads "<title> for <place> <name>" whole', () => {
+    const { rolesOf } = extract('Police, Fire and Crime Commissioner for Staffordshire Hannah Brightwater said it was welcome.');
+    expect(rolesOf('Hannah Brightwater')).toEqual(['Police, Fire and Crime Commissioner for Staffordshire']);
+  });
+
+  it('makes no person of a plural title after a title', () => {
+    const { people } = extract('The Chief Constables of Wessex and Mercia, Hannah Brightwater and Tomas Pellow, spoke.');
+    expect(people().sort()).toEqual(['Hannah Brightwater', 'Tomas Pellow']);
+  });
+});

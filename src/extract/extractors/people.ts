@@ -129,7 +129,7 @@ function mayHoldFullName(text: string, p: Paragraph, lexicon: Lexicon, named: Re
     if (lexicon.honorificAtStart.test(text.slice(i, i + 40))) continue;
     if (lexicon.titles.canonicalOf(word) !== undefined || lexicon.forces.canonicalOf(word) !== undefined) continue;
     const span = { start: i, end: i + word.length };
-    if (named.some((n) => overlaps(n, span))) continue;
+    if (named.some((n) => overlaps(n, span) && !(n.start === span.start && EPONYMOUS_BODY_NAME.test(text.slice(n.start, n.end))))) continue;
     return true;
   }
   return false;
@@ -318,6 +318,8 @@ function refinePeople(input: ExtractionInput, found: FoundMentions, candidates: 
     // A force or organisation name is never a person ("Devon and Cornwall Police"); nor is a bare title.
     // A body named after a person names that person too ("the Jane Doe Inquiry").
     if (named.some((b) => overlaps(b, span) && !(c.fromTagger && namedAfter(text, b, span))) || titles.some((t) => containsOrEquals(t, span))) continue;
+    // A title word, or its plural, is not a name even after another title ("the Chief Constables of ...").
+    if (words.length === 1 && (lexicon.titles.canonicalOf(surface) !== undefined || lexicon.titles.canonicalOf(surface.replace(/s$/u, '')) !== undefined)) continue;
     if (words.length === 1 && !c.anchored) {
       kept.push({ ...span, anchored: false });
       continue;
@@ -356,6 +358,8 @@ const LETTER_LABEL = /^(?:To|From|Cc|Bcc|Sent|Dear|Subject|Re|Date|Yours|Regards
 
 /** Nouns that make a body named after a person ("the Jane Doe Independent Panel"). */
 const EPONYMOUS_BODY = /^(?:\s+(?:Independent|Public|Panel|Inquiry|Review|Commission|Report|Foundation|Trust|Memorial|Fund|Campaign|Inquest))+$/u;
+
+const EPONYMOUS_BODY_NAME = /\s(?:Panel|Inquiry|Review|Commission|Report|Foundation|Trust|Memorial|Fund|Campaign|Inquest)$/u;
 
 /** Whether the organisation's name is the person's full name followed only by words naming a body. */
 function namedAfter(text: string, body: { start: number; end: number }, person: { start: number; end: number }): boolean {

@@ -40,8 +40,11 @@ export const roleExtractor: Extractor = {
       const before = backOverHonorifics(text, p.start, lexicon.honorificWords);
       const gap = /,?[ \t]*$/.exec(text.slice(Math.max(floor, before - 3), before));
       const titleEnd = before - (gap?.[0].length ?? 0);
-      const pre = titles.find((t) => t.end === titleEnd && t.start >= floor);
-      if (pre) add(p.name, widen(text, pre, floor, before, words, lexicon), pre.canonical);
+      // The title may end in its own complement: "Police and Crime Commissioner for Anyshire Jane Doe".
+      const pre =
+        titles.find((t) => t.end === titleEnd && t.start >= floor) ??
+        titles.find((t) => t.end < titleEnd && t.end > titleEnd - 60 && t.start >= floor && widen(text, t, floor, titleEnd, words, lexicon).end === titleEnd);
+      if (pre) add(p.name, widen(text, pre, floor, titleEnd, words, lexicon), pre.canonical);
 
       const afterName = p.end + postNominalsAt(text, p.end, lexicon);
 
