@@ -118,5 +118,14 @@ function claimParts(m: Mention): ClaimParts {
         links: [],
         qualifiers: { topic: m.topic, qualifier: m.qualifier, lo: m.lo, hi: m.hi, ordinal: m.ordinal, window: m.window },
       };
+    case 'detail':
+      return {
+        kind: 'detail',
+        subject: m.force ? entity('Force', m.force) : null,
+        predicate: m.topic.toUpperCase(),
+        value: m.value,
+        links: [],
+        qualifiers: { topic: m.topic, qualifier: m.qualifier, lo: m.lo, hi: m.hi, ordinal: m.ordinal, window: m.window },
+      };
   }
 }

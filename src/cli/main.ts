@@ -5,7 +5,7 @@ import { installLocalNeo4j, localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j } 
 import { listSavedQueries, queryParams, runCypher, savedQuery, UsageError } from '../graph/queries.ts';
 // The pipelines load the NLP libraries (seconds); they are imported where used, so --help and queries start fast.
 import { formatTable } from './table.ts';
-import { formatConflicts } from './conflicts-view.ts';
+import { conflictKindOption, formatConflicts } from './conflicts-view.ts';
 import { graphSummary } from '../graph/summary.ts';
 import { formatTable as formatScoreTable, formatVerbose, toReportJson } from '../eval/report.ts';
 import { scoresByForce, totalOver, type FolderEvaluation } from '../eval/combine.ts';
@@ -95,6 +95,30 @@ program
   });
 
 program
+  .command('remove')
+  .description('Remove documents (by path, URL or id) with their sentences and claims, entities nothing else refers to, and recompute facts and conflicts.')
+  .argument('<documents...>', 'file or folder paths (as ingested), URLs or document ids')
+  .option('--dry-run', 'list what would be removed and change nothing')
+  .option('--json', 'print the summary as JSON')
+  .addHelpText('after', '\nExamples:\n  oversight remove corpus/met-2025-01-londonstar.txt --dry-run\n  oversight remove https://example.org/press/123 4f2a9c1e0b7d6a35')
+  .action(async (targets: string[], opts: { dryRun?: boolean; json?: boolean }) => {
+    const { remove } = await import('../../pipelines/remove.ts');
+    const summary = await withNeo4j((neo) => remove({ targets, driver: neo.driver, dryRun: opts.dryRun }));
+    if (opts.json) console.log(JSON.stringify(summary, null, 2));
+    else {
+      for (const p of summary.problems) log(`${p.severity}: ${p.path}: ${p.reason}`);
+      const verb = summary.dryRun ? 'Would remove' : 'Removed';
+      const sentences = summary.documents.reduce((n, d) => n + d.sentences, 0);
+      const claims = summary.documents.reduce((n, d) => n + d.claims, 0);
+      console.log(`${verb} ${summary.documents.length} document(s), ${sentences} sentences, ${claims} claims, ${summary.entities.length} entities no other document refers to, ${summary.sources.length} source(s).`);
+      if (summary.documents.length) console.log(formatTable(summary.documents.map((d) => ({ id: d.id, document: d.url ?? d.path, sentences: d.sentences, claims: d.claims }))));
+      if (summary.entities.length) console.log(`Entities: ${summary.entities.map((e) => e.name).join(', ')}`);
+      if (summary.reconciled) console.log(`Reconciled: ${summary.reconciled.facts} facts, ${summary.reconciled.conflicts} conflicts.`);
+    }
+    if (summary.problems.length) process.exitCode = EXIT.SKIPPED_INPUT;
+  });
+
+program
   .command('query')
   .description('Run a saved query (graph/queries/NAME.cypher) or your own Cypher; read-only unless --write.')
   .argument('[name]', 'saved query name')
@@ -143,6 +167,7 @@ program
   .command('conflicts')
   .description('Show where sources disagree: each conflict side by side with values, documents, publishers, dates and evidence.')
   .option('--force <name>', "only conflicts about this force (canonical name, e.g. 'Cleveland Police')")
+  .option('--kind <kind>', 'only conflicts of this kind: date, actor, stage, areas, count, purpose, other')
   .option('--json', 'print the rows as JSON (the same rows as `oversight query conflicts`)')
   .addHelpText(
     'after',
@@ -152,11 +177,13 @@ Conflicts are recomputed from all claims in the graph at the end of every ingest
 Examples:
   oversight conflicts
   oversight conflicts --force "Cleveland Police"
+  oversight conflicts --kind date
   oversight conflicts --json`,
   )
-  .action(async (opts: { force?: string; json?: boolean }) => {
+  .action(async (opts: { force?: string; kind?: string; json?: boolean }) => {
     const q = savedQuery('conflicts');
-    const rows = await withNeo4j((neo) => runCypher(neo.driver, q.cypher, queryParams(q, opts.force ? { force: opts.force } : {})));
+    const given = { ...(opts.force ? { force: opts.force } : {}), ...(opts.kind ? { kind: conflictKindOption(opts.kind) } : {}) };
+    const rows = await withNeo4j((neo) => runCypher(neo.driver, q.cypher, queryParams(q, given)));
     console.log(opts.json ? JSON.stringify(rows, null, 2) : formatConflicts(rows, process.stdout.columns ?? 120));
   });
 

@@ -12,6 +12,7 @@ import { quoteExtractor } from './extractors/quotes.ts';
 import { stageEventExtractor } from './extractors/stage-events.ts';
 import { decisionExtractor } from './extractors/decisions.ts';
 import { areaExtractor } from './extractors/areas.ts';
+import { detailExtractor } from './extractors/details.ts';
 
 /** In dependency order: each extractor may read what the ones before it found. */
 export const EXTRACTORS: readonly Extractor[] = [
@@ -24,6 +25,7 @@ export const EXTRACTORS: readonly Extractor[] = [
   stageEventExtractor,
   decisionExtractor,
   areaExtractor,
+  detailExtractor,
 ];
 
 export interface AnalysedDocument {

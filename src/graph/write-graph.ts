@@ -125,12 +125,49 @@ CALL (old) {
   MATCH (old)-[:STATES]->(:Claim)-->(e:Entity)
   RETURN collect(DISTINCT e.key) AS entities
 }
+CALL (old) {
+  MATCH (old)-[:STATES]->(:Claim)-[:STAGE]->(st:Stage)
+  RETURN collect(DISTINCT st.name) AS stages
+}
 OPTIONAL MATCH (old)-[:PUBLISHED_BY]->(src:Source)
-RETURN entities, src.name AS source`;
+RETURN entities, stages, src.name AS source`;
 
-/** Entities no claim refers to any more (after a document changed) are removed. */
+/** Entities no claim refers to any more (after a document changed or went) are removed; so are such stages and sources. */
 const REMOVE_ORPHAN_ENTITIES = 'UNWIND $keys AS key MATCH (e:Entity {key: key}) WHERE NOT (e)<--(:Claim) DETACH DELETE e';
+const REMOVE_ORPHAN_STAGES = 'UNWIND $names AS name MATCH (st:Stage {name: name}) WHERE NOT (st)<-[:STAGE]-(:Claim) DETACH DELETE st';
 const REMOVE_ORPHAN_SOURCES = 'UNWIND $names AS name MATCH (s:Source {name: name}) WHERE NOT (s)<-[:PUBLISHED_BY]-() DELETE s';
+
+/** What documents about to be replaced or removed point to: the only nodes they can orphan. */
+export interface PreviousReferences {
+  entities: Set<string>;
+  stages: Set<string>;
+  sources: Set<string>;
+}
+
+/** The entities, stages and sources the documents with these keys point to now. */
+export async function previousReferences(tx: Pick<ManagedTransaction, 'run'>, keys: readonly string[]): Promise<PreviousReferences> {
+  const refs: PreviousReferences = { entities: new Set(), stages: new Set(), sources: new Set() };
+  const previous = await tx.run(PREVIOUS_REFERENCES, { keys });
+  for (const r of previous.records) {
+    for (const key of r.get('entities') as string[]) refs.entities.add(key);
+    for (const name of r.get('stages') as string[]) refs.stages.add(name);
+    const source = r.get('source') as string | null;
+    if (source !== null) refs.sources.add(source);
+  }
+  return refs;
+}
+
+/** Deletes the documents with these keys with their sentences and claims (not what they orphan: see removeOrphans). */
+export async function removeDocumentsByKey(tx: Pick<ManagedTransaction, 'run'>, keys: readonly string[]): Promise<void> {
+  await tx.run(REMOVE_PREVIOUS, { docs: keys.map((key) => ({ key })) });
+}
+
+/** Removes those of `refs` that nothing refers to any more. */
+export async function removeOrphans(tx: Pick<ManagedTransaction, 'run'>, refs: PreviousReferences): Promise<void> {
+  if (refs.entities.size) await tx.run(REMOVE_ORPHAN_ENTITIES, { keys: [...refs.entities].sort() });
+  if (refs.stages.size) await tx.run(REMOVE_ORPHAN_STAGES, { names: [...refs.stages].sort() });
+  if (refs.sources.size) await tx.run(REMOVE_ORPHAN_SOURCES, { names: [...refs.sources].sort() });
+}
 
 /**
  * Writes a batch of documents in one transaction: a document is there whole or
@@ -183,15 +220,8 @@ export function isTransient(err: unknown): boolean {
 /** One batch's statements in `tx`; exported for the benchmark's PROFILE of each statement. */
 export async function writeBatch(tx: ManagedTransaction, batch: readonly DocumentRows[]): Promise<void> {
   const docs = batch.map((b) => b.document);
-  const previous = await tx.run(PREVIOUS_REFERENCES, { keys: docs.map((d) => d.key) });
-  const touchedEntities = new Set<string>();
-  const touchedSources = new Set<string>();
-  for (const r of previous.records) {
-    for (const key of r.get('entities') as string[]) touchedEntities.add(key);
-    const source = r.get('source') as string | null;
-    if (source !== null) touchedSources.add(source);
-  }
-  await tx.run(REMOVE_PREVIOUS, { docs });
+  const previous = await previousReferences(tx, docs.map((d) => d.key));
+  await removeDocumentsByKey(tx, docs.map((d) => d.key));
   await tx.run(MERGE_DOCUMENTS, { docs });
   await tx.run(MERGE_SENTENCES, { rows: batch.flatMap((b) => b.sentences) });
   for (const type of ['Force', 'Person', 'Organisation'] as const) {
@@ -208,8 +238,7 @@ export async function writeBatch(tx: ManagedTransaction, batch: readonly Documen
     if (rows.length) await tx.run(MERGE_LINKS[role], { rows });
   }
   // New documents orphan nothing: only a replaced document's old references are checked.
-  if (touchedEntities.size) await tx.run(REMOVE_ORPHAN_ENTITIES, { keys: [...touchedEntities].sort() });
-  if (touchedSources.size) await tx.run(REMOVE_ORPHAN_SOURCES, { names: [...touchedSources].sort() });
+  await removeOrphans(tx, previous);
 }
 
 /** A claim's node properties: its fields, then its qualifiers (null ones are not set, as before). */

@@ -11,7 +11,7 @@ import type { ReconcileInput, Reconciliation } from '../reconcile/types.ts';
 import { plain } from './queries.ts';
 
 /** Claim kinds the reconciler reads. */
-const KINDS = ['mention', 'role', 'stageEvent', 'decision', 'area', 'quote'];
+const KINDS = ['mention', 'role', 'stageEvent', 'decision', 'area', 'quote', 'detail'];
 
 /** Qualifier properties per claim kind, as write-graph stores them on the Claim node (absent = null). */
 const QUALIFIERS: Record<string, string[]> = {
@@ -19,6 +19,7 @@ const QUALIFIERS: Record<string, string[]> = {
   decision: ['act', 'stage', 'change'],
   area: ['peel', 'polarity'],
   date: ['text', 'precision'],
+  detail: ['topic', 'qualifier', 'lo', 'hi', 'ordinal', 'window'],
 };
 
 const READ_DOCUMENTS = `
@@ -153,6 +154,8 @@ export function reconciledRows(rec: Reconciliation): { facts: FactRow[]; conflic
       props: {
         id: c.id,
         kind: c.kind,
+        confidence: c.confidence,
+        rule: c.rule,
         subject: c.subject,
         force: c.force,
         stage: c.stage,

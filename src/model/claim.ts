@@ -11,7 +11,7 @@ export const EntityRef = z.object({
 });
 export type EntityRef = z.infer<typeof EntityRef>;
 
-export const ClaimKind = z.enum(['mention', 'role', 'date', 'stageEvent', 'decision', 'area', 'quote']);
+export const ClaimKind = z.enum(['mention', 'role', 'date', 'stageEvent', 'decision', 'area', 'quote', 'detail']);
 export type ClaimKind = z.infer<typeof ClaimKind>;
 
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);

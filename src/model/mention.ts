@@ -79,6 +79,26 @@ export const QuoteMention = z.object({
   text: z.string(),
 });
 
+/** A checkable detail a text states about a force: a count, a spell's length, a cause of a move, a remit. */
+export const DetailMention = z.object({
+  ...base,
+  kind: z.literal('detail'),
+  topic: z.enum(['officeHolders', 'areasAssessed', 'areasGraded', 'spell', 'cause', 'remit']),
+  /** The force the sentence names, when it names one. */
+  force: z.string().nullable(),
+  /** The detail in words, normalised ("5", "Scan", "scandals", "England and Wales"). */
+  value: z.string(),
+  /** What is counted or measured ("chief constable", a grade), or null. */
+  qualifier: z.string().nullable(),
+  /** Numeric bounds: the count (lo = hi), a spell in years, an office count's window in years. */
+  lo: z.number().nullable(),
+  hi: z.number().nullable(),
+  /** "fifth chief constable" (the holder's rank) rather than "five chief constables". */
+  ordinal: z.boolean(),
+  /** The window a count of holders covers, in years ("in six years"), or null. */
+  window: z.number().nullable(),
+});
+
 export const Mention = z.discriminatedUnion('kind', [
   ForceMention,
   OrganisationMention,
@@ -89,6 +109,7 @@ export const Mention = z.discriminatedUnion('kind', [
   DecisionMention,
   AreaMention,
   QuoteMention,
+  DetailMention,
 ]);
 export type Mention = z.infer<typeof Mention>;
 export type MentionKind = Mention['kind'];

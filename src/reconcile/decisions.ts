@@ -1,17 +1,12 @@
-// Decisions across sources: one fact per (event, act, actor), and an actor
-// conflict where two documents name as the decider of the same event actors
-// on different sides (two different organisations, a person counting for the
-// organisation their title names). A person whose side is not known never
-// makes a conflict: no conflict is better than a doubtful one. Pure.
+// Decisions across sources: one fact per (event, act, actor). Who decided is
+// compared by the actor rule (conflicts/actor.ts). Pure.
 import type { EntityRef } from '../model/claim.ts';
-import { stableId } from '../util/hash.ts';
-import type { ActorSide } from './actors.ts';
 import { cmp, pushTo } from './collections.ts';
 import { UNASSIGNED } from './episodes.ts';
 import type { DecisionStatement } from './normalise.ts';
 import { eventKey, eventSubject } from './stage-events.ts';
-import { documentOrder, factOf, sideOf } from './support.ts';
-import type { Conflict, Fact } from './types.ts';
+import { documentOrder, factOf } from './support.ts';
+import type { Fact } from './types.ts';
 
 export interface DecisionBlock {
   /** The event key (force, stage, change, episode). */
@@ -67,43 +62,4 @@ export function decisionFacts(blocks: readonly DecisionBlock[]): Fact[] {
     }
   }
   return facts;
-}
-
-/** Actor conflicts: the deciders two documents name for the same event are on different, known sides. */
-export function actorConflicts(blocks: readonly DecisionBlock[], sideOfActor: (actor: EntityRef) => ActorSide | null): Conflict[] {
-  const out: Conflict[] = [];
-  for (const block of blocks) {
-    if (block.episode === UNASSIGNED) continue;
-    const byDoc = new Map<string, DecisionStatement[]>();
-    for (const s of block.statements) if (s.act === 'decided') pushTo(byDoc, s.document.id, s);
-    const docs = [...byDoc.values()]
-      .map((statements) => {
-        const sides = statements.map((s) => sideOfActor(s.actor));
-        return { statements, sides, known: sides.every((x) => x !== null) };
-      })
-      .filter((d) => d.known);
-    for (let i = 0; i < docs.length; i++) {
-      for (let j = i + 1; j < docs.length; j++) {
-        const a = docs[i]!;
-        const b = docs[j]!;
-        const keysA = new Set(a.sides.map((x) => x!.key));
-        if (b.sides.some((x) => keysA.has(x!.key))) continue;
-        const value = (d: typeof a) =>
-          [...new Set(d.statements.map((s, n) => (s.actor.name === d.sides[n]!.name ? s.actor.name : `${s.actor.name} (${d.sides[n]!.name})`)))].join(', ');
-        const sideA = sideOf(a.statements[0]!.document, `decided by ${value(a)}`, a.statements);
-        const sideB = sideOf(b.statements[0]!.document, `decided by ${value(b)}`, b.statements);
-        out.push({
-          id: stableId('conflict', 'actor', block.key, sideA.documentId, sideB.documentId),
-          kind: 'actor',
-          subject: `Who decided: ${eventSubject(block.force.name, block.stage, block.change)}`,
-          force: block.force.name,
-          stage: block.stage,
-          change: block.change,
-          a: sideA,
-          b: sideB,
-        });
-      }
-    }
-  }
-  return out;
 }

@@ -6,17 +6,24 @@
 // claims, never on their order (everything is blocked, sorted and hashed).
 // Near-linear: claims are blocked by key (entity; force/stage/change/episode;
 // event/polarity for areas) and only compared inside a block.
-import type { Claim } from '../model/claim.ts';
+import type { Claim, EntityRef } from '../model/claim.ts';
 import { loadKnowledge, type Knowledge } from '../knowledge/index.ts';
 import { stableId } from '../util/hash.ts';
 import { actorSideResolver } from './actors.ts';
-import { areaConflicts, areaFacts, countConflicts, placeAreas, type DocumentEvent } from './areas.ts';
-import { actorConflicts, decisionBlocks, decisionFacts } from './decisions.ts';
+import { areaFacts, placeAreas, type DocumentEvent } from './areas.ts';
+import { decisionBlocks, decisionFacts } from './decisions.ts';
+import { actorConflictsOf } from './conflicts/actor.ts';
+import { areaBlocks, areaConflictsOf } from './conflicts/areas.ts';
+import { countBlocks, listedCountConflicts, statedCountConflictsOf, type CountStatement } from './conflicts/count.ts';
+import { dateConflictsOf, describeSpell, spellStart, type ImpliedDating } from './conflicts/date.ts';
+import { remitConflictsOf } from './conflicts/other.ts';
+import { purposeConflictsOf, type StatedReasons } from './conflicts/purpose.ts';
+import { dateInterval, intersect, isBounded, type Interval } from './intervals.ts';
 import { cmp, pushTo } from './collections.ts';
 import { canonicalClaims, resolveEntities } from './entities.ts';
 import { assignEpisodes, UNASSIGNED } from './episodes.ts';
-import { areaStatement, decisionStatement, stageStatement, type StageStatement } from './normalise.ts';
-import { dateConflicts, eventBlocks, stageEventFacts } from './stage-events.ts';
+import { areaStatement, decisionStatement, normalise, stageStatement, type StageStatement, type Statement } from './normalise.ts';
+import { eventBlocks, eventKey, stageEventFacts } from './stage-events.ts';
 import type { Conflict, Fact, ReconcileDocument, ReconcileInput, Reconciliation } from './types.ts';
 
 export interface ReconcileOptions {
@@ -33,33 +40,99 @@ export function reconcile(input: ReconcileInput, options: ReconcileOptions = {})
   const resolution = resolveEntities([...unique.values()].sort((a, b) => cmp(a.id, b.id)));
   const claims = canonicalClaims([...unique.values()].sort((a, b) => cmp(a.id, b.id)), resolution);
   const docOf = (c: Claim) => documents.get(c.documentId)!;
+  const forceRefs = new Map<string, EntityRef>();
+  for (const c of claims) if (c.kind === 'mention' && c.subject?.type === 'Force') forceRefs.set(c.subject.key, c.subject);
 
   // Entities: one fact per canonical entity, with every spelling.
   const facts: Fact[] = entityFacts(claims, documents, resolution.surfaceForms);
 
-  // Stage events: episodes, one fact per event, date conflicts.
+  // Stage events: episodes, one fact per event.
   const stages = claims.map((c) => stageStatement(c, docOf(c))).filter((s): s is StageStatement => s !== null);
   const episodes = assignEpisodes(stages);
   const events = eventBlocks(stages, episodes);
-  append(facts, stageEventFacts(events));
-  const conflicts: Conflict[] = [...dateConflicts(events)];
-
   const index = documentEventIndex(stages, episodes);
+  const mainForceOf = mainForces(claims);
+  const passing = passingMentions(claims);
+  const conflicts: Conflict[] = [];
 
-  // Decisions: one fact per (event, act, actor), actor conflicts.
+  // Details (counts, spells, causes, remits), each tied to its force: the one the sentence names, else the document's.
+  const details = claims
+    .filter((c) => c.kind === 'detail')
+    .map((c) => {
+      const forceKey = c.subject?.key ?? mainForceOf(c.documentId);
+      const force = c.subject ?? (forceKey ? forceRefs.get(forceKey) : undefined);
+      return force ? { ...normalise(c, docOf(c)), force } : null;
+    })
+    .filter((d) => d !== null);
+
+  // Date rule, per event block, with the datings spells imply.
+  const implied = impliedDatings(details, stages, index.episodeOf);
+  const disputed = new Set<string>();
+  for (const block of events) {
+    const found = dateConflictsOf(block, implied.get(block.key) ?? [], passing);
+    if (found.length > 0) disputed.add(block.key);
+    append(conflicts, found);
+  }
+  append(facts, stageEventFacts(events, disputed));
+
+  // Decisions: one fact per (event, act, actor); actor rule per block.
   const decisions = claims.map((c) => decisionStatement(c, docOf(c))).filter((s) => s !== null);
   const dBlocks = decisionBlocks(decisions, index.episodeOf);
   append(facts, decisionFacts(dBlocks));
-  append(conflicts, actorConflicts(dBlocks, actorSideResolver(claims, knowledge)));
+  const sideOfActor = actorSideResolver(claims, knowledge);
+  for (const block of dBlocks) append(conflicts, actorConflictsOf(block, sideOfActor));
 
-  // Areas: placed on the event they are reasons for; areas and count conflicts.
+  // Areas: placed on the event they are reasons for; areas rule per block, listed counts.
   const quoteSpans = new Map<string, Array<{ start: number; end: number }>>();
   for (const c of claims) if (c.kind === 'quote') pushTo(quoteSpans, c.documentId, { start: c.start, end: c.end });
   const areas = claims.map((c) => areaStatement(c, docOf(c), index.onlyForce(c.documentId))).filter((s) => s !== null);
   const placed = placeAreas(areas, index.mainEvent, quoteSpans);
   append(facts, areaFacts(placed));
-  append(conflicts, areaConflicts(placed));
-  append(conflicts, countConflicts(placed, input.sentences ?? [], index.mainEvent));
+  // A cause's own sentence and the one after it tell the cause ("after a series of scandals. Those included ..."), not findings.
+  const causeSentences = new Set(
+    details.filter((d) => d.claim.qualifiers.topic === 'cause').flatMap((d) => [`${d.document.id}:${d.claim.sentenceIndex}`, `${d.document.id}:${d.claim.sentenceIndex + 1}`]),
+  );
+  const findings = placed.filter((p) => !causeSentences.has(`${p.statement.document.id}:${p.statement.claim.sentenceIndex}`) && !passing(p.statement.document.id, p.force.key));
+  for (const [key, docs] of areaBlocks(findings)) append(conflicts, areaConflictsOf(key, docs));
+  append(conflicts, listedCountConflicts(placed, input.sentences ?? [], index.mainEvent));
+
+  // Count rule on stated numbers, per (force, what is counted).
+  const counts: CountStatement[] = details
+    .filter((d) => ['officeHolders', 'areasAssessed', 'areasGraded'].includes(String(d.claim.qualifiers.topic)))
+    .map((d) => ({
+      ...d,
+      topic: String(d.claim.qualifiers.topic),
+      counted: typeof d.claim.qualifiers.qualifier === 'string' ? d.claim.qualifiers.qualifier : '',
+      n: Number(d.claim.qualifiers.lo),
+      ordinal: d.claim.qualifiers.ordinal === true,
+      window: typeof d.claim.qualifiers.window === 'number' ? d.claim.qualifiers.window : null,
+    }));
+  for (const [key, block] of countBlocks(counts)) append(conflicts, statedCountConflictsOf(key, block));
+
+  // Purpose rule, per entry event: a stated cause against the inspection's findings.
+  const sentenceText = new Map((input.sentences ?? []).map((s) => [`${s.documentId}:${s.index}`, s.text]));
+  const causes = details.filter((d) => d.claim.qualifiers.topic === 'cause');
+  for (const block of events) {
+    if (block.change !== 'entered' || block.episode === UNASSIGNED) continue;
+    const reasons = new Map<string, StatedReasons & { causes: Statement[]; findings: Statement[] }>();
+    const of = (d: ReconcileDocument) => reasons.get(d.id) ?? reasons.set(d.id, { document: d, causes: [], findings: [], concerns: 0 }).get(d.id)!;
+    for (const c of causes) {
+      if (c.force.key === block.force.key && index.episodeOf(c.document.id, c.force.key, block.stage, 'entered') === block.episode) of(c.document).causes.push(c);
+    }
+    for (const p of findings) {
+      if (p.event !== block.key || p.quoted || p.statement.polarity !== 'concern') continue;
+      const r = of(p.statement.document);
+      r.concerns++;
+      const text = sentenceText.get(`${p.statement.document.id}:${p.statement.claim.sentenceIndex}`) ?? '';
+      if (p.statement.document.sourceKind === 'inspectorate' || INSPECTION.test(text)) r.findings.push(p.statement);
+    }
+    append(conflicts, purposeConflictsOf(block, [...reasons.values()]));
+  }
+
+  // Other rule: the inspectorate's remit, per force.
+  const remits = new Map<string, typeof details>();
+  for (const d of details) if (d.claim.qualifiers.topic === 'remit') pushTo(remits, d.force.key, d);
+  for (const key of [...remits.keys()].sort(cmp)) append(conflicts, remitConflictsOf(remits.get(key)![0]!.force, remits.get(key)!));
 
   return {
     facts: dedupe(facts).sort((a, b) => cmp(a.kind, b.kind) || cmp(a.subject, b.subject) || episodeOf(a) - episodeOf(b) || cmp(a.id, b.id)),
@@ -160,6 +233,69 @@ function documentEventIndex(stages: readonly StageStatement[], episodes: Readonl
   };
 
   return { mainEvent, episodeOf, onlyForce };
+}
+
+/** Words that attribute a finding to an inspection. */
+const INSPECTION = /\b(?:inspect\w*|watchdog|HMICFRS|HMIC)\b/i;
+
+/**
+ * Whether a document only mentions a force in passing: it names the force
+ * once, or names another force more often.
+ */
+function passingMentions(claims: readonly Claim[]): (documentId: string, forceKey: string) => boolean {
+  const counts = new Map<string, number>();
+  for (const c of claims) if (c.kind === 'mention' && c.subject?.type === 'Force') counts.set(`${c.documentId}|${c.subject.key}`, (counts.get(`${c.documentId}|${c.subject.key}`) ?? 0) + 1);
+  const main = mainForces(claims);
+  const named = new Set(claims.filter((c) => c.kind === 'mention' && c.subject?.type === 'Force').map((c) => c.documentId));
+  return (documentId, forceKey) => {
+    // A document whose forces are not known from mentions is taken at its word.
+    if (!named.has(documentId)) return false;
+    const m = main(documentId);
+    return (counts.get(`${documentId}|${forceKey}`) ?? 0) <= 1 || (m !== null && m !== forceKey);
+  };
+}
+
+/** Each document's main force: the force its texts name most (mention claims); null on a tie or none. */
+function mainForces(claims: readonly Claim[]): (documentId: string) => string | null {
+  const counts = new Map<string, Map<string, number>>();
+  for (const c of claims) {
+    if (c.kind !== 'mention' || c.subject?.type !== 'Force') continue;
+    const m = counts.get(c.documentId) ?? new Map<string, number>();
+    m.set(c.subject.key, (m.get(c.subject.key) ?? 0) + 1);
+    counts.set(c.documentId, m);
+  }
+  const main = new Map<string, string | null>();
+  for (const [doc, m] of counts) {
+    const ranked = [...m.entries()].sort(([ka, a], [kb, b]) => b - a || cmp(ka, kb));
+    main.set(doc, ranked.length > 1 && ranked[0]![1] === ranked[1]![1] ? null : ranked[0]![0]);
+  }
+  return (documentId) => main.get(documentId) ?? null;
+}
+
+/**
+ * When spells say the force entered, by entry event key: the document's exit
+ * (its dated exit statements, else its publication day) less the spell.
+ */
+function impliedDatings(
+  details: ReadonlyArray<Statement & { force: EntityRef }>,
+  stages: readonly StageStatement[],
+  episodeOf: (documentId: string, forceKey: string, stage: string, change: string) => number,
+): Map<string, ImpliedDating[]> {
+  const out = new Map<string, ImpliedDating[]>();
+  for (const d of details) {
+    const q = d.claim.qualifiers;
+    if (q.topic !== 'spell' || typeof q.lo !== 'number' || typeof q.hi !== 'number') continue;
+    const stage = 'Engage';
+    const episode = episodeOf(d.document.id, d.force.key, stage, 'entered');
+    if (episode === UNASSIGNED) continue;
+    const exits = stages.filter((s) => s.document.id === d.document.id && s.force.key === d.force.key && s.stage === stage && s.change === 'exited' && isBounded(s.interval));
+    let end: Interval | null = exits.reduce<Interval | null>((acc, s) => (acc ? intersect(acc, s.interval) : s.interval), null);
+    if (!end && d.document.publishedAt) end = dateInterval(d.document.publishedAt);
+    if (!end) continue;
+    const interval = spellStart(end, { lo: q.lo, hi: q.hi });
+    pushTo(out, eventKey(d.force.key, stage, 'entered', episode), { document: d.document, interval, value: describeSpell(d.claim.value, interval), statements: [d] });
+  }
+  return out;
 }
 
 /** Appends without spreading: a spread of a very large list overflows the call stack. */

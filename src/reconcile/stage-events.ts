@@ -1,15 +1,13 @@
 // Stage events across sources: one fact per (force, stage, change, episode)
-// with its corroboration, and a date conflict between two documents whose
-// statements of when it happened cannot both be true (disjoint intervals).
-// A coarser date containing a finer one, "today" and "yesterday" resolving to
-// the same day, an undated "was moved" before publication: all agree. Pure.
-import { stableId } from '../util/hash.ts';
+// with its corroboration and the date most sources agree with. Date conflicts
+// are the date rule's (conflicts/date.ts). Pure.
 import { cmp, pushTo } from './collections.ts';
 import { UNASSIGNED } from './episodes.ts';
-import { dateInterval, describeInterval, intersect, isBounded, overlaps, width, type Interval } from './intervals.ts';
+import { datingOf } from './conflicts/date.ts';
+import { dateInterval, overlaps, width } from './intervals.ts';
 import type { StageStatement } from './normalise.ts';
-import { documentOrder, factOf, sideOf } from './support.ts';
-import type { Conflict, Fact } from './types.ts';
+import { documentOrder, factOf } from './support.ts';
+import type { Fact } from './types.ts';
 
 export interface EventBlock {
   key: string;
@@ -43,36 +41,8 @@ export function eventBlocks(statements: readonly StageStatement[], episodes: Rea
   return out;
 }
 
-interface DocumentDating {
-  statements: StageStatement[];
-  /** What the document as a whole says: the intersection of its statements (its most precise one if they clash). */
-  interval: Interval;
-  /** The statements that carry that dating (the dated ones when there are any). */
-  carriers: StageStatement[];
-  value: string;
-}
-
-function datingOf(statements: StageStatement[]): DocumentDating {
-  const dated = statements.filter((s) => s.date && dateInterval(s.date));
-  const informative = dated.length > 0 ? dated : statements;
-  let interval: Interval | null = { lo: -Infinity, hi: Infinity };
-  for (const s of statements) interval = interval && intersect(interval, s.interval);
-  if (!interval) {
-    const narrowest = [...informative].sort((a, b) => width(a.interval) - width(b.interval) || a.claim.start - b.claim.start)[0]!;
-    interval = narrowest.interval;
-  }
-  const carriers = informative.filter((s) => overlaps(s.interval, interval!));
-  const first = carriers[0] ?? informative[0]!;
-  return { statements, interval, carriers: carriers.length ? carriers : informative, value: describeDating(first, interval) };
-}
-
-function describeDating(s: StageStatement, interval: Interval): string {
-  if (s.date) return s.date;
-  if (s.qualifiers.tense === 'future') return `still to come when published (${describeInterval(interval)})`;
-  return s.document.publishedAt ? `no date (${describeInterval(interval)}, the publication date)` : 'no date';
-}
-
-export function stageEventFacts(blocks: readonly EventBlock[]): Fact[] {
+/** One fact per event block; `disputed` holds the keys of blocks with a date conflict. */
+export function stageEventFacts(blocks: readonly EventBlock[], disputed: ReadonlySet<string>): Fact[] {
   return blocks.map((block) => {
     const consensus = consensusDate(block);
     return factOf({
@@ -89,7 +59,7 @@ export function stageEventFacts(blocks: readonly EventBlock[]): Fact[] {
         episode: block.episode === UNASSIGNED ? null : block.episode + 1,
         date: consensus?.date ?? null,
         datePrecision: consensus?.precision ?? null,
-        dateDisputed: dateConflictPairs(block).length > 0,
+        dateDisputed: disputed.has(block.key),
       },
       statements: block.statements,
     });
@@ -115,43 +85,4 @@ function byDocument(statements: readonly StageStatement[]): Map<string, StageSta
   const m = new Map<string, StageStatement[]>();
   for (const s of statements) pushTo(m, s.document.id, s);
   return m;
-}
-
-function dateConflictPairs(block: EventBlock): Array<[DocumentDating, DocumentDating]> {
-  if (block.episode === UNASSIGNED) return [];
-  const docs = [...byDocument(block.statements).values()].map(datingOf);
-  docs.sort((a, b) => documentOrder(a.statements[0]!.document, b.statements[0]!.document));
-  const pairs: Array<[DocumentDating, DocumentDating]> = [];
-  // Pairs within one event only: blocks are small (the documents about one event), never the corpus.
-  for (let i = 0; i < docs.length; i++) {
-    for (let j = i + 1; j < docs.length; j++) {
-      const a = docs[i]!;
-      const b = docs[j]!;
-      if (!overlaps(a.interval, b.interval) && (isBounded(a.interval) || isBounded(b.interval))) pairs.push([a, b]);
-    }
-  }
-  return pairs;
-}
-
-/** Date conflicts: two documents whose datings of the same event are disjoint. */
-export function dateConflicts(blocks: readonly EventBlock[]): Conflict[] {
-  const out: Conflict[] = [];
-  for (const block of blocks) {
-    for (const [a, b] of dateConflictPairs(block)) {
-      const subject = eventSubject(block.force.name, block.stage, block.change);
-      const sideA = sideOf(a.statements[0]!.document, a.value, a.carriers);
-      const sideB = sideOf(b.statements[0]!.document, b.value, b.carriers);
-      out.push({
-        id: stableId('conflict', 'date', block.key, sideA.documentId, sideB.documentId),
-        kind: 'date',
-        subject,
-        force: block.force.name,
-        stage: block.stage,
-        change: block.change,
-        a: sideA,
-        b: sideB,
-      });
-    }
-  }
-  return out;
 }

@@ -78,10 +78,17 @@ export interface ConflictSide {
   claimIds: string[];
 }
 
+export const CONFIDENCES = ['high', 'low'] as const;
+/** 'high': both sides are explicit statements (a date, a name, a number); 'low': a side is inferred. */
+export type Confidence = (typeof CONFIDENCES)[number];
+
 /** Two documents that disagree about the same thing, each side with its claims. */
 export interface Conflict {
   id: string;
   kind: ConflictKindName;
+  confidence: Confidence;
+  /** The rule that found it (src/reconcile/conflicts/), e.g. 'date.disjoint'. */
+  rule: string;
   subject: string;
   /** Canonical name of the force it is about, when it is about one. */
   force: string | null;

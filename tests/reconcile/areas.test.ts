@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { statedCount } from '../../src/reconcile/areas.ts';
+import { statedCount } from '../../src/reconcile/conflicts/count.ts';
 import { reconcile } from '../../src/reconcile/reconcile.ts';
 import { contentWords, sameWord } from '../../src/reconcile/words.ts';
 import { area, doc, quote, stageEvent } from './build.ts';

@@ -1,0 +1,65 @@
+import { existsSync, statSync } from 'node:fs';
+import { resolve, sep } from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import type { InputProblem } from '../src/model/document.ts';
+import { findDocuments, planRemoval, removeDocuments, type DocumentTarget, type RemovalPlan } from '../src/graph/remove-documents.ts';
+import { reconcileGraph, type ReconcileSummary } from '../src/graph/write-reconciled.ts';
+
+export interface RemoveOptions {
+  /** Paths (files or folders, as ingested or from here), URLs or document ids. */
+  targets: string[];
+  driver: Driver;
+  /** List what would go and change nothing. */
+  dryRun?: boolean;
+  /** The working directory relative paths are taken from (default: this process's). */
+  cwd?: string;
+}
+
+export interface RemoveSummary extends RemovalPlan {
+  dryRun: boolean;
+  /** Facts and conflicts after the removal (absent on a dry run). */
+  reconciled: ReconcileSummary | null;
+  /** Targets that name no document. */
+  problems: InputProblem[];
+}
+
+/** What a user's argument can mean: an id, URL or path as stored, that path resolved, or a folder holding documents. */
+export function documentTarget(given: string, cwd: string = process.cwd()): DocumentTarget {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(given)) return { given, values: [given], folders: [] };
+  const absolute = resolve(cwd, given);
+  // A file ingested from inside a folder has the key file:<path within that folder>.
+  const values = [...new Set([given, absolute, `file:${given}`])];
+  const withSep = (p: string) => (p.endsWith(sep) ? p : p + sep);
+  const folders = isDirectory(absolute) ? [...new Set([withSep(given), withSep(absolute)])] : [];
+  return { given, values, folders };
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return existsSync(path) && statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Removes documents named by path, URL or id: their sentences and claims, the entities, stages
+ * and sources nothing else refers to; then recomputes facts and conflicts from what is left,
+ * so the graph is the one an ingest without those documents would have built.
+ */
+export async function remove(options: RemoveOptions): Promise<RemoveSummary> {
+  const { driver } = options;
+  const targets = options.targets.map((t) => documentTarget(t, options.cwd));
+  const found = await findDocuments(driver, targets);
+  const problems: InputProblem[] = [];
+  const keys: string[] = [];
+  for (const [given, matched] of found) {
+    if (matched.length === 0) problems.push({ path: given, severity: 'error', reason: 'no document in the graph has this path, URL or id: nothing removed for it' });
+    for (const key of matched) if (!keys.includes(key)) keys.push(key);
+  }
+  const plan = await planRemoval(driver, keys);
+  if (options.dryRun || keys.length === 0) return { ...plan, dryRun: options.dryRun ?? false, reconciled: null, problems };
+  await removeDocuments(driver, keys);
+  const reconciled = await reconcileGraph(driver);
+  return { ...plan, dryRun: false, reconciled, problems };
+}
