@@ -1,5 +1,6 @@
 import * as chrono from 'chrono-node';
 import { z } from 'zod';
+import { alternation, loadDateVocabulary } from '../knowledge/dates.ts';
 import { tenseAt } from './tense.ts';
 
 export const DatePrecision = z.enum(['day', 'month', 'year']);
@@ -15,6 +16,8 @@ export const DateFound = z.object({
   relative: z.boolean(),
 });
 export type DateFound = z.infer<typeof DateFound>;
+
+const VOCABULARY = loadDateVocabulary();
 
 type Result = chrono.ParsingResult;
 type Context = chrono.ParsingContext;
@@ -63,20 +66,21 @@ const financialYearParser: chrono.Parser = {
   extract: (context, match) => context.createParsingComponents({ year: Number(match[1]) }).addTag(TAG.financialYear),
 };
 
-const SEASON_START: Record<string, number> = { spring: 3, summer: 6, autumn: 9, fall: 9, winter: 12 };
+
+const SEASON = new RegExp(String.raw`\b(?:(last|this|next)\s+)?(${alternation(Object.keys(VOCABULARY.seasons))})\b(?:\s+(?:of\s+)?((?:19|20)\d{2})\b)?`, 'i');
 
 /**
  * "last summer", "this spring", "the summer of 2023": a season, at year precision.
  * "last" names the season of the previous year; "next" the first one not yet begun.
  */
 const seasonParser: chrono.Parser = {
-  pattern: () => /\b(?:(last|this|next)\s+)?(spring|summer|autumn|winter)\b(?:\s+(?:of\s+)?((?:19|20)\d{2})\b)?/i,
+  pattern: () => SEASON,
   extract: (context, match) => {
     const which = match[1]?.toLowerCase();
     const written = match[3];
     if (written) return context.createParsingComponents({ year: Number(written) });
     if (!which) return null; // "in the summer": no year is said
-    const starts = SEASON_START[match[2]!.toLowerCase()]!;
+    const starts = VOCABULARY.seasons[match[2]!.toLowerCase()]!;
     const y = refYear(context);
     const year = which === 'last' ? y - 1 : which === 'this' ? y : refMonth(context) < starts ? y : y + 1;
     return context.createParsingComponents({ year }).addTag(TAG.yearSettled);
@@ -181,7 +185,7 @@ const spanTrimmer: chrono.Refiner = {
 const WEEKDAY_NAME = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day$/i;
 
 // Where a capitalised day word is part of a name: a programme ("the Today programme"), a paper ("The Sunday Times").
-const TITLE_AFTER = /^\s+(?:programme|show|podcast|Times|Telegraph|Mirror|Express|Post|People|Sun|Herald|Independent|Observer|Mail)\b/;
+const TITLE_AFTER = new RegExp(String.raw`^\s+(?:${alternation(VOCABULARY.dayWordTitles)})\b`);
 
 /**
  * A weekday abbreviation on its own is a word ("sat", "wed", "The Sun"), not a day; "Today" or
@@ -197,7 +201,7 @@ const weekdayWordFilter: chrono.Refiner = {
 };
 
 // The year in a law's or a statutory instrument's name ("the Police Reform Act 2002") names it; it dates nothing.
-const LEGISLATION_BEFORE = /\b(?:Act|Acts|Bill|Regulations|Order|Rules|Code)\s+(?:of\s+)?$/;
+const LEGISLATION_BEFORE = new RegExp(String.raw`\b(?:${alternation(VOCABULARY.legislationWords)})\s+(?:of\s+)?$`);
 
 /** A year that is part of a name of legislation is no date mention. */
 const namedYearFilter: chrono.Refiner = {

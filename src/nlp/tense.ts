@@ -1,9 +1,13 @@
 import nlp from 'compromise';
+import { alternation, loadDateVocabulary } from '../knowledge/dates.ts';
 
 export type Tense = 'past' | 'future';
 
 // Words that put what follows in the future although their verb is in the present ("is due to", "plans to").
-const FUTURE_CUE = /\b(?:will|shall|won['’]t|(?:is|are)\s+due|(?:due|expect(?:s|ed)?|set|going|scheduled|planned|plans?|intends?|aims?|hopes?)\s+to)\b|['’]ll\b/i;
+const FUTURE_CUE = new RegExp(
+  String.raw`\b(?:will|shall|won['’]t|(?:is|are)\s+due|(?:${alternation(loadDateVocabulary().futureCues)})\s+to)\b|['’]ll\b`,
+  'i',
+);
 const PERFECT = /^(?:has|have|had|'ve|’ve)\b/i;
 
 /** The sentence of `text` around `at`: from after the last full stop before it to the next one. */
