@@ -1,5 +1,5 @@
 import type { Document } from '../model/document.ts';
-import type { Mention } from '../model/mention.ts';
+import type { ActorKind, Mention } from '../model/mention.ts';
 import { Claim, type EntityRef, type EntityType } from '../model/claim.ts';
 import { sentenceAt, type Sentence } from '../nlp/sentences.ts';
 import { stableId } from '../util/hash.ts';
@@ -52,6 +52,9 @@ export function buildClaims(document: Document, sentences: readonly Sentence[], 
   return claims;
 }
 
+/** The entity an actor or speaker is: a force speaking as itself stays the Force node. */
+const ENTITY_TYPE: Record<ActorKind, EntityType> = { person: 'Person', organisation: 'Organisation', force: 'Force' };
+
 type ClaimParts = Pick<Claim, 'kind' | 'subject' | 'predicate' | 'value' | 'links' | 'qualifiers'>;
 
 function claimParts(m: Mention): ClaimParts {
@@ -76,7 +79,7 @@ function claimParts(m: Mention): ClaimParts {
         qualifiers: { stage: m.stage, change: m.change, date: m.date, datePrecision: m.datePrecision, tense: m.tense },
       };
     case 'decision': {
-      const actor = entity(m.actorKind === 'person' ? 'Person' : 'Organisation', m.actor);
+      const actor = entity(ENTITY_TYPE[m.actorKind], m.actor);
       return {
         kind: 'decision',
         subject: actor,
@@ -99,7 +102,7 @@ function claimParts(m: Mention): ClaimParts {
         qualifiers: { peel: m.peel, polarity: m.polarity },
       };
     case 'quote': {
-      const speaker = m.speaker ? entity(m.speakerKind === 'organisation' ? 'Organisation' : 'Person', m.speaker) : null;
+      const speaker = m.speaker ? entity(ENTITY_TYPE[m.speakerKind ?? 'person'], m.speaker) : null;
       return {
         kind: 'quote',
         subject: speaker,
@@ -109,15 +112,6 @@ function claimParts(m: Mention): ClaimParts {
         qualifiers: {},
       };
     }
-    case 'detail':
-      return {
-        kind: 'detail',
-        subject: m.force ? entity('Force', m.force) : null,
-        predicate: m.topic.toUpperCase(),
-        value: m.value,
-        links: [],
-        qualifiers: { topic: m.topic, qualifier: m.qualifier, lo: m.lo, hi: m.hi, ordinal: m.ordinal, window: m.window },
-      };
     case 'detail':
       return {
         kind: 'detail',

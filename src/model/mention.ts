@@ -14,7 +14,8 @@ export const Act = z.enum(DECISION_ACTS);
 export type Act = z.infer<typeof Act>;
 export const Polarity = z.enum(POLARITIES);
 export type Polarity = z.infer<typeof Polarity>;
-export const ActorKind = z.enum(['person', 'organisation']);
+/** Who acts or speaks: a person, a body, or a police force speaking as itself ("Kent Police said"). */
+export const ActorKind = z.enum(['person', 'organisation', 'force']);
 export type ActorKind = z.infer<typeof ActorKind>;
 
 const base = { start: z.number().int().min(0), end: z.number().int().min(0), extractor: z.string() };

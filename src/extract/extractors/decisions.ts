@@ -1,4 +1,4 @@
-import type { MentionOf } from '../../model/mention.ts';
+import type { ActorKind, MentionOf } from '../../model/mention.ts';
 import type { Sentence } from '../../nlp/sentences.ts';
 import type { ExtractionInput, Extractor, FoundMentions } from '../context.ts';
 import { mostFrequent } from './stage-events.ts';
@@ -82,7 +82,7 @@ function distinctEvents(events: MentionOf<'stageEvent'>[]): MentionOf<'stageEven
 
 interface Actor {
   name: string;
-  kind: 'person' | 'organisation';
+  kind: ActorKind;
 }
 
 function decision(actor: Actor, act: 'decided' | 'recommended' | 'announced', event: MentionOf<'stageEvent'>, span: { start: number; end: number }): MentionOf<'decision'> {

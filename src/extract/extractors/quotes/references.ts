@@ -1,8 +1,9 @@
+import type { ActorKind } from '../../../model/mention.ts';
 import type { ExtractionInput, FoundMentions } from '../../context.ts';
 
 export interface Speaker {
   name: string;
-  kind: 'person' | 'organisation';
+  kind: ActorKind;
 }
 
 /**
@@ -28,7 +29,7 @@ export function referencesOf(input: ExtractionInput, found: FoundMentions): Refe
   for (const m of found.of('person')) refs.push({ kind: 'named', start: m.start, end: m.end, speaker: { name: m.name, kind: 'person' } });
   refs.push(...surnameReferences(text, found));
   // A force speaks as a body ("Cleveland Police said", "a Kent Police spokesperson said").
-  for (const m of found.of('force')) refs.push({ kind: 'named', start: m.start, end: m.end, speaker: { name: m.name, kind: 'organisation' } });
+  for (const m of found.of('force')) refs.push({ kind: 'named', start: m.start, end: m.end, speaker: { name: m.name, kind: 'force' } });
   for (const m of found.of('organisation')) refs.push({ kind: 'named', start: m.start, end: m.end, speaker: { name: m.name, kind: 'organisation' } });
   const inspectorate: Speaker = { name: lexicon.inspectorate, kind: 'organisation' };
   for (const m of text.matchAll(lexicon.inspectorateReference)) refs.push({ kind: 'named', start: m.index, end: m.index + m[0].length, speaker: inspectorate });

@@ -58,7 +58,7 @@ export class SpeakerResolver {
     for (let i = this.refs.length - 1; i >= 0; i--) {
       const r = this.refs[i]!;
       if (r.end > at) continue;
-      if (r.kind === 'named' && r.speaker.kind === 'organisation') return r.speaker;
+      if (r.kind === 'named' && r.speaker.kind !== 'person') return r.speaker;
       if (r.kind === 'source' || r.kind === 'spokesperson') return this.resolve(r);
     }
     return null;
