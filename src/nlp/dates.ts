@@ -66,7 +66,6 @@ const financialYearParser: chrono.Parser = {
   extract: (context, match) => context.createParsingComponents({ year: Number(match[1]) }).addTag(TAG.financialYear),
 };
 
-
 const SEASON = new RegExp(String.raw`\b(?:(last|this|next)\s+)?(${alternation(Object.keys(VOCABULARY.seasons))})\b(?:\s+(?:of\s+)?((?:19|20)\d{2})\b)?`, 'i');
 
 /**
