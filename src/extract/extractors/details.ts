@@ -66,7 +66,7 @@ const CARDINAL_HOLDERS = new RegExp(`\\b(${CARDINAL})\\s+(${OFFICE})s\\b${WINDOW
 const AREAS_ASSESSED = new RegExp(`\\b(?:of|on)\\s+(?:the|all)\\s+(?:following\\s+)?(${CARDINAL})\\s+(?:PEEL\\s+|key\\s+)?areas\\b`, 'gi');
 const GRADED_WORDS = /\b(?:grad|rat|assess|judg|found)/i;
 const AREAS_AT_GRADE = new RegExp(
-  `\\b(${CARDINAL})\\s+(?:of\\s+the\\s+${CARDINAL}\\s+)?(?:PEEL\\s+)?areas?\\b[^.;:]{0,40}?\\b(?:rated|graded|judged|found\\s+to\\s+be|as|were|was)\\s+(?:as\\s+)?${QUOTE}(${GRADE})\\b`,
+  `\\b(${CARDINAL})\\s+(?:of\\s+the\\s+${CARDINAL}\\s+)?(?:PEEL\\s+)?areas?\\b(?:(?!\\bareas?\\b)[^.;:]){0,40}?\\b(?:rated|graded|judged|found\\s+to\\s+be|as|were|was)\\s+(?:as\\s+)?${QUOTE}(${GRADE})\\b`,
   'gi',
 );
 const GRADE_IN_AREAS = new RegExp(`\\b(?:rated|graded|judged|as)\\s+${QUOTE}(${GRADE})${QUOTE}\\s+in\\s+(?:only\\s+|just\\s+)?(${CARDINAL})\\s+(?:of\\s+the\\s+${CARDINAL}\\s+)?areas?\\b`, 'gi');
