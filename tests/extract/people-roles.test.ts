@@ -138,3 +138,11 @@ describe('titles before a name, with their complement', () => {
     expect(people().sort()).toEqual(['Hannah Brightwater', 'Tomas Pellow']);
   });
 });
+
+describe('titles as the text spells them', () => {
+  it('reads a pluralised or misspelt title', () => {
+    const { rolesOf } = extract('Hannah Brightwater and Tomas Pellow, assistant chief constables, spoke. Ada Quist, the Police and Crime Commisioner, agreed.');
+    expect(rolesOf('Tomas Pellow')).toEqual(['assistant chief constables']);
+    expect(rolesOf('Ada Quist')).toEqual(['Police and Crime Commisioner']);
+  });
+});

@@ -23,7 +23,7 @@ export const roleExtractor: Extractor = {
   name: 'roles',
   extract({ document, sentences, lexicon }, found) {
     const text = document.text;
-    const titles = lexicon.titles.find(text);
+    const titles = findTitles(text, lexicon);
     const words = roleWords(lexicon);
     const out: FoundRole[] = [];
     const add = (person: string, span: { start: number; end: number } | undefined, canonical: string) => {
@@ -83,6 +83,24 @@ export const roleExtractor: Extractor = {
 };
 
 type FoundRole = MentionOf<'role'> & { canonical: string };
+
+/**
+ * The titles of the text, plurals too ("assistant chief constables"): the
+ * text is matched again with each final "s" blanked (same length, so the
+ * offsets hold), and a match ending on a blanked "s" takes it back.
+ */
+function findTitles(text: string, lexicon: Lexicon): GazetteerMatch[] {
+  let found = lexicon.titles.find(text);
+  const singular = text.replace(/(\p{L}{3,})s(?![\p{L}'’])/gu, '$1 ');
+  for (const t of lexicon.titles.find(singular)) {
+    if (text[t.end] !== 's' || singular[t.end] !== ' ') continue;
+    const plural = { ...t, end: t.end + 1, surface: text.slice(t.start, t.end + 1) };
+    // The plural match wins over the shorter titles inside it ("chief" in "chief constables").
+    if (found.some((f) => f.start < plural.end && plural.start < f.end && (f.start < plural.start || f.end > plural.end))) continue;
+    found = [...found.filter((f) => !(f.start >= plural.start && f.end <= plural.end)), plural];
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
 
 interface RoleWords {
   /** Words that qualify a title and stay part of the role ("former", "next", "serving", "fifth"). */
