@@ -33,6 +33,7 @@ const TAG = {
   rangePart: 'oversight/rangePart',
   yearSettled: 'oversight/yearSettled',
   bareYear: 'oversight/bareYear',
+  week: 'oversight/week',
 } as const;
 
 /** Reference day for relative dates, at noon UTC so no time zone moves it across midnight. */
@@ -110,13 +111,33 @@ const relativePeriodParser: chrono.Parser = {
   },
 };
 
+/**
+ * "earlier this week", "next week": no calendar unit is a week, so a week is dated by the month
+ * it lies in, or the year where it straddles two months.
+ */
+const weekParser: chrono.Parser = {
+  pattern: () => /\b(?:(earlier|later)\s+)?(this|last|next)\s+week\b/i,
+  extract: (context, match) => {
+    const part = match[1]?.toLowerCase();
+    const which = match[2]!.toLowerCase();
+    const day = 86_400_000;
+    const ref = context.refDate.getTime();
+    const monday = ref - ((context.refDate.getUTCDay() + 6) % 7) * day + (which === 'next' ? 7 : which === 'last' ? -7 : 0) * day;
+    const [from, to] = part === 'earlier' ? [monday, Math.max(monday, ref - day)] : part === 'later' ? [Math.min(ref + day, monday + 6 * day), monday + 6 * day] : [monday, monday + 6 * day];
+    const [a, b] = [new Date(from), new Date(to)];
+    if (a.getUTCFullYear() !== b.getUTCFullYear()) return null;
+    const components = a.getUTCMonth() === b.getUTCMonth() ? { year: a.getUTCFullYear(), month: a.getUTCMonth() + 1 } : { year: a.getUTCFullYear() };
+    return context.createParsingComponents(components).addTag(TAG.yearSettled).addTag(TAG.week);
+  },
+};
+
 // ---------------------------------------------------------------- refiners
 
 const NUMBER_WORD = String.raw`(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|few|several|many|couple|half|a\s+half)`;
 /** Durations and amounts of time ("for two years", "within 28 days", "a year later", "the last three years"). */
 const DURATION = new RegExp(String.raw`\b${NUMBER_WORD}\s+(?:\w+\s+){0,2}(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?)\b(?!\s+ago)`, 'i');
 // The present moment and spans with no calendar position.
-const NOT_A_DATE = /^(?:now|right now|currently|at present|this week|(?:in|within|over|for|during)\s+the\s+(?:year|month|week)|(?:(?:over|during|within|for|throughout)\s+)?(?:the\s+)?(?:last|past|next|coming)\s+(?:\w+\s+)?(?:years|months|weeks|days))$/i;
+const NOT_A_DATE = /^(?:now|right now|currently|at present|(?:in|within|over|for|during)\s+the\s+(?:year|month|week)|(?:(?:over|during|within|for|throughout)\s+)?(?:the\s+)?(?:last|past|next|coming)\s+(?:\w+\s+)?(?:years|months|weeks|days))$/i;
 
 /** Durations, "now" and the programme spans parsed above are not calendar expressions. */
 const durationFilter: chrono.Refiner = {
@@ -124,6 +145,8 @@ const durationFilter: chrono.Refiner = {
     results.filter((r) => {
       const text = r.text.trim().replace(/[\s,;:)]+$/, '');
       if (r.tags().has(TAG.financialYear)) return false;
+      // chrono's own reading of a week is a day; the week parser above gives its month.
+      if (/\bweek$/i.test(text) && !r.tags().has(TAG.week)) return false;
       if (NOT_A_DATE.test(text)) return false;
       if (DURATION.test(text)) return false;
       // "over the next year", "for the past month": a span, not the period itself.
@@ -426,7 +449,7 @@ const dateParser = (() => {
   const parser = chrono.en.GB.clone();
   // chrono's end-of-period refiner makes "the end of this year" a day; here a period keeps its precision.
   parser.refiners = parser.refiners.filter((r) => r.constructor.name !== 'ENEndOfPeriodRefiner').map(withOwnExemptions);
-  parser.parsers.push(financialYearParser, bareYearParser, seasonParser, relativePeriodParser);
+  parser.parsers.push(financialYearParser, bareYearParser, seasonParser, relativePeriodParser, weekParser);
   // Durations go first, before chrono's merging refiners can pair them with a date as a range.
   parser.refiners.unshift(durationFilter);
   parser.refiners.push(

@@ -101,6 +101,15 @@ describe('findDates (chrono-node, British English, with refiners)', () => {
     expect(values('Powers under the Policing Act 2011 and the Conduct Regulations 2019 were used in 2020.')).toEqual([['2020', '2020']]);
   });
 
+  it('dates a week by the month it lies in, or its year where it straddles two', () => {
+    expect(values('The board met earlier this week and meets again next week.', '2022-03-10')).toEqual([
+      ['earlier this week', '2022-03'],
+      ['next week', '2022-03'],
+    ]);
+    expect(values('The board meets next week.', '2022-03-24')).toEqual([['next week', '2022']]);
+    expect(values('It has met over the next week and the past two weeks.', '2022-03-24')).toEqual([]);
+  });
+
   it('dates a season by its modifier at year precision', () => {
     expect(values('The panel met last winter and will sit again this autumn.', '2022-03-02')).toEqual([
       ['last winter', '2021'],
