@@ -198,6 +198,11 @@ const spanTrimmer: chrono.Refiner = {
       if (modifier && modifier[0].length < r.text.length) {
         r.index += modifier[0].length;
         r.text = r.text.slice(modifier[0].length);
+        // chrono dates "the end of the month" to its last day, which the text does not give.
+        if (r.start.isCertain('day') && !/\b\d{1,2}(?:st|nd|rd|th)?\b/.test(r.text)) {
+          r.start.delete('day');
+          r.start.imply('day', 1);
+        }
       }
     }
     return results;

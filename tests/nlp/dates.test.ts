@@ -137,6 +137,7 @@ describe('findDates (chrono-node, British English, with refiners)', () => {
       ['November 2020', '2020-11'],
       ['this year', '2021'],
     ]);
+    expect(values('It must improve by the end of the month.', '2021-05-12')).toEqual([['month', '2021-05']]);
     expect(values('Its 2018/19 accounts and the STRATEGY 2020–24 plan were approved in 2021.')).toEqual([['2021', '2021']]);
   });
 });
