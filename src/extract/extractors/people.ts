@@ -234,6 +234,8 @@ function fromRecurringSurnames({ document, lexicon }: ExtractionInput): Candidat
     const [first, last] = [m[1]!, m[2]!];
     if ([first, last].some((w) => lexicon.notNameWords.has(w.toLowerCase()) || PRONOUN.test(w) || isKnownNonPerson(w, lexicon))) continue;
     if (isKnownNonPerson(`${first} ${last}`, lexicon)) continue;
+    // Cheap test first: the surname must occur again somewhere.
+    if (text.indexOf(last, m.index + m[0].length) < 0 && text.lastIndexOf(last, m.index - 1) < 0) continue;
     const surname = last.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const alone = new RegExp(
       `(?<![A-Z][\\p{L}'’-]*[ \\t]+)${surname}['’]s(?![\\p{L}])|(?<![\\p{L}])(?:${honorifics})\\.?[ \\t]+${surname}(?![\\p{L}])|(?<![A-Z][\\p{L}'’-]*[ \\t]+)${surname}[ \\t]+(?:said|says|told|added)(?![\\p{L}])`,
