@@ -1,7 +1,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import { pathToFileURL } from 'node:url';
 import { resolveNeo4j, type ResolvedNeo4j } from '../graph/connection.ts';
-import { installLocalNeo4j, localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j } from '../graph/local-neo4j.ts';
+import { connectionRecipe, DEFAULT_BOLT_PORT, installLocalNeo4j, localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j } from '../graph/local-neo4j.ts';
+import { formatDoctor, runDoctor } from './doctor.ts';
 import { listSavedQueries, queryParams, runCypher, savedQuery, UsageError } from '../graph/queries.ts';
 // The pipelines load the NLP libraries (seconds); they are imported where used, so --help and queries start fast.
 import { formatTable } from './table.ts';
@@ -280,7 +281,8 @@ program
 const neo4jCommand = program
   .command('neo4j')
   .description("Manage the project's local Neo4j (Community 5.26, embedded, Bolt on 127.0.0.1).")
-  .addHelpText('after', '\nExamples:\n  oversight neo4j start    # keep one running: later commands start faster\n  oversight neo4j status\n  oversight neo4j stop');
+  .addHelpText('after', '\nExamples:\n  oversight neo4j start    # keep one running: later commands start faster\n  oversight neo4j status   # the address, and how to connect Neo4j Browser, Desktop, cypher-shell\n  oversight neo4j stop');
+const dataDirOption = () => new Option('--data-dir <dir>', "the graph's folder (default .neo4j/data); relative to the project");
 neo4jCommand
   .command('install')
   .description('Fetch Neo4j from Maven Central (cached) and compile the launcher.')
@@ -290,32 +292,55 @@ neo4jCommand
   });
 neo4jCommand
   .command('start')
-  .description('Start the local Neo4j and leave it running for later commands.')
+  .description(`Start the local Neo4j and leave it running for later commands, on the same address every time (Bolt ${DEFAULT_BOLT_PORT} when free).`)
+  .option('--port <n>', `Bolt port, kept with the data for later starts (default: the kept one, else ${DEFAULT_BOLT_PORT}, else the next free one)`, (v) => Number.parseInt(v, 10))
+  .addOption(dataDirOption())
   .option('--json', 'print the server (uri, pid, reused) as JSON')
-  .addHelpText('after', '\nExamples:\n  oversight neo4j start\n  oversight neo4j start --json')
-  .action(async (opts: { json?: boolean }) => {
-    const server = await startLocalNeo4j({ detached: true, log });
-    if (opts.json) return console.log(JSON.stringify({ uri: server.uri, pid: server.pid, user: server.user, reused: server.reused }, null, 2));
-    console.log(`Neo4j ${server.reused ? 'already running' : 'started'} at ${server.uri} (user neo4j; password in .neo4j/password)`);
+  .addHelpText('after', '\nExamples:\n  oversight neo4j start\n  oversight neo4j start --port 7700\n  oversight neo4j start --json')
+  .action(async (opts: { json?: boolean; port?: number; dataDir?: string }) => {
+    if (opts.port !== undefined && !(Number.isInteger(opts.port) && opts.port > 0 && opts.port < 65536)) throw new UsageError('--port must be a port number (1-65535)');
+    // A command line start is the user's server: it comes back on the same address, whatever its data dir.
+    const server = await startLocalNeo4j({ detached: true, log, port: opts.port, dataDir: opts.dataDir, stablePort: true });
+    if (opts.json) return console.log(JSON.stringify({ uri: server.uri, pid: server.pid, user: server.user, reused: server.reused, dataDir: server.dataDir }, null, 2));
+    if (server.reused && opts.port !== undefined && new URL(server.uri).port !== String(opts.port)) log(`warning: already running on ${server.uri}; stop it first to move it to port ${opts.port}`);
+    console.log(`Neo4j ${server.reused ? 'already running' : 'started'} at ${server.uri} (user neo4j; password in .neo4j/password). 'oversight neo4j status' says how to connect your own tools.`);
   });
 neo4jCommand
   .command('stop')
   .description('Stop the local Neo4j started with `oversight neo4j start`.')
+  .addOption(dataDirOption())
   .option('--json', 'print {"stopped": true|false} as JSON')
   .addHelpText('after', '\nExamples:\n  oversight neo4j stop')
-  .action(async (opts: { json?: boolean }) => {
-    const stopped = await stopLocalNeo4j();
+  .action(async (opts: { json?: boolean; dataDir?: string }) => {
+    const stopped = await stopLocalNeo4j({ dataDir: opts.dataDir });
     console.log(opts.json ? JSON.stringify({ stopped }) : stopped ? 'Neo4j stopped.' : 'No local Neo4j was running.');
   });
 neo4jCommand
   .command('status')
-  .description('Say whether the local Neo4j is installed and running.')
+  .description('Say whether the local Neo4j is installed and running, and how to connect Neo4j Browser, Neo4j Desktop and cypher-shell to it.')
+  .addOption(dataDirOption())
   .option('--json', 'print as JSON')
   .addHelpText('after', '\nExamples:\n  oversight neo4j status\n  oversight neo4j status --json')
-  .action(async (opts: { json?: boolean }) => {
-    const status = await localNeo4jStatus();
-    if (opts.json) console.log(JSON.stringify(status, null, 2));
-    else console.log(`installed: ${status.installed ? 'yes' : 'no'}\nrunning: ${status.running ? `${status.running.uri} (pid ${status.running.pid}, since ${status.running.startedAt})` : 'no'}`);
+  .action(async (opts: { json?: boolean; dataDir?: string }) => {
+    const status = await localNeo4jStatus({ dataDir: opts.dataDir });
+    const uri = status.running?.uri ?? `bolt://127.0.0.1:${status.port ?? DEFAULT_BOLT_PORT}`;
+    if (opts.json) return console.log(JSON.stringify({ ...status, uri, user: 'neo4j' }, null, 2));
+    console.log(`installed: ${status.installed ? 'yes' : "no (the first start fetches it; 'oversight doctor' checks what it needs)"}`);
+    console.log(`running: ${status.running ? `${status.running.uri} (pid ${status.running.pid}, since ${status.running.startedAt})` : 'no'}`);
+    console.log(`data: ${status.dataDir}`);
+    console.log('');
+    console.log(connectionRecipe({ uri, passwordFile: status.passwordFile, running: status.running !== null }));
+  });
+
+program
+  .command('doctor')
+  .description('Check what this machine needs (Node, Java 17+, Maven, the Neo4j jars, Chromium, disk space) and say how to install what is missing.')
+  .option('--json', 'print the checks as JSON')
+  .addHelpText('after', '\nExit code 1 when something required is missing.\n\nExamples:\n  oversight doctor\n  oversight doctor --json')
+  .action((opts: { json?: boolean }) => {
+    const checks = runDoctor();
+    console.log(opts.json ? JSON.stringify(checks, null, 2) : formatDoctor(checks));
+    if (checks.some((c) => c.required && !c.ok)) process.exitCode = EXIT.FAILED;
   });
 
 program.addOption(new Option('--no-color', 'plain output').hideHelp());

@@ -8,6 +8,8 @@
  *   data/          Neo4j home of the user's graph (data/ and logs/ inside it; logs/neo4j.log is
  *                  the server's console log)
  *   data.pid       pid of the process using data/ (see claimDataDir); test dirs get the same
+ *   data/bolt-port the Bolt port this data dir answers on, kept so that a saved connection
+ *                  (Neo4j Browser, Desktop, cypher-shell) finds the same graph at every start
  *
  * Secrets: the password goes to the JVM through its environment (argv is world-readable via
  * ps) and is never printed, logged, or put in an error message by this module.
@@ -51,6 +53,10 @@ const INSTALL_HINT = 'apt-get install -y maven openjdk-17-jdk-headless';
 const DEFAULT_START_TIMEOUT_MS = 120_000;
 const STOP_GRACE_MS = 20_000;
 const JVM_HEAP = '-Xmx1g';
+/** Neo4j's own default Bolt port, which the tools users already have try first. */
+export const DEFAULT_BOLT_PORT = 7687;
+/** How far past the wanted port to look for a free one. */
+const PORT_SEARCH = 100;
 const PAGE_CACHE = '256m';
 
 export type Log = (line: string) => void;
@@ -80,6 +86,14 @@ export interface StartOptions {
   dataDir?: string;
   /** Delete dataDir first (tests). Refused for the default data dir: that is the user's graph. */
   wipe?: boolean;
+  /** Bolt port to listen on; kept with the data dir for later starts. Refused when taken. */
+  port?: number;
+  /**
+   * Come back on the same address: the port kept with the data dir, else 7687, else the next
+   * free one (and keep it). Default: true for the user's data dir, false for any other (tests
+   * and benchmarks take a free port of their own and never 7687 from a user).
+   */
+  stablePort?: boolean;
   startTimeoutMs?: number;
   log?: Log;
 }
@@ -88,6 +102,10 @@ export interface LocalNeo4jStatus {
   /** Jars fetched and launcher compiled. */
   installed: boolean;
   dataDir: string;
+  /** The Bolt port kept with the data dir (the address it comes back on), if it was ever started. */
+  port: number | null;
+  /** Where the password is kept (never the password itself). */
+  passwordFile: string;
   running: { uri: string; pid: number; startedAt: string } | null;
 }
 
@@ -297,14 +315,31 @@ export async function startLocalNeo4j(opts: StartOptions = {}): Promise<LocalNeo
     const password = localNeo4jPassword();
     const timeoutMs = opts.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS;
 
+    const stable = opts.stablePort ?? dataDir === DEFAULT_DATA_DIR;
+    const kept = readKeptPort(dataDir);
     // A free port can be taken between probing and the JVM binding it; a retry covers that.
+    let after = 0;
     for (let attempt = 1; ; attempt++) {
-      const port = await freeLoopbackPort();
+      let port: number;
+      if (opts.port !== undefined) {
+        port = opts.port;
+        if (!(await portIsFree(port))) throw new Error(`neo4j: port ${port} is in use on 127.0.0.1; choose another with --port, or stop what holds it`);
+      } else if (stable) {
+        const wanted = kept ?? DEFAULT_BOLT_PORT;
+        port = await firstFreePort(Math.max(wanted, after + 1));
+        if (port !== wanted) log(`neo4j: port ${wanted} is in use; using ${port}${kept ? ` for now (${wanted} stays kept for ${dataDir})` : ''}`);
+      } else {
+        port = await freeLoopbackPort();
+      }
       try {
-        return await launch({ dataDir, port, password, detached, timeoutMs, log });
+        const server = await launch({ dataDir, port, password, detached, timeoutMs, log });
+        // Kept when asked for, or the first stable start's choice: the same graph, the same address.
+        if (opts.port !== undefined || (stable && kept === null)) keepPort(dataDir, port);
+        return server;
       } catch (err) {
-        if (attempt < 3 && err instanceof PortInUseError) {
+        if (attempt < 3 && err instanceof PortInUseError && opts.port === undefined) {
           log(`neo4j: port ${port} was taken, retrying`);
+          after = port;
           claimDataDir(dataDir); // the failed JVM's exit released the claim
           continue;
         }
@@ -598,23 +633,88 @@ export async function stopLocalNeo4j(opts: { dataDir?: string } = {}): Promise<b
   return true;
 }
 
+/** Jars fetched and launcher compiled: a start needs neither Maven nor the network. */
+export function localNeo4jInstalled(): boolean {
+  return existsSync(CLASSPATH_FILE) && !classpathIsStale() && !isOlder(join(CLASSES_DIR, 'Launcher.class'), [LAUNCHER_SRC, CLASSPATH_FILE]);
+}
+
 export async function localNeo4jStatus(opts: { dataDir?: string } = {}): Promise<LocalNeo4jStatus> {
   const dataDir = resolveDataDir(opts.dataDir);
-  const installed =
-    existsSync(CLASSPATH_FILE) &&
-    !classpathIsStale() &&
-    !isOlder(join(CLASSES_DIR, 'Launcher.class'), [LAUNCHER_SRC, CLASSPATH_FILE]);
+  const installed = localNeo4jInstalled();
   const found = await findRunningLocalNeo4j({ dataDir });
   const state = found ? readState(stateFileFor(dataDir)) : null;
   return {
     installed,
     dataDir,
+    port: readKeptPort(dataDir),
+    passwordFile: PASSWORD_FILE,
     running: found && state ? { uri: found.uri, pid: found.pid, startedAt: state.startedAt } : null,
   };
 }
 
 // ---------------------------------------------------------------------------------------------
+// connecting the user's own tools
+
+/**
+ * How to reach the local graph from Neo4j Browser, Neo4j Desktop and cypher-shell: the address,
+ * the user, and where the password is kept. Never the password itself.
+ */
+export function connectionRecipe(opts: { uri: string; passwordFile: string; running: boolean }): string {
+  const { uri, passwordFile } = opts;
+  return [
+    `Connect from your own tools${opts.running ? '' : ' (once it is started: oversight neo4j start)'}:`,
+    `  address   ${uri}`,
+    `  user      neo4j`,
+    `  password  in ${passwordFile} (readable by you only; this command never prints it)`,
+    ``,
+    `  Neo4j Browser  (browser.neo4j.io, or the one in Neo4j Desktop): Connect URL ${uri},`,
+    `                 authentication "Username / Password", user neo4j, the password from the file.`,
+    `  Neo4j Desktop  Add > Remote connection: URL ${uri}, user neo4j, the password from the file.`,
+    `  cypher-shell   NEO4J_PASSWORD="$(cat ${passwordFile})" cypher-shell -a ${uri} -u neo4j`,
+    ``,
+    `The address stays the same at every start (the port is kept with the data: oversight neo4j start --port N changes it).`,
+  ].join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
 // helpers
+
+/** The file beside the graph that keeps its Bolt port. */
+function keptPortFile(dataDir: string): string {
+  return join(dataDir, 'bolt-port');
+}
+
+export function readKeptPort(dataDir: string): number | null {
+  try {
+    const port = Number.parseInt(readFileSync(keptPortFile(resolveDataDir(dataDir)), 'utf8'), 10);
+    return Number.isInteger(port) && port > 0 && port < 65536 ? port : null;
+  } catch {
+    return null;
+  }
+}
+
+function keepPort(dataDir: string, port: number): void {
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(keptPortFile(dataDir), `${port}\n`);
+}
+
+/** True when nothing listens on 127.0.0.1:port (binding it is the only sure test). */
+export function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolveFree) => {
+    const srv = createServer();
+    srv.unref();
+    srv.once('error', () => resolveFree(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolveFree(true)));
+  });
+}
+
+/** The first free port from `from` on (Neo4j's 7687, then 7688, ...). */
+export async function firstFreePort(from: number, isFree: (port: number) => Promise<boolean> = portIsFree): Promise<number> {
+  for (let port = from; port < Math.min(65536, from + PORT_SEARCH); port++) {
+    if (await isFree(port)) return port;
+  }
+  throw new Error(`neo4j: no free port from ${from} to ${from + PORT_SEARCH - 1} on 127.0.0.1; choose one with --port`);
+}
 
 function resolveDataDir(dataDir: string | undefined): string {
   if (!dataDir) return DEFAULT_DATA_DIR;

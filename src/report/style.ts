@@ -54,12 +54,18 @@ svg.timeline .change { font-size: 14px; font-weight: 650; }
 svg.timeline .date { font-size: 13px; fill: var(--ink); }
 svg.timeline .publisher { font-size: 12px; fill: #475467; }
 svg.timeline .more { font-size: 12px; fill: var(--muted); font-style: italic; }
-ol.points { list-style: none; margin: 0; padding: 0; display: grid; grid-template-columns: repeat(auto-fit, minmax(320px, 1fr)); gap: 6px 28px; }
+ol.points { list-style: none; margin: 0; padding: 0; display: grid; grid-template-columns: repeat(auto-fit, minmax(min(320px, 100%), 1fr)); gap: 6px 28px; }
+ol.points > li { min-width: 0; }
 .point-head { margin: 6px 0 4px; }
 .point-head .when { font-weight: 600; }
 .dot { display: inline-block; width: 10px; height: 10px; border-radius: 50%; margin-right: 8px; vertical-align: 1px; }
 ul.sources { list-style: none; margin: 0; padding: 0 0 0 18px; font-size: 14px; }
 ul.sources li { margin: 2px 0; }
+details.more, details.fold { display: block; margin: 2px 0 6px 18px; }
+details.fold { margin-left: 0; }
+details.fold > summary, details.more > summary { font-size: 13px; margin-left: 0; }
+details.more p { margin: 4px 0; }
+ul.sources.folded { padding-left: 0; }
 
 /* decisions */
 table { border-collapse: collapse; width: 100%; }
@@ -78,9 +84,13 @@ figure.quote blockquote { margin: 0; font-size: 14px; }
 figure.quote figcaption { font-size: 13px; padding-left: 15px; }
 
 /* conflicts */
+.conflict-force { margin: 0 0 22px; }
+.conflict-force > .force-head { font-size: 18px; }
+.conflict h4 { font-size: 16px; margin: 0 0 10px; display: flex; flex-wrap: wrap; gap: 4px 10px; align-items: baseline; }
+.more-conflicts { margin: -8px 0 16px; }
 .conflict h3 { display: flex; gap: 10px; align-items: baseline; }
 .badge { font-size: 12px; font-weight: 600; background: #f2f4f7; color: #475467; padding: 1px 8px; border-radius: 999px; }
-.sides { display: grid; grid-template-columns: 1fr 1fr; gap: 16px; }
+.sides { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 16px; }
 .side { border: 1px solid var(--line); border-radius: 10px; padding: 12px 14px; background: #fcfcfd; }
 .side .side-head { margin: 0 0 6px; }
 .side .value { margin: 0 0 8px; font-weight: 600; }
@@ -105,7 +115,28 @@ td.bars { padding-top: 12px; }
 .kind-police { background: var(--k-police); }
 .kind-press { background: var(--k-press); }
 .kind-other { background: var(--k-other); }
-.legend { margin: 10px 0 0; display: flex; gap: 8px; }
+.legend { margin: 10px 0 0; display: flex; flex-wrap: wrap; gap: 8px; }
 footer { color: var(--muted); font-size: 13px; padding-bottom: 40px; }
+
+/* Any width from a phone to a wide screen, never scrolling sideways: long words, file names and
+   commands break, and below 720 px the tables become stacked cards. */
+td, blockquote, .doc, code, .small, .point-head, summary, h1, h2, h3, h4 { overflow-wrap: anywhere; }
+td.when { min-width: 7em; }
+@media (max-width: 720px) {
+  .wrap { padding: 0 12px; }
+  .card { padding: 14px 12px; }
+  header.page h1 { font-size: 22px; }
+  .stats div { min-width: 0; padding: 6px 12px; }
+  .stats dd { font-size: 20px; }
+  .nowrap, td.actor { white-space: normal; }
+  table, thead, tbody, tr, th, td { display: block; width: auto !important; }
+  thead { display: none; }
+  tbody tr { border-bottom: 1px solid var(--line); padding: 8px 0; }
+  tbody tr:last-child { border-bottom: 0; }
+  td { border: 0; padding: 2px 0; }
+  td.num { text-align: left; }
+  td.bars { padding-top: 4px; }
+  details summary { white-space: normal; }
+}
 @media print { header.page { background: none; color: var(--ink); } nav { display: none; } .card { break-inside: avoid; } }
 `;

@@ -75,7 +75,7 @@ export function timelineSvg(timeline: ForceTimeline, domain: YearDomain): Html {
     const label = p.datedBy === 'publication' ? `≈ ${formatDate(p.date, p.precision)}` : formatDate(p.date, p.precision);
     const tx = (px - shift(i)).toFixed(1);
     return html`<g class="point" data-change="${p.change}" data-stage="${p.stage}" data-date="${p.date}">
-    <title>${`${changeLabel(p)}, ${label}: ${p.sources.map((s) => `${s.document.publisher} (${s.document.fileName})`).join('; ')}`}</title>
+    <title>${`${changeLabel(p)}, ${label}: ${p.documents} ${p.documents === 1 ? 'document' : 'documents'} (${p.publishers.map((s) => `${s.publisher} ${s.documents}`).join(', ')})`}</title>
     ${range ? html`<rect x="${range.x.toFixed(1)}" y="${AXIS_Y - 3}" width="${range.width.toFixed(1)}" height="6" rx="3" fill="${colour}" opacity="0.25"/>` : ''}
     <circle cx="${px.toFixed(1)}" cy="${AXIS_Y}" r="8" fill="${p.datedBy === 'publication' ? '#fff' : colour}" stroke="${colour}" stroke-width="3"/>
     <text x="${tx}" y="22" text-anchor="${anchors[i]}" class="change" fill="${colour}">${changeLabel(p)}</text>
@@ -88,9 +88,7 @@ export function timelineSvg(timeline: ForceTimeline, domain: YearDomain): Html {
 
 /** Publisher names under a point, "(2)" for several of their documents, the rest counted. */
 function publishers(p: TimelinePoint): Array<{ text: string; more?: boolean }> {
-  const counts = new Map<string, number>();
-  for (const s of p.sources) counts.set(s.document.publisher, (counts.get(s.document.publisher) ?? 0) + 1);
-  const names = [...counts.entries()].map(([name, n]) => ({ text: n > 1 ? `${shorten(name)} (${n})` : shorten(name) }));
+  const names = p.publishers.map(({ publisher, documents }) => ({ text: documents > 1 ? `${shorten(publisher)} (${documents})` : shorten(publisher) }));
   if (names.length <= MAX_PUBLISHERS + 1) return names;
   return [...names.slice(0, MAX_PUBLISHERS), { text: `and ${names.length - MAX_PUBLISHERS} more`, more: true }];
 }

@@ -4,40 +4,36 @@
  * Documents state the same change with different precision ("June 2022", "28 June 2022") or with
  * no date at all ("has been removed from Engage"). A point is one change on one date; a less
  * precise date that contains a more precise one joins it, and an undated claim joins the same
- * change's point nearest its document's publication date. Each document still says how it dated
+ * change's point nearest its document's publication date. The folding works on claims already
+ * counted by date in Cypher (StageEventGroup), so it costs the same for 10 documents or 10,000;
+ * each point keeps which dates and publication dates it took, so the documents behind it can be
+ * counted and sampled exactly afterwards (read-report.ts). Each document still says how it dated
  * the change, so the folding never hides what a source actually said.
  */
-import type { ReportDocument, StageEventRow } from './model.ts';
+import type { ForceTimeline, PointSource, StageEventGroup, TimelinePoint } from './model.ts';
 
 export type Precision = 'day' | 'month' | 'year';
+export type { ForceTimeline, PointSource, TimelinePoint };
 
-export interface PointSource {
-  document: ReportDocument;
-  /** The date this document gives for the change, if any, and its precision. */
-  date: string | null;
-  precision: Precision | null;
-  /** 'future' when the document announces the change ahead ("will enter"). */
-  tense: string | null;
-  evidence: string[];
-}
-
-export interface TimelinePoint {
+/** Which claims make up a point: those dated one of `dates`, and the undated ones of documents published on one of `published` (or never, with `none`). */
+export interface PointMatch {
+  force: string;
   stage: string;
   change: string;
-  /** The point's date: the most precise one its documents give, or a publication date. */
-  date: string | null;
-  precision: Precision | null;
-  /** 'text' when a document states the date, 'publication' when only publication dates place it. */
-  datedBy: 'text' | 'publication' | 'none';
-  sources: PointSource[];
+  dates: string[];
+  published: string[];
+  none: boolean;
 }
 
-export interface ForceTimeline {
+export interface PointSkeleton {
+  point: TimelinePoint;
+  match: PointMatch;
+}
+
+export interface TimelineSkeleton {
   force: string;
-  /** Dated points, in time order. */
-  points: TimelinePoint[];
-  /** Changes no document dates, not even by publication. */
-  undated: TimelinePoint[];
+  points: PointSkeleton[];
+  undated: PointSkeleton[];
 }
 
 const RANK: Record<Precision, number> = { day: 3, month: 2, year: 1 };
@@ -70,91 +66,99 @@ export function formatDate(date: string | null, precision?: Precision | string |
   return `${Number(d)} ${month} ${y}`;
 }
 
-export function buildTimelines(events: readonly StageEventRow[], documents: readonly ReportDocument[]): ForceTimeline[] {
-  const docs = new Map(documents.map((d) => [d.id, d]));
-  const byForce = new Map<string, StageEventRow[]>();
-  for (const e of events) {
-    if (!docs.has(e.documentId)) continue;
-    byForce.set(e.force, [...(byForce.get(e.force) ?? []), e]);
-  }
-  return [...byForce.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([force, rows]) => forceTimeline(force, rows, docs));
+export function buildTimelines(groups: readonly StageEventGroup[]): TimelineSkeleton[] {
+  const byForce = new Map<string, StageEventGroup[]>();
+  for (const g of groups) byForce.set(g.force, [...(byForce.get(g.force) ?? []), g]);
+  return [...byForce.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([force, rows]) => forceTimeline(force, rows));
 }
 
-function forceTimeline(force: string, rows: StageEventRow[], docs: Map<string, ReportDocument>): ForceTimeline {
-  const points: TimelinePoint[] = [];
-  const undated: TimelinePoint[] = [];
-  const same = (p: TimelinePoint, e: StageEventRow) => p.stage === e.stage && p.change === e.change;
+function emptyPoint(g: StageEventGroup, date: string | null, precision: Precision | null, datedBy: TimelinePoint['datedBy']): PointSkeleton {
+  return {
+    point: { stage: g.stage, change: g.change, date, precision, datedBy, documents: 0, byKind: [], publishers: [], sample: [] },
+    match: { force: g.force, stage: g.stage, change: g.change, dates: [], published: [], none: datedBy === 'none' },
+  };
+}
+
+function forceTimeline(force: string, rows: StageEventGroup[]): TimelineSkeleton {
+  const points: PointSkeleton[] = [];
+  const undated: PointSkeleton[] = [];
+  const same = (p: PointSkeleton, g: StageEventGroup) => p.point.stage === g.stage && p.point.change === g.change;
+  const add = (p: PointSkeleton, g: StageEventGroup) => {
+    // A first estimate; read-report.ts replaces it with the exact count of distinct documents.
+    p.point.documents += g.documents;
+    if (g.date) {
+      if (!p.match.dates.includes(g.date)) p.match.dates.push(g.date);
+    } else if (g.published && !p.match.published.includes(g.published)) p.match.published.push(g.published);
+  };
 
   // Most precise first, so a point's date is the best any document gives.
-  const dated = rows.filter((e) => e.date).sort((a, b) => RANK[precisionOf(b.date!, b.datePrecision)] - RANK[precisionOf(a.date!, a.datePrecision)] || a.date!.localeCompare(b.date!));
-  for (const e of dated) {
-    const date = e.date!;
-    let point = points.find((p) => same(p, e) && p.date !== null && p.date.startsWith(date));
+  const dated = rows.filter((g) => g.date).sort((a, b) => RANK[precisionOf(b.date!, b.datePrecision)] - RANK[precisionOf(a.date!, a.datePrecision)] || a.date!.localeCompare(b.date!));
+  for (const g of dated) {
+    const date = g.date!;
+    let point = points.find((p) => same(p, g) && p.point.date !== null && p.point.date.startsWith(date));
     if (!point) {
-      point = { stage: e.stage, change: e.change, date, precision: precisionOf(date, e.datePrecision), datedBy: 'text', sources: [] };
+      point = emptyPoint(g, date, precisionOf(date, g.datePrecision), 'text');
       points.push(point);
     }
-    addSource(point, e, docs.get(e.documentId)!);
+    add(point, g);
   }
 
-  for (const e of rows.filter((r) => !r.date)) {
-    const doc = docs.get(e.documentId)!;
-    const published = doc.publishedAt;
-    const candidates = points.filter((p) => same(p, e) && p.datedBy === 'text');
+  for (const g of rows.filter((r) => !r.date)) {
+    const published = g.published;
+    const candidates = points.filter((p) => same(p, g) && p.point.datedBy === 'text');
     let point = published ? nearest(candidates, published) : candidates.length === 1 ? candidates[0] : undefined;
     if (!point && published) {
-      point = points.find((p) => same(p, e) && p.datedBy === 'publication' && p.date === published);
+      point = points.find((p) => same(p, g) && p.point.datedBy === 'publication' && p.point.date === published);
       if (!point) {
-        point = { stage: e.stage, change: e.change, date: published, precision: 'day', datedBy: 'publication', sources: [] };
+        point = emptyPoint(g, published, 'day', 'publication');
         points.push(point);
       }
     }
     if (!point) {
-      point = undated.find((p) => same(p, e));
+      point = undated.find((p) => same(p, g));
       if (!point) {
-        point = { stage: e.stage, change: e.change, date: null, precision: null, datedBy: 'none', sources: [] };
+        point = emptyPoint(g, null, null, 'none');
         undated.push(point);
       }
     }
-    addSource(point, e, doc);
+    // An undated claim of a document with no publication date, joined to the change's only point.
+    if (!published) point.match.none = true;
+    add(point, g);
   }
 
-  points.sort((a, b) => yearFraction(a.date!) - yearFraction(b.date!) || a.change.localeCompare(b.change));
-  for (const p of [...points, ...undated]) p.sources.sort(bySource);
+  points.sort((a, b) => yearFraction(a.point.date!) - yearFraction(b.point.date!) || a.point.change.localeCompare(b.point.change));
   return { force, points, undated };
 }
 
 /** The point closest to a publication date, preferring one on or before it: a report looks back. */
-function nearest(points: TimelinePoint[], published: string): TimelinePoint | undefined {
+function nearest(points: PointSkeleton[], published: string): PointSkeleton | undefined {
   const at = yearFraction(published);
-  const before = points.filter((p) => yearFraction(p.date!) <= at + 1 / 24);
+  const before = points.filter((p) => yearFraction(p.point.date!) <= at + 1 / 24);
   const pool = before.length ? before : points;
-  return [...pool].sort((a, b) => Math.abs(yearFraction(a.date!) - at) - Math.abs(yearFraction(b.date!) - at))[0];
+  return [...pool].sort((a, b) => Math.abs(yearFraction(a.point.date!) - at) - Math.abs(yearFraction(b.point.date!) - at))[0];
 }
 
-function addSource(point: TimelinePoint, e: StageEventRow, document: ReportDocument): void {
-  let s = point.sources.find((x) => x.document.id === document.id);
-  if (!s) {
-    s = { document, date: null, precision: null, tense: null, evidence: [] };
-    point.sources.push(s);
-  }
-  if (e.date) {
-    const p = precisionOf(e.date, e.datePrecision);
-    if (!s.date || RANK[p] > RANK[s.precision!]) {
-      s.date = e.date;
-      s.precision = p;
+/** Publisher kinds in the order a reader weighs them: the inspectorate first. */
+export const KIND_ORDER = ['inspectorate', 'government', 'police', 'press', 'other'];
+
+export function kindRank(kind: string): number {
+  const i = KIND_ORDER.indexOf(kind);
+  return i < 0 ? KIND_ORDER.length : i;
+}
+
+/** A document's claims in a point, as one source: its most precise date, 'future' if any claim announces the change ahead. */
+export function pointSource(document: PointSource['document'], claims: ReadonlyArray<{ date: string | null; datePrecision: string | null; tense: string | null; evidence: string | null }>): PointSource {
+  const s: PointSource = { document, date: null, precision: null, tense: null, evidence: [] };
+  for (const c of claims) {
+    if (c.date) {
+      const p = precisionOf(c.date, c.datePrecision);
+      if (!s.date || RANK[p] > RANK[s.precision!]) {
+        s.date = c.date;
+        s.precision = p;
+      }
     }
+    if (c.tense === 'future' || !s.tense) s.tense = c.tense;
+    if (c.evidence && !s.evidence.includes(c.evidence)) s.evidence.push(c.evidence);
   }
-  if (e.tense === 'future' || !s.tense) s.tense = e.tense;
-  if (!s.evidence.includes(e.evidence)) s.evidence.push(e.evidence);
-}
-
-const KIND_ORDER = ['inspectorate', 'government', 'police', 'press', 'other'];
-
-function bySource(a: PointSource, b: PointSource): number {
-  const k = (s: PointSource) => {
-    const i = KIND_ORDER.indexOf(s.document.sourceKind);
-    return i < 0 ? KIND_ORDER.length : i;
-  };
-  return k(a) - k(b) || a.document.publisher.localeCompare(b.document.publisher) || a.document.fileName.localeCompare(b.document.fileName);
+  return s;
 }

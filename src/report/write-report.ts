@@ -13,7 +13,9 @@ export interface ReportSummary {
   bytes: number;
   documents: number;
   forces: number;
-  stageEvents: number;
+  /** Timeline points over all forces. */
+  points: number;
+  /** Decision rows: one per force, stage change, actor and act. */
   decisions: number;
   conflicts: number;
   facts: number;
@@ -30,10 +32,10 @@ export async function writeReport(driver: Driver, out: string = DEFAULT_REPORT_P
     out: path,
     bytes: Buffer.byteLength(page),
     documents: data.counts.documents,
-    forces: new Set(data.stageEvents.map((e) => e.force)).size,
-    stageEvents: data.stageEvents.length,
+    forces: data.timelines.length,
+    points: data.timelines.reduce((n, t) => n + t.points.length + t.undated.length, 0),
     decisions: data.decisions.length,
-    conflicts: data.conflicts.length,
+    conflicts: data.conflicts.reduce((n, g) => n + g.total, 0),
     facts: data.corroboration.rows.length,
     corroboration: data.corroboration.origin,
   };

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, html, safeUrl } from '../../src/report/html.ts';
-import type { ReportDataInput, ReportDocument, StageEventRow } from '../../src/report/model.ts';
+import type { ConflictRow, ReportDataInput, ReportDocument, StageEventGroup, TimelinePoint } from '../../src/report/model.ts';
 import { factRow } from '../../src/report/read-report.ts';
-import { highlighted, renderReport } from '../../src/report/render.ts';
-import { buildTimelines, formatDate } from '../../src/report/timeline.ts';
+import { highlighted, openSources, renderReport } from '../../src/report/render.ts';
+import { buildTimelines, formatDate, pointSource } from '../../src/report/timeline.ts';
 import { duration } from '../../src/report/timeline-svg.ts';
 
 const EVIL = '<script>window.__pwned = 1</script>';
+const MET = 'Metropolitan Police Service';
 
 const doc = (id: string, over: Partial<ReportDocument> = {}): ReportDocument => ({
   id,
@@ -19,58 +20,71 @@ const doc = (id: string, over: Partial<ReportDocument> = {}): ReportDocument => 
   ...over,
 });
 
-const event = (claimId: string, documentId: string, over: Partial<StageEventRow> = {}): StageEventRow => ({
-  claimId,
-  force: 'Metropolitan Police Service',
-  stage: 'Engage',
-  change: 'entered',
-  date: null,
-  datePrecision: null,
-  tense: 'past',
-  documentId,
-  evidence: `Sentence of ${claimId}.`,
-  ...over,
-});
+const group = (over: Partial<StageEventGroup> = {}): StageEventGroup => ({ force: MET, stage: 'Engage', change: 'entered', date: null, datePrecision: null, published: null, documents: 1, ...over });
+
+const DOCS = {
+  hmicfrs: doc('hmicfrs'),
+  itv: doc('itv', { publisher: 'ITV News', sourceKind: 'press', publishedAt: '2022-06-28' }),
+  star: doc('star', { publisher: 'London Star', sourceKind: 'press', publishedAt: null }),
+};
+
+/** A timeline point whose documents are the ones given, each listed. */
+function point(over: Partial<TimelinePoint>, docs: ReportDocument[]): TimelinePoint {
+  const byKind = new Map<string, number>();
+  for (const d of docs) byKind.set(d.sourceKind, (byKind.get(d.sourceKind) ?? 0) + 1);
+  return {
+    stage: 'Engage',
+    change: 'entered',
+    date: '2022-06-28',
+    precision: 'day',
+    datedBy: 'text',
+    documents: docs.length,
+    byKind: [...byKind].map(([kind, documents]) => ({ kind, documents })),
+    publishers: docs.map((d) => ({ publisher: d.publisher, kind: d.sourceKind, documents: 1 })),
+    sample: docs.map((d) => pointSource(d, [{ date: over.date ?? '2022-06-28', datePrecision: 'day', tense: 'past', evidence: `Sentence of ${d.id}.` }])),
+    ...over,
+  };
+}
 
 function data(over: Partial<ReportDataInput> = {}): ReportDataInput {
-  const documents = [
-    doc('hmicfrs'),
-    doc('itv', { publisher: 'ITV News', sourceKind: 'press', publishedAt: '2022-06-28' }),
-    doc('star', { publisher: 'London Star', sourceKind: 'press', publishedAt: null }),
-  ];
   return {
     generatedAt: '2025-02-01T10:00:00.000Z',
-    counts: { documents: documents.length, sources: 3, claims: 40, forces: 1 },
-    documents,
-    stageEvents: [
-      event('c1', 'hmicfrs', { date: '2022-06-28', datePrecision: 'day' }),
-      event('c2', 'star', { date: '2022-06', datePrecision: 'month' }),
-      event('c3', 'itv'),
-      event('c4', 'hmicfrs', { change: 'exited' }),
-      event('c5', 'star', { change: 'exited' }),
+    counts: { documents: 3, sources: 3, claims: 40, forces: 1 },
+    publishers: [
+      { publisher: 'HMICFRS', kind: 'inspectorate', documents: 1, first: '2025-01-23', last: '2025-01-23' },
+      { publisher: 'ITV News', kind: 'press', documents: 1, first: '2022-06-28', last: '2022-06-28' },
+      { publisher: 'London Star', kind: 'press', documents: 1, first: null, last: null },
+    ],
+    recentDocuments: Object.values(DOCS),
+    timelines: [
+      {
+        force: MET,
+        points: [point({}, [DOCS.hmicfrs, DOCS.itv, DOCS.star]), point({ change: 'exited', date: '2025-01-23', datedBy: 'publication' }, [DOCS.hmicfrs])],
+        undated: [point({ change: 'exited', date: null, precision: null, datedBy: 'none' }, [DOCS.star])],
+      },
     ],
     decisions: [
       {
         actor: 'Andy Cooke',
         act: 'decided',
-        force: 'Metropolitan Police Service',
+        force: MET,
         stageChange: 'exited Engage',
-        date: '2025-01-23',
-        evidence: 'Sir Andy Cooke has decided to remove the Metropolitan Police Service from Engage.',
-        document: 'hmicfrs.txt',
-        publisher: 'HMICFRS',
-        url: 'https://example.org/hmicfrs',
+        documents: 1,
+        byKind: [{ kind: 'inspectorate', documents: 1 }],
+        dates: ['2025-01-23'],
+        moreDates: 0,
+        quotes: [{ evidence: 'Sir Andy Cooke has decided to remove the Metropolitan Police Service from Engage.', document: 'hmicfrs.txt', publisher: 'HMICFRS', kind: 'inspectorate', url: 'https://example.org/hmicfrs' }],
       },
       {
         actor: 'Lee Freeman',
         act: 'recommended',
-        force: 'Metropolitan Police Service',
+        force: MET,
         stageChange: 'exited Engage',
-        date: '2025-01-23',
-        evidence: 'I have recommended removing the service from Engage.',
-        document: 'hmicfrs.txt',
-        publisher: 'HMICFRS',
-        url: 'https://example.org/hmicfrs',
+        documents: 1,
+        byKind: [{ kind: 'inspectorate', documents: 1 }],
+        dates: ['2025-01-23'],
+        moreDates: 0,
+        quotes: [{ evidence: 'I have recommended removing the service from Engage.', document: 'hmicfrs.txt', publisher: 'HMICFRS', kind: 'inspectorate', url: 'https://example.org/hmicfrs' }],
       },
     ],
     conflicts: [],
@@ -81,6 +95,8 @@ function data(over: Partial<ReportDataInput> = {}): ReportDataInput {
     ...over,
   };
 }
+
+const conflicts = (rows: ConflictRow[], total = rows.length) => [{ force: rows[0]!.force, subject: rows[0]!.subject, kind: rows[0]!.kind, total, shown: rows }];
 
 describe('html template', () => {
   it('escapes every interpolated value, in text and in attributes', () => {
@@ -130,19 +146,20 @@ describe('renderReport', () => {
     const evilDoc = doc('evil', { title: EVIL, publisher: `<img src=x onerror=alert(1)>`, url: 'javascript:alert(1)', sourceKind: '"><script>' });
     const page = renderReport(
       data({
-        documents: [evilDoc],
-        stageEvents: [event('e1', 'evil', { force: EVIL, evidence: EVIL, date: '2022-06-28', tense: EVIL })],
-        decisions: [{ actor: EVIL, act: '"><script>', force: EVIL, stageChange: EVIL, date: null, evidence: EVIL, document: EVIL, publisher: EVIL, url: 'javascript:alert(1)' }],
-        conflicts: [
+        recentDocuments: [evilDoc],
+        publishers: [{ publisher: EVIL, kind: EVIL, documents: 1, first: null, last: null }],
+        timelines: [{ force: EVIL, points: [point({ stage: EVIL, change: EVIL }, [evilDoc])], undated: [] }],
+        decisions: [{ actor: EVIL, act: '"><script>', force: EVIL, stageChange: EVIL, documents: 3, byKind: [{ kind: EVIL, documents: 3 }], dates: [], moreDates: 0, quotes: [1, 2, 3].map(() => ({ evidence: EVIL, document: EVIL, publisher: EVIL, kind: EVIL, url: 'javascript:alert(1)' })) }],
+        conflicts: conflicts([
           {
             id: 'x1',
             kind: EVIL,
             subject: EVIL,
             force: EVIL,
-            a: { documentId: 'evil', value: EVIL, publisher: EVIL, fileName: EVIL, publishedAt: null, claims: [{ claimId: 'e1', documentId: 'evil', evidence: EVIL, start: 4, end: 12, sentenceId: 's1', sentence: `Say ${EVIL} now`, sentenceStart: 0 }] },
-            b: { documentId: null, value: EVIL, publisher: EVIL, fileName: EVIL, publishedAt: null, claims: [] },
+            a: { documentId: 'evil', value: EVIL, publisher: EVIL, fileName: EVIL, publishedAt: null, document: evilDoc, claims: [{ claimId: 'e1', documentId: 'evil', evidence: EVIL, start: 4, end: 12, sentenceId: 's1', sentence: `Say ${EVIL} now`, sentenceStart: 0 }] },
+            b: { documentId: null, value: EVIL, publisher: EVIL, fileName: EVIL, publishedAt: null, document: null, claims: [] },
           },
-        ],
+        ], 5),
         corroboration: { origin: 'facts', rows: [{ kind: EVIL, label: EVIL, date: null, datePrecision: null, sources: [{ publisher: EVIL, kind: EVIL, documents: 2 }] }] },
       }),
     );
@@ -155,20 +172,20 @@ describe('renderReport', () => {
     const sentence = 'The force has been in enhanced monitoring since April 2019, when it was rated inadequate.';
     const page = renderReport(
       data({
-        conflicts: [
+        conflicts: conflicts([
           {
             id: 'x1',
             kind: 'date',
             subject: 'Metropolitan Police Service entered Engage',
             force: 'Metropolitan Police Service',
-            a: { documentId: 'hmicfrs', value: '2022-06-28', publisher: null, fileName: null, publishedAt: null, claims: [{ claimId: 'a1', documentId: 'hmicfrs', evidence: 'since April 2019', start: 142, end: 158, sentenceId: 's1', sentence, sentenceStart: 100 }] },
-            b: { documentId: 'itv', value: '2022-07', publisher: null, fileName: null, publishedAt: null, claims: [] },
+            a: { documentId: 'hmicfrs', value: '2022-06-28', publisher: null, fileName: null, publishedAt: null, document: DOCS.hmicfrs, claims: [{ claimId: 'a1', documentId: 'hmicfrs', evidence: 'since April 2019', start: 142, end: 158, sentenceId: 's1', sentence, sentenceStart: 100 }] },
+            b: { documentId: 'itv', value: '2022-07', publisher: null, fileName: null, publishedAt: null, document: DOCS.itv, claims: [] },
           },
-        ],
+        ]),
       }),
     );
     expect(page).not.toContain('No conflicts found');
-    expect(page).toContain('<article class="card conflict" data-kind="date">');
+    expect(page).toContain('<article class="card conflict" data-kind="date" data-total="1">');
     expect(page).toContain('monitoring <mark>since April 2019</mark>, when');
     expect(page).toMatch(/data-side="A" data-publisher="HMICFRS"/);
     expect(page).toMatch(/data-side="B" data-publisher="ITV News"/);
@@ -176,9 +193,47 @@ describe('renderReport', () => {
   });
 
   it('says the graph is empty instead of showing empty charts', () => {
-    const page = renderReport({ ...data(), counts: { documents: 0, sources: 0, claims: 0, forces: 0 }, documents: [], stageEvents: [], decisions: [], corroboration: { origin: 'claims', rows: [] } });
+    const page = renderReport({ ...data(), counts: { documents: 0, sources: 0, claims: 0, forces: 0 }, publishers: [], recentDocuments: [], timelines: [], decisions: [], corroboration: { origin: 'claims', rows: [] } });
     expect(page).toContain('The graph is empty');
     expect(page).toContain('No stage changes found.');
+  });
+
+  it('lists the first documents of each kind behind a point, inspectorate first, and folds and counts the rest', () => {
+    const kinds = ['press', 'press', 'press', 'police', 'inspectorate', 'press', 'government'];
+    const docs = kinds.map((k, i) => doc(`d${i}`, { sourceKind: k, publisher: `${k} ${i}` }));
+    const { shown, folded } = openSources(point({}, docs).sample, 4);
+    expect(shown.map((s) => s.document.sourceKind)).toEqual(['inspectorate', 'government', 'police', 'press']);
+    expect(folded).toHaveLength(3);
+
+    const big = point({ documents: 222, byKind: [{ kind: 'inspectorate', documents: 20 }, { kind: 'press', documents: 202 }] }, docs);
+    const page = renderReport(data({ timelines: [{ force: MET, points: [big], undated: [] }] }));
+    const item = page.slice(page.indexOf('<li class="point-item"'), page.indexOf('</li>\n</ol>'));
+    expect(item).toContain('222 documents: 20 inspectorate, 202 press');
+    expect(item).toMatch(/<details class="more" data-more="218"><summary>218 more documents<\/summary>/);
+    expect(item).toContain('215 more not listed here');
+  });
+
+  it('grows with events, not with documents: ten times the documents behind each point, about the same page', () => {
+    const many = (n: number) => Array.from({ length: n }, (_, i) => doc(`d${i}`, { publisher: `Paper ${i % 7}`, sourceKind: i % 3 ? 'press' : 'inspectorate' }));
+    // The reader samples at most a few documents per kind; the counts carry the rest.
+    const page = (n: number) => renderReport(data({ timelines: [{ force: MET, points: [point({ documents: n }, many(6))], undated: [] }], counts: { documents: n, sources: 7, claims: n * 20, forces: 1 } }));
+    const small = page(30).length;
+    const large = page(3000).length;
+    expect(large - small).toBeLessThan(50);
+  });
+
+  it('folds a long force section, and counts every conflict while showing the first of each kind', () => {
+    const points = Array.from({ length: 6 }, (_, i) => point({ date: `${2015 + i}-01-01`, change: i % 2 ? 'exited' : 'entered' }, [DOCS.hmicfrs]));
+    const side = { documentId: 'hmicfrs', value: 'x', publisher: null, fileName: null, publishedAt: null, document: DOCS.hmicfrs, claims: [] };
+    const page = renderReport(
+      data({
+        timelines: [{ force: MET, points, undated: [] }],
+        conflicts: conflicts([{ id: 'c1', kind: 'date', subject: `${MET} entered Engage`, force: MET, a: side, b: side }], 40),
+      }),
+    );
+    expect(page).toContain('<details class="fold"><summary>6 points, each with its documents</summary>');
+    expect(page).toContain('data-force="Metropolitan Police Service" data-total="40"');
+    expect(page).toContain('and 39 more date conflicts about Metropolitan Police Service entered Engage');
   });
 
   it('rejects rows that do not match the model', () => {
@@ -200,15 +255,28 @@ describe('highlighted', () => {
 
 describe('timelines', () => {
   it("folds a month into the day it contains, and undated claims into the point nearest their publication", () => {
-    const [met] = buildTimelines(data().stageEvents as StageEventRow[], data().documents);
-    expect(met!.points.map((p) => [p.change, p.date, p.datedBy, p.sources.map((s) => s.document.id).sort()])).toEqual([
-      ['entered', '2022-06-28', 'text', ['hmicfrs', 'itv', 'star']],
-      ['exited', '2025-01-23', 'publication', ['hmicfrs']],
+    const [met] = buildTimelines([
+      group({ date: '2022-06-28', datePrecision: 'day', documents: 1 }),
+      group({ date: '2022-06', datePrecision: 'month', documents: 1 }),
+      group({ published: '2022-06-28', documents: 1 }),
+      group({ change: 'exited', published: '2025-01-23', documents: 1 }),
+      group({ change: 'exited', documents: 1 }),
     ]);
-    // Neither a date nor a publication date: listed, not placed.
-    expect(met!.undated.map((p) => [p.change, p.sources.map((s) => s.document.id)])).toEqual([['exited', ['star']]]);
-    const star = met!.points[0]!.sources.find((s) => s.document.id === 'star')!;
-    expect([star.date, star.precision]).toEqual(['2022-06', 'month']);
+    expect(met!.points.map((p) => [p.point.change, p.point.date, p.point.datedBy, p.match.dates, p.match.published])).toEqual([
+      ['entered', '2022-06-28', 'text', ['2022-06-28', '2022-06'], ['2022-06-28']],
+      ['exited', '2025-01-23', 'publication', [], ['2025-01-23']],
+    ]);
+    // Neither a date nor a publication date, and two points it could join: listed, not placed.
+    const [exitedUndated] = buildTimelines([group({ change: 'exited', published: '2025-01-23' }), group({ change: 'exited', published: '2019-01-02' }), group({ change: 'exited' })])[0]!.undated;
+    expect([exitedUndated!.point.datedBy, exitedUndated!.match.none]).toEqual(['none', true]);
+  });
+
+  it('a document states the most precise of its dates, and a change still to come', () => {
+    const s = pointSource(doc('star'), [
+      { date: '2022-06', datePrecision: 'month', tense: 'past', evidence: 'In June 2022.' },
+      { date: '2022-06-28', datePrecision: 'day', tense: 'future', evidence: 'On 28 June 2022.' },
+    ]);
+    expect([s.date, s.precision, s.tense, s.evidence.length]).toEqual(['2022-06-28', 'day', 'future', 2]);
   });
 
   it('writes dates at the precision they were given', () => {
