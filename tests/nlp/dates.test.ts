@@ -140,4 +140,13 @@ describe('findDates (chrono-node, British English, with refiners)', () => {
     expect(values('It must improve by the end of the month.', '2021-05-12')).toEqual([['month', '2021-05']]);
     expect(values('Its 2018/19 accounts and the STRATEGY 2020–24 plan were approved in 2021.')).toEqual([['2021', '2021']]);
   });
+
+  it('gives every date the exact span of its text', () => {
+    const text =
+      'Last April, and again on 3 and 4 May 2021, the board met; it meets next week, in March last year it sat, ' +
+      'from the end of 2020 to February it audited, (Tuesday, 9 March 2021) it reported, and the previous year it did not.';
+    const found = findDates(text, '2022-03-10');
+    expect(found.length).toBeGreaterThan(6);
+    for (const d of found) expect(text.slice(d.start, d.end)).toBe(d.text);
+  });
 });
