@@ -15,6 +15,14 @@ export interface StagePattern {
   source: string;
 }
 
+/** A verb of escalation: its direction names the stage ("escalate the force": into Engage). */
+export interface EscalationPattern {
+  regex: RegExp;
+  change: 'entered' | 'exited';
+  /** The phrase holds its own object ("step down {gap} monitoring"); a bare verb needs a force beside it. */
+  ownObject: boolean;
+}
+
 export interface ActPattern {
   act: 'decided' | 'recommended' | 'announced';
   regex: RegExp;
@@ -51,6 +59,11 @@ export interface Lexicon {
   stagePhrase: RegExp;
   hedges: RegExp;
   actPatterns: ActPattern[];
+  escalations: EscalationPattern[];
+  /** Verbs of reaction to an act ("welcomed the decision"): their subject makes no act. */
+  actReactions: RegExp;
+  /** "made the decision", "announced its decision": a verb whose subject is the actor of the act noun after it, at the end of a text. */
+  actMakerBefore: RegExp;
   peelCues: Array<{ cue: string; regex: RegExp; area: PeelAreaName }>;
   concernCue: RegExp;
   improvedCue: RegExp;
@@ -101,7 +114,7 @@ export function buildLexicon(knowledge: Knowledge): Lexicon {
   // A possessive may stand before it too ("the watchdog's closest scrutiny").
   const stageGroup = `(?:(?:the|an?|its|our|their|(?:the\\s+)?\\p{L}+['’]s)\\s+)?["“‘']?(?<stage>${stageAlternation})["”’']?`;
   const gap = `(?:[^\\s.;:!?]+\\s+){0,${knowledge.stages.gapMaxTokens}}?`;
-  const compile = (phrase: string) => {
+  const compile = (phrase: string, start = WORD_START) => {
     const parts = phrase.split(/(\{stage\}|\{gap\})/).map((p) => p.trim()).filter(Boolean);
     let src = '';
     parts.forEach((p, i) => {
@@ -109,7 +122,7 @@ export function buildLexicon(knowledge: Knowledge): Lexicon {
       // The gap consumes its own trailing space.
       if (i < parts.length - 1 && p !== '{gap}') src += '\\s+';
     });
-    return new RegExp(`${WORD_START}${src}${WORD_END}`, 'giu');
+    return new RegExp(`${start}${src}${WORD_END}`, 'giu');
   };
   const stagePatterns: StagePattern[] = [
     ...knowledge.stages.changes.entered.map((p) => ({ regex: compile(p), change: 'entered' as const, source: p })),
@@ -126,6 +139,12 @@ export function buildLexicon(knowledge: Knowledge): Lexicon {
   const actPatterns: ActPattern[] = (['decided', 'recommended', 'announced'] as const).flatMap((act) =>
     knowledge.stages.decisions[act].map((p) => ({ act, regex: compile(p) })),
   );
+
+  // "escalated" is no word of its own inside "de-escalated".
+  const escalations: EscalationPattern[] = (['entered', 'exited'] as const).flatMap((change) =>
+    knowledge.stages.escalations[change].map((p) => ({ change, regex: compile(p, '(?<![\\p{L}\\p{N}-])'), ownObject: p.includes('{gap}') })),
+  );
+  const stageWords = (words: string[]) => words.map(phraseSource).join('|') || '(?!)';
 
   const honorifics = knowledge.honorifics.honorifics;
   const honorificAlternation = [...honorifics].sort((a, b) => b.length - a.length).map((h) => phraseSource(h)).join('|');
@@ -170,7 +189,7 @@ export function buildLexicon(knowledge: Knowledge): Lexicon {
     abbreviations,
     notNameWords,
     stagePatterns,
-    stageMemberships: knowledge.stages.memberships.map(compile),
+    stageMemberships: knowledge.stages.memberships.map((p) => compile(p)),
     aspirations: new RegExp(`${WORD_START}(?:${knowledge.stages.aspirations.map(phraseSource).join('|') || '(?!)'})${WORD_END}`, 'iu'),
     stageOf(phrase, quoted = false) {
       const key = normalisePhrase(phrase.replace(/^["“‘']|["”’']$/g, ''));
@@ -181,6 +200,12 @@ export function buildLexicon(knowledge: Knowledge): Lexicon {
     stagePhrase: new RegExp(`${WORD_START}${stageGroup}${WORD_END}`, 'giu'),
     hedges: new RegExp(`${WORD_START}(?:${knowledge.stages.hedges.map(phraseSource).join('|')})(?:\\s+\\S+){0,2}\\s*$`, 'iu'),
     actPatterns,
+    escalations,
+    actReactions: new RegExp(`${WORD_START}(?:${stageWords(knowledge.stages.actReactions)})${WORD_END}`, 'iu'),
+    actMakerBefore: new RegExp(
+      `${WORD_START}(?:${stageWords(knowledge.stages.actMakers)})\\s+(?:(?:the|this|that|its|their|his|her|our|my|a|an)\\s+)?(?:[\\p{L}-]+\\s+){0,2}$`,
+      'iu',
+    ),
     peelCues,
     concernCue: cueRegex(knowledge.peel.polarity.concern),
     improvedCue: cueRegex(knowledge.peel.polarity.improved),

@@ -291,6 +291,11 @@ const StagesFileSchema = z
       recommended: z.array(PatternText(['gap'])).min(1),
       announced: z.array(PatternText(['gap'])).min(1),
     }),
+    escalations: z
+      .strictObject({ entered: z.array(PatternText(['gap'])).default([]), exited: z.array(PatternText(['gap'])).default([]) })
+      .default({ entered: [], exited: [] }),
+    actReactions: z.array(Text).default([]),
+    actMakers: z.array(Text).default([]),
   })
   .superRefine((file, ctx) => {
     for (const name of STAGES) {

@@ -110,3 +110,68 @@ describe('decisions', () => {
     expect(decisions()).toEqual(expect.arrayContaining(['John Pike|announced|Kent Police|exited', 'HMICFRS|decided|Kent Police|exited', 'HMICFRS|decided|Kent Police|entered']));
   });
 });
+
+describe('reactions to a decision', () => {
+  it('gives the reacting person no act: welcoming, describing, criticising, saying it was right', () => {
+    const { decisions } = extract(
+      [
+        'Avon and Somerset Police has been taken out of special measures, the inspectorate announced.',
+        'The mayor, Dan Norris, welcomed the decision and thanked officers.',
+        'Chief Constable Sarah Crew described the decision as "a turning point".',
+        'Councillor Tom Hale said the decision was right but criticised the timing.',
+        'The commissioner, Clare Moody, hailed the announcement.',
+      ].join('\n\n'),
+    );
+    expect(decisions()).toEqual(['HMICFRS|announced|Avon and Somerset Constabulary|exited']);
+  });
+
+  it('takes the decider of a decision noun from its possessor, its "by" agent or a verb that makes it', () => {
+    expect(extract('Dorset Police was placed in Engage. Commissioner Amy Ward accepted the inspectorate’s decision.').decisions()).toEqual(['HMICFRS|decided|Dorset Police|entered']);
+    expect(extract('Dorset Police was placed in Engage. The decision by Margaret Hale was questioned by the commissioner, Amy Ward.').decisions()).toEqual([
+      'Margaret Hale|decided|Dorset Police|entered',
+    ]);
+    expect(extract('Dorset Police was placed in Engage. Margaret Hale made the decision after a long review.').decisions()).toEqual(['Margaret Hale|decided|Dorset Police|entered']);
+  });
+
+  it('gives a change passively reported no agent of a reaction, and a reaction no change it mentions', () => {
+    expect(extract('The decision to remove Suffolk Constabulary from special measures was welcomed by the commissioner, Tim Passmore.').decisions()).toEqual([
+      'HMICFRS|decided|Suffolk Constabulary|exited',
+    ]);
+    const { decisions } = extract('The chief constable, Rachel Kearton, said that staff were disappointed by the decision to place Suffolk Constabulary in Engage.');
+    expect(decisions()).toEqual(['HMICFRS|decided|Suffolk Constabulary|entered']);
+  });
+
+  it('gives both acts where a verb makes its own decision noun', () => {
+    expect(extract('The inspectorate announced its decision to move Suffolk Constabulary into Engage.').decisions()).toEqual([
+      'HMICFRS|announced|Suffolk Constabulary|entered',
+      'HMICFRS|decided|Suffolk Constabulary|entered',
+    ]);
+  });
+});
+
+describe('verbs of escalation', () => {
+  it('reads the stage from the direction: escalate into Engage, de-escalate or step down out of it', () => {
+    expect(extract('HMICFRS has decided to escalate Lincolnshire Police after finding serious failings.').events()).toEqual(['Lincolnshire Police|Engage|entered']);
+    expect(extract('Lincolnshire Police has improved. Inspectors recommended that the force be de-escalated.').decisions()).toEqual([
+      'HMICFRS|recommended|Lincolnshire Police|exited',
+    ]);
+    expect(extract('Lincolnshire Police has improved, and in May 2024 the inspectorate stepped down its level of monitoring.').events()).toEqual([
+      'Lincolnshire Police|Engage|exited',
+    ]);
+    expect(extract('The watchdog has de-escalated Lincolnshire Police from enhanced monitoring.').events()).toEqual(['Lincolnshire Police|Engage|exited']);
+  });
+
+  it('reads no escalation of something else, nor a hedged or general one', () => {
+    expect(extract('Lincolnshire Police said complaints were escalated to senior officers.').events()).toEqual([]);
+    expect(extract('Lincolnshire Police could be escalated if it fails to improve.').events()).toEqual([]);
+    expect(extract('Lincolnshire Police was inspected. Forces may be escalated when inspectors have serious concerns.').events()).toEqual([]);
+    expect(extract('Lincolnshire Police chief constable Ian Marsh is to step down in the spring.').events()).toEqual([]);
+  });
+});
+
+describe('act nouns that point back', () => {
+  it('reads a possessed decision as pointing back, but not one with content of its own', () => {
+    expect(extract('Suffolk Constabulary was removed from Engage. The commissioner noted HMICFRS’s decision.').decisions()).toEqual(['HMICFRS|decided|Suffolk Constabulary|exited']);
+    expect(extract('Suffolk Constabulary was removed from Engage. The Home Office’s decision to cut funding was criticised.').decisions()).toEqual([]);
+  });
+});

@@ -26,15 +26,16 @@ export const decisionExtractor: Extractor = {
       const cues = actCues(input, sentence);
       for (const [i, cue] of cues.entries()) {
         const limit = cues[i + 1]?.start ?? sentence.end;
-        const governed = governedEvents(input, found, cue, limit, events) ?? (pointsBack(input, sentence, cue) && main ? [main] : []);
+        const governed = governedEvents(input, found, cue, cues[i + 1], events) ?? (pointsBack(input, sentence, cue) && main ? [main] : []);
         if (governed.length === 0) continue;
         const named =
           agentAfter(input, found, voice, cue.end, limit, false, /\baccording\s+to$/i.test(cue.text)) ??
-          subjectBefore(input, found, voice, sentence, cue.start) ??
+          (isActNoun(cue) ? nounActSubject(input, found, voice, sentence, cue.start) : subjectBefore(input, found, voice, sentence, cue.start)) ??
           // "Making the announcement today, ... Andy Cooke said": the speaker of the sentence.
           (cue.act !== 'decided' ? speakerAfter(input, found, voice, cue.end, limit) : undefined);
         // A decision with no one named is the inspectorate's: it is the body that moves forces between stages.
-        const actor = named ?? (cue.act === 'decided' ? inspectorate(input) : undefined);
+        // Only where its sentence states the change: "the mayor welcomed the decision" alone names no decider.
+        const actor = named ?? (cue.act === 'decided' && events.length > 0 ? inspectorate(input) : undefined);
         if (!actor) continue;
         for (const e of distinctEvents(governed)) out.push({ ...decision(actor, cue.act, e, cue), explicit: named !== undefined });
       }
@@ -129,8 +130,9 @@ function quoteAround(found: FoundMentions, span: { start: number; end: number })
  * ...'" is no announcement by X), nor a change after a clause of its own
  * ("revealed the outcome ... when it put the force into Engage").
  */
-function governedEvents(input: ExtractionInput, found: FoundMentions, cue: Cue, nextCue: number, events: MentionOf<'stageEvent'>[]): MentionOf<'stageEvent'>[] | undefined {
+function governedEvents(input: ExtractionInput, found: FoundMentions, cue: Cue, next: Cue | undefined, events: MentionOf<'stageEvent'>[]): MentionOf<'stageEvent'>[] | undefined {
   if (events.length === 0) return undefined;
+  const nextCue = next?.start ?? Infinity;
   const cueQuote = quoteAround(found, cue);
   // "..., X said:" introduces words of its own: it reports nothing before it.
   const introduces = /^\s*:/.test(input.document.text.slice(cue.end, cue.end + 3));
@@ -138,6 +140,15 @@ function governedEvents(input: ExtractionInput, found: FoundMentions, cue: Cue, 
     if (quoteAround(found, e) !== cueQuote) return false;
     if (e.start < cue.end) return !introduces;
     const between = input.document.text.slice(cue.end, e.start);
+    // A reaction stands between: "said she was disappointed by the decision to place ..." reports no change.
+    if (input.lexicon.actReactions.test(between)) return false;
+    if (next && isActNoun(next) && e.start >= next.start) {
+      // "announced its decision to remove ...": the noun is this act's own object, and both acts govern the change.
+      const ownObject = /^\s+(?:(?:the|this|that|its|their|his|her|our|my|a|an)\s+)?(?:[\p{L}-]+\s+)?$/u.test(input.document.text.slice(cue.end, next.start));
+      if (ownObject && input.lexicon.actMakerBefore.test(input.document.text.slice(cue.start, next.start))) return true;
+      // Otherwise the noun owns the change it introduces ("said that the decision to place ..."), even in a "that" clause.
+      return false;
+    }
     // What a "that" clause holds is what the act reports ("informed that, following the inspection, the force will enter").
     if (/^\s*that\b/i.test(between)) return true;
     // A nearer act owns the change ("a statement ... following the decision of X to place ...").
@@ -148,12 +159,29 @@ function governedEvents(input: ExtractionInput, found: FoundMentions, cue: Cue, 
 
 const BACK_REFERENCE = /^\s+(?:(?:the|this|that|its|their|today['’]s)\s+)(?:\w+\s+)?(?:move|decision|change|removal|escalation|news)\b/i;
 
-/** "announced the move", "This decision", "welcomed the announcement": an act about the change told elsewhere. */
-function pointsBack({ document }: ExtractionInput, sentence: Sentence, cue: Cue): boolean {
-  const before = document.text.slice(Math.max(sentence.start, cue.start - 12), cue.start);
-  if (/\b(?:the|this|that|today['’]s)\s+$/i.test(before) && /(?:ion|ment|statement|news)$/i.test(cue.text)) return true;
-  return BACK_REFERENCE.test(document.text.slice(cue.end, Math.min(sentence.end, cue.end + 40)));
+/** "the decision", "the announcement", "a statement", "the news": an act named by a noun. */
+function isActNoun(cue: Cue): boolean {
+  return /(?:ion|ions|ment|statement|news)$/i.test(cue.text);
 }
+
+/**
+ * "announced the move", "This decision", "welcomed the announcement": an act
+ * about the change told elsewhere. The noun after a verb must be its object,
+ * not the subject of a clause it reports ("said the decision was right").
+ */
+function pointsBack({ document }: ExtractionInput, sentence: Sentence, cue: Cue): boolean {
+  // "the council's decision to close two libraries": a noun with content of its own, in a sentence stating no change, is about something else.
+  if (isActNoun(cue) && /^\s+(?:to|on|about)\s/i.test(document.text.slice(cue.end, cue.end + 8))) return false;
+  const before = document.text.slice(Math.max(sentence.start, cue.start - 15), cue.start);
+  // "the decision", "this announcement", "the inspectorate's decision", "its decision".
+  if (/(?:\b(?:the|this|that|its|their|his|her|our|today['’]s)|\p{L}['’]s?)\s+$/iu.test(before) && isActNoun(cue)) return true;
+  const after = document.text.slice(cue.end, Math.min(sentence.end, cue.end + 60));
+  const object = BACK_REFERENCE.exec(after);
+  return object !== null && !CLAUSE_VERB.test(after.slice(object[0].length));
+}
+
+/** A finite verb right after a noun: the noun is the subject of a clause of its own. */
+const CLAUSE_VERB = /^\s+(?:(?:was|is|were|are|had|has|have|would|will|could|should|might|must|may|did|does)\b|(?:\w+ly\s+)?\w+ed\s+(?!by\b))/i;
 
 interface Located {
   start: number;
@@ -295,6 +323,8 @@ function agentAfter(input: ExtractionInput, found: FoundMentions, voice: Voice, 
   const direct = byOnly ? null : sourceFollows ? /^\s*/.exec(text) : /^\s+(?:(?:yesterday|today|last\s+\w+|this\s+\w+|on\s+\w+)\s+)?(?:by|of|from)\s+/i.exec(text);
   const by = direct ?? /\bby\s+/.exec(text);
   if (!by) return undefined;
+  // "... was welcomed by the mayor": the agent of a reaction, not of the act or change.
+  if (!direct && input.lexicon.actReactions.test(text.slice(0, by.index + by[0].length))) return undefined;
   const at = from + by.index + by[0].length;
   const first = actorsIn(input, found, voice, at, Math.min(to, at + 160))[0];
   if (!first) return undefined;
@@ -309,6 +339,30 @@ function agentAfter(input: ExtractionInput, found: FoundMentions, voice: Voice, 
 function speakerAfter(input: ExtractionInput, found: FoundMentions, voice: Voice, from: number, to: number): Actor | undefined {
   for (const a of actorsIn(input, found, voice, from, to)) {
     if (/^[\s,]*(?:said|says|added|stated|told)\b/i.test(input.document.text.slice(a.end, a.end + 20))) return a.actor;
+  }
+  return undefined;
+}
+
+/**
+ * The actor of an act named by a noun, before it: its possessor ("the
+ * inspectorate's decision", "his decision") or the subject of a verb that
+ * makes or gives it ("HMICFRS made the decision", "announced its decision").
+ * The subject of any other verb reacts to the act or reports on it ("the
+ * mayor welcomed the decision", "X said the decision was right"): no actor.
+ */
+function nounActSubject(input: ExtractionInput, found: FoundMentions, voice: Voice, sentence: Sentence, at: number): Actor | undefined {
+  const actors = actorsIn(input, found, voice, sentence.start, at);
+  const last = actors[actors.length - 1];
+  if (!last) return undefined;
+  const between = input.document.text.slice(last.end, at);
+  // "HMICFRS's decision", "the inspectors’ recommendation", "our decision".
+  if (/^(?:['’]s?)?\s*$/.test(between)) return last.actor;
+  if (input.lexicon.actMakerBefore.test(between)) return last.actor;
+  // "Andy Cooke said his decision ...": a possessive pronoun is the nearest actor of its kind.
+  const pronoun = /\b(?:(his|her)|its|their)\s+(?:[\p{L}-]+\s+)?$/iu.exec(between);
+  if (pronoun && !input.lexicon.actReactions.test(between)) {
+    const kind = pronoun[1] ? 'person' : 'organisation';
+    return [...actors].reverse().find((a) => a.actor.kind === kind)?.actor;
   }
   return undefined;
 }

@@ -24,6 +24,7 @@ export const stageEventExtractor: Extractor = {
       if (/\?["”’']?\s*$/.test(sentence.text)) continue;
       const counted = countedForces(input, found, index);
       const hits = matchStagePatterns(input, sentence);
+      for (const h of escalationHits(input, found, sentence)) if (!hits.some((k) => h.start < k.end && k.start < h.end)) hits.push(h);
       if (hits.length === 0 && counted.length > 0) hits.push(...membershipHits(input, sentence));
       if (hits.length === 0) withoutHits.push(sentence);
       for (const hit of hits) {
@@ -146,6 +147,47 @@ export function matchStagePatterns({ document, lexicon }: ExtractionInput, sente
     kept.push(h);
   }
   return kept;
+}
+
+/**
+ * "decided to escalate the force", "recommended that it be de-escalated",
+ * "step down the level of monitoring": a verb of escalation, whose direction
+ * names the stage. A bare verb counts only with a force as its object or
+ * passive subject ("concerns were escalated" is about something else).
+ */
+function escalationHits(input: ExtractionInput, found: FoundMentions, sentence: Sentence): StageHit[] {
+  const { document, lexicon } = input;
+  const hits: StageHit[] = [];
+  const forces = found.of('force').filter((f) => f.start >= sentence.start && f.end <= sentence.end);
+  for (const p of lexicon.escalations) {
+    p.regex.lastIndex = 0;
+    for (const m of sentence.text.matchAll(p.regex)) {
+      const start = sentence.start + m.index;
+      const end = start + m[0].length;
+      if (!p.ownObject && !forceBeside(document.text, forces, sentence.start, start, end)) continue;
+      if (isHedged(document.text, sentence.start, start, lexicon.hedges)) continue;
+      if (lexicon.aspirations.test(document.text.slice(sentence.start, start))) continue;
+      if (hits.some((h) => h.start < end && start < h.end)) continue;
+      hits.push({ start, end, stage: 'Engage', change: p.change, pattern: { regex: p.regex, change: p.change, source: 'escalation' } });
+    }
+  }
+  return hits;
+}
+
+/** A reference to a force that a verb can take: "the force", "it", "them". */
+const FORCE_REFERENCE = /^(?:the\s+(?:force|constabulary|service)|it|them|they)(?![\p{L}\p{N}])/iu;
+/** What may stand between a passive subject and its verb: auxiliaries, a form of "be", a few adverbs. */
+const PASSIVE_LINK = /^\s+(?:(?:has|have|had|will|would|shall|should|is|are|to|now|then|also|formally|since|recently|subsequently|later|that)\s+)*(?:was|were|is|are|be|been|being)\s+(?:(?:now|then|also|formally|subsequently|later)\s+)?$/i;
+
+/** A force (named or referred to) as the object after the verb ("escalate the force") or its passive subject ("it be de-escalated"). */
+function forceBeside(text: string, forces: MentionOf<'force'>[], floor: number, start: number, end: number): boolean {
+  const objectAt = end + /^\s*(?:of\s+)?/.exec(text.slice(end, end + 10))![0].length;
+  if (objectAt > end && (FORCE_REFERENCE.test(text.slice(objectAt, objectAt + 20)) || forces.some((f) => f.start === objectAt))) return true;
+  const before = text.slice(Math.max(floor, start - 60), start);
+  for (const subject of before.matchAll(/(?<![\p{L}\p{N}])(?:the\s+force|it|they)(?=\s)/giu)) {
+    if (PASSIVE_LINK.test(before.slice(subject.index + subject[0].length))) return true;
+  }
+  return forces.some((f) => f.end <= start && PASSIVE_LINK.test(text.slice(f.end, start)));
 }
 
 /** Characters that a case-insensitive Unicode regex matches to an ASCII letter but toLowerCase does not (long s, Kelvin sign). */
