@@ -230,10 +230,22 @@ const weekdayWordFilter: chrono.Refiner = {
 // The year in a law's or a statutory instrument's name ("the Police Reform Act 2002") names it; it dates nothing.
 const LEGISLATION_BEFORE = new RegExp(String.raw`\b(?:${alternation(VOCABULARY.legislationWords)})\s+(?:of\s+)?$`);
 
-/** A year that is part of a name of legislation is no date mention. */
+// A number of things ("recruited 2000 officers", "more than 1980 calls"): a plural noun follows and no
+// determiner or preposition that would make it a year ("the 2023 figures", "in 2019 officers ...") precedes.
+const COUNTED_AFTER = /^\s+(?!(?:was|has|is|as|us|does|goes|sees|saw|this|its|his|plus)\b)[a-z]+[^s's]s\b/;
+const YEAR_GOVERNOR_BEFORE = /(?:\b(?:the|its|their|his|her|our|your|this|that|these|those|in|of|for|from|since|by|to|until|during|and|or|between|before|after|with|against|on|at|as|early|late|mid|end|summer|spring|autumn|winter)\s+|[,(]\s*)$/i;
+
+/** A year that is part of a name of legislation, or a count of things, is no date mention. */
 const namedYearFilter: chrono.Refiner = {
   refine: (context, results) =>
-    results.filter((r) => !(r.tags().has(TAG.bareYear) && LEGISLATION_BEFORE.test(context.text.slice(Math.max(0, r.index - 20), r.index)))),
+    results.filter((r) => {
+      if (!r.tags().has(TAG.bareYear)) return true;
+      const before = context.text.slice(Math.max(0, r.index - 20), r.index);
+      if (LEGISLATION_BEFORE.test(before)) return false;
+      const after = context.text.slice(r.index + r.text.length, r.index + r.text.length + 30);
+      const opensSentence = /^\s*$|[.!?:]\s*$/.test(before);
+      return !(COUNTED_AFTER.test(after) && !opensSentence && !YEAR_GOVERNOR_BEFORE.test(before));
+    }),
 };
 
 /** "this morning", "this evening": the day of publication, for which chrono gives only a time. */

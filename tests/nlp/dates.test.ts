@@ -97,6 +97,15 @@ describe('findDates (chrono-node, British English, with refiners)', () => {
     expect(values("He told the Today programme, and The Sunday Telegraph, what he had said on Sunday.", '2022-01-12')).toEqual([['Sunday', '2022-01-09']]);
   });
 
+  it('does not read a count of things as a year, but keeps a year before a plural noun it governs', () => {
+    expect(values('The unit hired 2000 officers and took more than 1990 calls.')).toEqual([]);
+    expect(values('The 2018 figures were lower than in 2017, and down on 2016 levels.')).toEqual([
+      ['2018', '2018'],
+      ['2017', '2017'],
+      ['2016', '2016'],
+    ]);
+  });
+
   it('does not read the year in the name of a law as a date', () => {
     expect(values('Powers under the Policing Act 2011 and the Conduct Regulations 2019 were used in 2020.')).toEqual([['2020', '2020']]);
   });
