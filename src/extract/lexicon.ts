@@ -64,6 +64,8 @@ export interface Lexicon {
   actReactions: RegExp;
   /** "made the decision", "announced its decision": a verb whose subject is the actor of the act noun after it, at the end of a text. */
   actMakerBefore: RegExp;
+  /** "accepted her", "approved the": a verb that turns the recommendation after it into its subject's decision, at the end of a text. */
+  recommendationAcceptanceBefore: RegExp;
   peelCues: Array<{ cue: string; regex: RegExp; area: PeelAreaName }>;
   concernCue: RegExp;
   improvedCue: RegExp;
@@ -204,6 +206,10 @@ export function buildLexicon(knowledge: Knowledge): Lexicon {
     actReactions: new RegExp(`${WORD_START}(?:${stageWords(knowledge.stages.actReactions)})${WORD_END}`, 'iu'),
     actMakerBefore: new RegExp(
       `${WORD_START}(?:${stageWords(knowledge.stages.actMakers)})\\s+(?:(?:the|this|that|its|their|his|her|our|my|a|an)\\s+)?(?:[\\p{L}-]+\\s+){0,2}$`,
+      'iu',
+    ),
+    recommendationAcceptanceBefore: new RegExp(
+      `${WORD_START}(?<verb>${stageWords(knowledge.stages.recommendationAcceptances)})\\s+(?:[\\p{L}'’-]+\\s+){0,3}$`,
       'iu',
     ),
     peelCues,

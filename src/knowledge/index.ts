@@ -296,6 +296,7 @@ const StagesFileSchema = z
       .default({ entered: [], exited: [] }),
     actReactions: z.array(Text).default([]),
     actMakers: z.array(Text).default([]),
+    recommendationAcceptances: z.array(Text).default([]),
   })
   .superRefine((file, ctx) => {
     for (const name of STAGES) {
@@ -345,6 +346,8 @@ const PeelFileSchema = z
     polarity: z.strictObject({ concern: z.array(Cue).min(1), improved: z.array(Cue).min(1) }),
     grades: z.array(z.strictObject({ grade: Cue, polarity: z.enum(POLARITIES).nullable() })).default([]),
     findings: z.array(Cue).default([]),
+    scrutiny: z.array(Cue).default([]),
+    obligations: z.array(Cue).default([]),
     process: z.array(Cue).default([]),
   })
   .superRefine((file, ctx) => {

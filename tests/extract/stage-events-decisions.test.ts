@@ -175,3 +175,17 @@ describe('act nouns that point back', () => {
     expect(extract('Suffolk Constabulary was removed from Engage. The Home Office’s decision to cut funding was criticised.').decisions()).toEqual([]);
   });
 });
+
+describe('accepting a recommendation', () => {
+  it('makes whoever accepts or approves a recommendation its decider, and leaves the recommendation its author’s', () => {
+    const { decisions } = extract(
+      'Inspector Priya Shah recommended that Suffolk Constabulary be moved out of Engage. The chief inspector, Margaret Hale, approved the recommendation.',
+    );
+    expect(decisions()).toEqual(['Margaret Hale|decided|Suffolk Constabulary|exited', 'Priya Shah|recommended|Suffolk Constabulary|exited']);
+  });
+
+  it('reads "agreed to" as a decision, and accepting a decision as a reaction', () => {
+    expect(extract('Inspectors agreed to return Suffolk Constabulary to routine monitoring.').decisions()).toEqual(['HMICFRS|decided|Suffolk Constabulary|exited']);
+    expect(extract('Suffolk Constabulary was moved into Engage. The chief constable, Rachel Kearton, accepted the decision.').decisions()).toEqual([]);
+  });
+});

@@ -115,6 +115,15 @@ function actCues({ document, lexicon }: ExtractionInput, sentence: Sentence): Cu
     p.regex.lastIndex = 0;
     for (const m of text.matchAll(p.regex)) hits.push({ act: p.act, start: sentence.start + m.index, end: sentence.start + m.index + m[0].length, text: m[0] });
   }
+  // "I have accepted her recommendation": accepting a recommendation is deciding what it recommends.
+  for (const h of [...hits]) {
+    if (h.act !== 'recommended' || !isActNoun(h)) continue;
+    const accepted = lexicon.recommendationAcceptanceBefore.exec(text.slice(0, h.start - sentence.start));
+    const verb = accepted?.groups?.verb;
+    if (!accepted || !verb) continue;
+    const start = sentence.start + accepted.index;
+    hits.push({ act: 'decided', start, end: start + verb.length, text: verb });
+  }
   hits.sort((a, b) => a.start - b.start || b.end - a.end);
   return hits.filter((h, i) => !hits.slice(0, i).some((k) => h.start < k.end));
 }
@@ -145,9 +154,8 @@ function governedEvents(input: ExtractionInput, found: FoundMentions, cue: Cue, 
     if (next && isActNoun(next) && e.start >= next.start) {
       // "announced its decision to remove ...": the noun is this act's own object, and both acts govern the change.
       const ownObject = /^\s+(?:(?:the|this|that|its|their|his|her|our|my|a|an)\s+)?(?:[\p{L}-]+\s+)?$/u.test(input.document.text.slice(cue.end, next.start));
-      if (ownObject && input.lexicon.actMakerBefore.test(input.document.text.slice(cue.start, next.start))) return true;
-      // Otherwise the noun owns the change it introduces ("said that the decision to place ..."), even in a "that" clause.
-      return false;
+      // A reporting verb's noun is the subject of what it reports ("said the decision to place ... was right").
+      return ownObject && !REPORTING.test(cue.text);
     }
     // What a "that" clause holds is what the act reports ("informed that, following the inspection, the force will enter").
     if (/^\s*that\b/i.test(between)) return true;
@@ -157,7 +165,10 @@ function governedEvents(input: ExtractionInput, found: FoundMentions, cue: Cue, 
   });
 }
 
-const BACK_REFERENCE = /^\s+(?:(?:the|this|that|its|their|today['’]s)\s+)(?:\w+\s+)?(?:move|decision|change|removal|escalation|news)\b/i;
+const BACK_REFERENCE = /^\s+(?:(?:the|this|that|its|their|today['’]s)\s+)(?:\w+\s+)?(?:move|decision|change|removal|escalation|news|recommendation|announcement)\b/i;
+
+/** Verbs that report what someone said: their object is a clause, not an act. */
+const REPORTING = /^(?:said|says|stated|told)$/i;
 
 /** "the decision", "the announcement", "a statement", "the news": an act named by a noun. */
 function isActNoun(cue: Cue): boolean {
