@@ -264,6 +264,42 @@ Examples:
   });
 
 program
+  .command('export')
+  .description('Write the graph in a standard format: JSON-LD (PROV-O, Web Annotation), GraphML, or CSV for the Neo4j bulk importer.')
+  .requiredOption('--format <format>', 'jsonld, graphml or csv')
+  .requiredOption('--out <path>', 'the file to write (jsonld, graphml), or the folder (csv: one file per label and relationship type)')
+  .option('--page-size <n>', 'rows read from Neo4j per query', (v) => Number.parseInt(v, 10), 1000)
+  .option('--json', 'print what was written as JSON')
+  .addHelpText(
+    'after',
+    `
+jsonld:  publishers, documents, claims, entities, facts and conflicts with W3C PROV-O links, and each
+         claim's span as a Web Annotation target (TextPositionSelector, TextQuoteSelector).
+graphml: entities, facts and conflicts, with a fact's ABOUT and a conflict's DISPUTES edges.
+csv:     nodes-<Label>.csv and relationships-<TYPE>.csv; load them into an empty database with
+         the printed neo4j-admin command.
+
+Examples:
+  oversight export --format jsonld --out out/oversight.jsonld
+  oversight export --format graphml --out out/oversight.graphml
+  oversight export --format csv --out out/csv`,
+  )
+  .action(async (opts: { format: string; out: string; pageSize: number; json?: boolean }) => {
+    const { EXPORT_FORMATS, exportGraph } = await import('../export/export.ts');
+    const { neo4jReader } = await import('../export/read-graph.ts');
+    const format = EXPORT_FORMATS.find((f) => f === opts.format);
+    if (!format) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}, got '${opts.format}'`);
+    if (!(opts.pageSize > 0)) throw new UsageError('--page-size must be a positive number');
+    const summary = await withNeo4j((neo) => exportGraph(neo4jReader(neo.driver, opts.pageSize), format, opts.out));
+    if (opts.json) return console.log(JSON.stringify(summary, null, 2));
+    for (const w of summary.warnings) log(`warning: ${w}`);
+    const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+    console.log(`Wrote ${summary.out}: ${total(summary.nodes)} nodes, ${total(summary.relationships)} relationships (${summary.files.length} file(s)).`);
+    console.log(formatTable([...Object.entries(summary.nodes).map(([name, count]) => ({ written: `:${name}`, count })), ...Object.entries(summary.relationships).map(([name, count]) => ({ written: `[:${name}]`, count }))]));
+    if (summary.importArguments) console.log(`\nLoad into an empty database (in ${summary.out}):\n  neo4j-admin ${summary.importArguments.join(' ')}`);
+  });
+
+program
   .command('generate')
   .description('Write a synthetic corpus (inspectorate and press texts over all forces) for benchmarks and scale tests.')
   .requiredOption('--out <dir>', 'folder to write the documents to (folders of 1,000 files)')
