@@ -39,7 +39,8 @@ describe('CLI manners', () => {
       expect(h.code, args.join(' ')).toBe(0);
       expect(h.stdout, args.join(' ')).toMatch(/Examples:\n {2}oversight /);
     }
-  });
+    // One Node process per command: a dozen of them take a while on a loaded machine.
+  }, 300_000);
 
   it('offers --json on every command that prints results', () => {
     for (const args of [['ingest'], ['query'], ['eval'], ['report'], ['neo4j', 'start'], ['neo4j', 'stop'], ['neo4j', 'status']]) {
