@@ -146,3 +146,22 @@ describe('titles as the text spells them', () => {
     expect(rolesOf('Ada Quist')).toEqual(['Police and Crime Commisioner']);
   });
 });
+
+describe('titles of several words before a name', () => {
+  it('keeps every word of the title off the name', () => {
+    const { people, rolesOf } = extract(
+      'Deputy Mayor for Policing and Crime Ottilie Brackenbury will report next week. Det Supt Wendell Ashdown, of the major crime team, led the work.',
+    );
+    expect(people()).toEqual(['Ottilie Brackenbury', 'Wendell Ashdown']);
+    expect(rolesOf('Ottilie Brackenbury')).toEqual(['Deputy Mayor for Policing and Crime']);
+    expect(rolesOf('Wendell Ashdown')).toEqual(['Det Supt']);
+  });
+});
+
+describe('post-nominals before a title', () => {
+  it('finds a name whose post-nominals are followed by ", <title>"', () => {
+    const { people, rolesOf } = extract('Copies went to the board.\n\ncc: Perran Kessell QPM, Chief Executive, College of Policing\n');
+    expect(people()).toEqual(['Perran Kessell']);
+    expect(rolesOf('Perran Kessell')).toEqual(['Chief Executive']);
+  });
+});

@@ -175,9 +175,12 @@ function fromPostNominals({ document, lexicon }: ExtractionInput): Candidate[] {
   const letters = [...lexicon.knowledge.honorifics.postNominals].sort((a, b) => b.length - a.length).join('|');
   const name = `${NAME_WORD}(?:[ \\t]+(?:${NAME_WORD}|[A-Z]\\.)){1,3}`;
   const after = `(?:(?:,?[ \\t]+(?:${letters}))+|(?:[ \\t]+\\([^()\\n]{1,40}\\))?[ \\t]+\\((?:${PARTIES.join('|')})\\))`;
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])(${name})${after}(?![\\p{L}\\p{N}])(?!,?[ \\t]+[A-Z])`, 'gu');
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])(${name})${after}(?![\\p{L}\\p{N}])(?![ \\t]+[A-Z])`, 'gu');
   const out: Candidate[] = [];
   for (const m of text.matchAll(re)) {
+    // After a comma, a capitalised word is the person's title ("Jane Smith QPM, Chief Executive"), else a name the letters stand before.
+    const comma = /^,[ \t]+(?=[A-Z])/u.exec(text.slice(m.index + m[0].length));
+    if (comma && !lexicon.titles.find(text.slice(m.index + m[0].length + comma[0].length, m.index + m[0].length + comma[0].length + 80)).some((t) => t.start === 0)) continue;
     // The match may begin with words that describe the person ("Home Secretary Jane Smith MP"): keep the name.
     let start = m.index;
     const words = [...m[1]!.matchAll(/\S+/g)];
@@ -302,6 +305,14 @@ function refinePeople(input: ExtractionInput, found: FoundMentions, candidates: 
       const word = /^(\S+)\s+(?=\S)/u.exec(text.slice(start, c.end));
       if (word && (lexicon.titles.canonicalOf(word[1]!) !== undefined || lexicon.forces.canonicalOf(word[1]!) !== undefined || LETTER_LABEL.test(word[1]!))) {
         start += word[0].length;
+        moved = true;
+        continue;
+      }
+      // The tail of a title of several words ("... for Policing and Crime Simon Foster", "Det Supt Ann Lee").
+      const inTitle = titles.find((t) => t.start <= start && t.end > start && t.end < c.end);
+      const gap = inTitle && /^[ \t]+(?=\S)/u.exec(text.slice(inTitle.end, c.end));
+      if (inTitle && gap) {
+        start = inTitle.end + gap[0].length;
         moved = true;
       }
     }
