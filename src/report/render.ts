@@ -142,6 +142,8 @@ function kindCounts(byKind: readonly KindCount[]): string {
 function decisionsSection(groups: DecisionGroup[]): Html {
   const byForce = new Map<string, DecisionGroup[]>();
   for (const g of groups) byForce.set(g.force, [...(byForce.get(g.force) ?? []), g]);
+  // The best-supported first: a long tail of one-document decisions (often misreadings) folds away.
+  for (const gs of byForce.values()) gs.sort((a, b) => b.documents - a.documents || a.stageChange.localeCompare(b.stageChange) || a.actor.localeCompare(b.actor));
   const table = (gs: DecisionGroup[]) => html`<table class="decisions">
       <thead><tr><th>Who</th><th>Did</th><th>What</th><th>When</th><th>Evidence</th></tr></thead>
       <tbody>${gs.map(decisionRow)}</tbody>
@@ -153,7 +155,11 @@ function decisionsSection(groups: DecisionGroup[]): Html {
     ([force, gs]) => html`<article class="card" data-force="${force}">
     <h3>${force}</h3>
     ${table(gs.slice(0, OPEN_DECISIONS))}
-    ${gs.length > OPEN_DECISIONS ? html`<details class="fold"><summary>${gs.length - OPEN_DECISIONS} more decisions</summary>${table(gs.slice(OPEN_DECISIONS))}</details>` : ''}
+    ${gs.length > OPEN_DECISIONS
+      ? html`<details class="fold"><summary>${gs.length - OPEN_DECISIONS} more, each with fewer documents</summary><ul class="compact">${gs.slice(OPEN_DECISIONS).map(
+          (g) => html`<li class="decision" data-actor="${g.actor}" data-act="${g.act}" data-change="${g.stageChange}" data-documents="${g.documents}"><strong>${g.actor}</strong> ${g.act} ${g.stageChange} <span class="muted">· ${g.documents} ${plural(g.documents, 'document')}${g.dates.length ? ` · ${formatDate(g.dates[0]!, null)}` : ''}</span>${g.quotes[0] ? html` <details><summary>quote</summary>${quote(g.quotes[0])}</details>` : ''}</li>`,
+        )}</ul></details>`
+      : ''}
   </article>`,
   )}
 </section>`;

@@ -78,6 +78,8 @@ td.actor { font-weight: 600; white-space: nowrap; }
 .act-decided { background: #0b1f3a; color: #fff; }
 .act-recommended { background: #dbeafe; color: #1e3a8a; }
 .act-announced { background: #f2f4f7; color: #344054; }
+ul.compact { list-style: none; margin: 6px 0 0; padding: 0; font-size: 14px; }
+ul.compact li { margin: 3px 0; }
 figure.quote { margin: 0 0 10px; }
 figure.quote:last-child { margin-bottom: 0; }
 figure.quote blockquote { margin: 0; font-size: 14px; }
