@@ -58,6 +58,8 @@ export interface Lexicon {
   stageOf(phrase: string, quoted?: boolean): 'Engage' | 'Scan' | undefined;
   stagePhrase: RegExp;
   hedges: RegExp;
+  /** A hedge whose object comes before the change: "called for the force to be placed ...". */
+  hedgedInfinitive: RegExp;
   actPatterns: ActPattern[];
   escalations: EscalationPattern[];
   /** Verbs of reaction to an act ("welcomed the decision"): their subject makes no act. */
@@ -201,6 +203,7 @@ export function buildLexicon(knowledge: Knowledge): Lexicon {
     },
     stagePhrase: new RegExp(`${WORD_START}${stageGroup}${WORD_END}`, 'giu'),
     hedges: new RegExp(`${WORD_START}(?:${knowledge.stages.hedges.map(phraseSource).join('|')})(?:\\s+\\S+){0,2}\\s*$`, 'iu'),
+    hedgedInfinitive: new RegExp(`${WORD_START}(?:${knowledge.stages.hedges.map(phraseSource).join('|')})(?:\\s+\\S+){0,5}\\s+to(?:\\s+be)?\\s*$`, 'iu'),
     actPatterns,
     escalations,
     actReactions: new RegExp(`${WORD_START}(?:${stageWords(knowledge.stages.actReactions)})${WORD_END}`, 'iu'),

@@ -189,3 +189,17 @@ describe('accepting a recommendation', () => {
     expect(extract('Suffolk Constabulary was moved into Engage. The chief constable, Rachel Kearton, accepted the decision.').decisions()).toEqual([]);
   });
 });
+
+describe('hedges and reactions around a change', () => {
+  it('reads no change that someone called for, and no announcement in a feeling about a change', () => {
+    expect(extract('Mr Hale, who had called for Suffolk Constabulary to be put into special measures, spoke at the meeting.').events()).toEqual([]);
+    expect(extract('Commissioner Tim Passmore said he was thrilled that Suffolk Constabulary had been taken out of special measures.').decisions()).toEqual([]);
+  });
+
+  it('reads "inform you of my decision to ..." as both acts of the writer', () => {
+    const { decisions } = extract(
+      ['Dear Chief Constable,', 'I write to inform you of my decision to move Suffolk Constabulary into Engage.', 'Yours sincerely,', 'Margaret Hale', 'His Majesty’s Chief Inspector of Constabulary'].join('\n\n'),
+    );
+    expect(decisions()).toEqual(['Margaret Hale|announced|Suffolk Constabulary|entered', 'Margaret Hale|decided|Suffolk Constabulary|entered']);
+  });
+});

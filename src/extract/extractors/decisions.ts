@@ -153,7 +153,7 @@ function governedEvents(input: ExtractionInput, found: FoundMentions, cue: Cue, 
     if (input.lexicon.actReactions.test(between)) return false;
     if (next && isActNoun(next) && e.start >= next.start) {
       // "announced its decision to remove ...": the noun is this act's own object, and both acts govern the change.
-      const ownObject = /^\s+(?:(?:the|this|that|its|their|his|her|our|my|a|an)\s+)?(?:[\p{L}-]+\s+)?$/u.test(input.document.text.slice(cue.end, next.start));
+      const ownObject = /^\s+(?:(?:you\s+)?of\s+)?(?:(?:the|this|that|its|their|his|her|our|my|a|an)\s+)?(?:[\p{L}-]+\s+)?$/u.test(input.document.text.slice(cue.end, next.start));
       // A reporting verb's noun is the subject of what it reports ("said the decision to place ... was right").
       return ownObject && !REPORTING.test(cue.text);
     }

@@ -134,7 +134,7 @@ export function matchStagePatterns({ document, lexicon }: ExtractionInput, sente
       if (pattern.whenStage && pattern.whenStage !== stage) continue;
       const start = sentence.start + m.index;
       const end = start + m[0].length;
-      if (isHedged(document.text, sentence.start, start, lexicon.hedges)) continue;
+      if (isHedged(document.text, sentence.start, start, lexicon.hedges) || isHedged(document.text, sentence.start, start, lexicon.hedgedInfinitive, 70)) continue;
       if (lexicon.aspirations.test(document.text.slice(sentence.start, start))) continue;
       hits.push({ start, end, stage: pattern.means?.stage ?? stage, change: pattern.means?.change ?? pattern.change, pattern });
     }
@@ -165,7 +165,7 @@ function escalationHits(input: ExtractionInput, found: FoundMentions, sentence: 
       const start = sentence.start + m.index;
       const end = start + m[0].length;
       if (!p.ownObject && !forceBeside(document.text, forces, sentence.start, start, end)) continue;
-      if (isHedged(document.text, sentence.start, start, lexicon.hedges)) continue;
+      if (isHedged(document.text, sentence.start, start, lexicon.hedges) || isHedged(document.text, sentence.start, start, lexicon.hedgedInfinitive, 70)) continue;
       if (lexicon.aspirations.test(document.text.slice(sentence.start, start))) continue;
       if (hits.some((h) => h.start < end && start < h.end)) continue;
       hits.push({ start, end, stage: 'Engage', change: p.change, pattern: { regex: p.regex, change: p.change, source: 'escalation' } });
@@ -208,8 +208,8 @@ function literalWords(pattern: StagePattern): string[] {
   return words;
 }
 
-function isHedged(text: string, floor: number, at: number, hedges: RegExp): boolean {
-  const window = text.slice(Math.max(floor, at - 40), at);
+function isHedged(text: string, floor: number, at: number, hedges: RegExp, reach = 40): boolean {
+  const window = text.slice(Math.max(floor, at - reach), at);
   return hedges.test(window);
 }
 
