@@ -79,9 +79,17 @@ const seasonParser: chrono.Parser = {
     const which = match[1]?.toLowerCase();
     const written = match[3];
     if (written) return context.createParsingComponents({ year: Number(written) });
-    if (!which) return null; // "in the summer": no year is said
     const starts = VOCABULARY.seasons[match[2]!.toLowerCase()]!;
     const y = refYear(context);
+    if (!which) {
+      // "in the spring", "by the summer": the season nearest publication in the direction of the clause's tense.
+      const the = /\bthe\s+$/i.test(context.text.slice(Math.max(0, match.index - 4), match.index));
+      const tense = the ? tenseAt(context.text, match.index) : undefined;
+      if (!tense) return null; // "summer" alone, or no tense to point it: no year is said
+      const pub = refMonth(context);
+      const year = tense === 'past' ? (starts > pub ? y - 1 : y) : starts + 2 < pub ? y + 1 : y;
+      return context.createParsingComponents({ year }).addTag(TAG.yearSettled);
+    }
     const year = which === 'last' ? y - 1 : which === 'this' ? y : refMonth(context) < starts ? y : y + 1;
     return context.createParsingComponents({ year }).addTag(TAG.yearSettled);
   },
@@ -109,6 +117,17 @@ const relativePeriodParser: chrono.Parser = {
     if (anaphoric) components.addTag(TAG.anaphoric).addTag(`oversight/offset/${offset}`);
     return components;
   },
+};
+
+/**
+ * "by the end of the year", "later in the month": a part of the period that publication lies in.
+ */
+const currentPeriodParser: chrono.Parser = {
+  pattern: () => /\b(?:(?:end|start|beginning|close|middle|rest|remainder)\s+of|(?:later|earlier)\s+in)\s+the\s+(year|month)\b/i,
+  extract: (context, match) =>
+    context
+      .createParsingComponents(match[1]!.toLowerCase() === 'year' ? { year: refYear(context) } : { year: refYear(context), month: refMonth(context) })
+      .addTag(TAG.yearSettled),
 };
 
 /**
@@ -466,7 +485,7 @@ const dateParser = (() => {
   const parser = chrono.en.GB.clone();
   // chrono's end-of-period refiner makes "the end of this year" a day; here a period keeps its precision.
   parser.refiners = parser.refiners.filter((r) => r.constructor.name !== 'ENEndOfPeriodRefiner').map(withOwnExemptions);
-  parser.parsers.push(financialYearParser, bareYearParser, seasonParser, relativePeriodParser, weekParser);
+  parser.parsers.push(financialYearParser, bareYearParser, seasonParser, relativePeriodParser, currentPeriodParser, weekParser);
   // Durations go first, before chrono's merging refiners can pair them with a date as a range.
   parser.refiners.unshift(durationFilter);
   parser.refiners.push(

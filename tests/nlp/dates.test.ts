@@ -127,6 +127,19 @@ describe('findDates (chrono-node, British English, with refiners)', () => {
     expect(values('It sat in the spring of 2018.', '2022-03-02')).toEqual([['spring of 2018', '2018']]);
   });
 
+  it('dates "the <season>" by the tense of its clause, and a bare season not at all', () => {
+    expect(values('The audit was finished in the autumn.', '2022-02-14')).toEqual([['autumn', '2021']]);
+    expect(values('The board was reshaped in the spring.', '2022-10-14')).toEqual([['spring', '2022']]);
+    expect(values('The panel will sit again in the winter.', '2022-10-14')).toEqual([['winter', '2022']]);
+    expect(values('The force will report back in the spring.', '2022-10-14')).toEqual([['spring', '2023']]);
+    expect(values('Summer is busy for the roads team.', '2022-10-14')).toEqual([]);
+  });
+
+  it('dates a part of the current year or month ("by the end of the year", "later in the month")', () => {
+    expect(values('The review will be finished by the end of the year.', '2022-10-14')).toEqual([['year', '2022']]);
+    expect(values('The panel meets again later in the month.', '2022-10-14')).toEqual([['later in the month', '2022-10']]);
+  });
+
   it('counts "the previous year" from the last year the text gave', () => {
     expect(values('In 2020 arrests fell by a third compared with the previous year.', '2022-03-02')).toEqual([
       ['2020', '2020'],
