@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyseFile, isAnalysed } from '../../pipelines/analyse.ts';
 import { FoundMentions } from '../../src/extract/context.ts';
 import { areaExtractor } from '../../src/extract/extractors/areas.ts';
+import { areaOf, contextFor } from '../../src/extract/extractors/areas/cues.ts';
 import { defaultLexicon } from '../../src/extract/lexicon.ts';
 import { AreaMention, type MentionOf } from '../../src/model/mention.ts';
 import type { AnalysedFile } from '../../pipelines/analyse.ts';
@@ -277,6 +278,50 @@ describe('areas: precision', () => {
     for (const name of ['notts-2024-03-itv.txt', 'cleveland-2023-09-northernecho.txt', 'cleveland-2019-08-hartlepoolmail.txt']) {
       expect(brief(areasOf(analyseFixture(name))), name).toEqual([]);
     }
+  });
+});
+
+describe('areas: phrase structure', () => {
+  it('keeps numbers coordinated under one head noun together and splits between full noun phrases', () => {
+    const found = brief(areas('Inspectors raised concerns at Staffordshire Police about the delays in answering 101 and 999 calls and the number of investigations lacking supervision.'));
+    expect(found).toContainEqual(['the delays in answering 101 and 999 calls', 'Responding to the public', 'concern']);
+    expect(found.some(([text]) => text === '999 calls')).toBe(false);
+  });
+
+  it('reads the areas a relative clause says a grade was given in, far from the grade', () => {
+    const found = brief(areas('Wiltshire Police was graded inadequate in two areas, which assessed its ability to respond to the public, protect vulnerable people and manage sex offenders.'));
+    expect(found).toEqual([
+      ['its ability to respond to the public', 'Responding to the public', 'concern'],
+      ['protect vulnerable people', 'Protecting vulnerable people', 'concern'],
+      ['manage sex offenders', 'Managing offenders and suspects', 'concern'],
+    ]);
+  });
+
+  it('splits a noun phrase opened by a possessive from the one before it', () => {
+    const found = brief(areas('Kent Police was rated poor in four areas, which examined how it supports victims, as well as how it treats the public and its workforce.'));
+    expect(found).toContainEqual(['how it treats the public', 'Treatment of the public', 'concern']);
+    expect(found).toContainEqual(['its workforce', 'Developing a positive workplace', 'concern']);
+  });
+});
+
+describe('areas: PEEL weighting', () => {
+  /** The PEEL area a whole phrase names. */
+  const peelOf = (phrase: string) => {
+    const file = analyseText(phrase);
+    const { document, sentences, paragraphs } = file.analysis;
+    const ctx = contextFor({ document, sentences, paragraphs, lexicon: defaultLexicon() });
+    const at = document.text.indexOf(phrase);
+    return areaOf(ctx, { start: at, end: at + phrase.length });
+  };
+
+  it('lets a cue specific to one area outweigh a longer one shared with another area', () => {
+    expect(peelOf('how the force deals with vulnerable people at first contact')).toBe('Responding to the public');
+    expect(peelOf('its work with vulnerable people in care homes')).toBe('Protecting vulnerable people');
+  });
+
+  it('lets the head of a phrase decide before a prepositional phrase modifying it', () => {
+    expect(peelOf('too few crimes are recorded of anti-social behaviour')).toBe('Recording data about crime');
+    expect(peelOf('anti-social behaviour that is not recorded as crime')).toBe('Preventing crime and anti-social behaviour');
   });
 });
 

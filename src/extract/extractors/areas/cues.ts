@@ -22,6 +22,8 @@ export interface Hit extends Span {
 
 export interface PeelHit extends Hit {
   area: PeelAreaName;
+  /** The cue's words also end a cue of another area, as its head ("vulnerable people" in "identifying vulnerable people"): it says less about which area. */
+  shared: boolean;
 }
 
 export interface PolarityHit extends Hit {
@@ -36,7 +38,7 @@ interface CueEntry {
 }
 
 interface Cues {
-  peel: Map<string, Array<CueEntry & { area: PeelAreaName }>>;
+  peel: Map<string, Array<CueEntry & { area: PeelAreaName; shared: boolean }>>;
   polarity: Map<string, Array<CueEntry & { polarity: Polarity }>>;
   process: Map<string, CueEntry[]>;
 }
@@ -60,7 +62,7 @@ export function contextFor(input: ExtractionInput): Ctx {
   if (!cues) {
     const peel = input.lexicon.knowledge.peel;
     cues = {
-      peel: byFirstWord(peel.areas.flatMap((a) => a.cues.map((cue) => ({ ...cueEntry(cue), area: a.name })))),
+      peel: byFirstWord(peel.areas.flatMap((a) => a.cues.map((cue) => ({ ...cueEntry(cue), area: a.name, shared: sharedWithOtherArea(cue, a.name, peel.areas) })))),
       polarity: byFirstWord((['concern', 'improved'] as const).flatMap((polarity) => peel.polarity[polarity].map((cue) => ({ ...cueEntry(cue), polarity })))),
       process: byFirstWord(peel.process.map(cueEntry)),
     };
@@ -70,7 +72,7 @@ export function contextFor(input: ExtractionInput): Ctx {
   return {
     input,
     text,
-    peel: allMatches(text, cues.peel, (t, s) => ({ ...s, cue: t.cue, area: t.area })),
+    peel: allMatches(text, cues.peel, (t, s) => ({ ...s, cue: t.cue, area: t.area, shared: t.shared })),
     polarity: allMatches(text, cues.polarity, (t, s) => ({ ...s, cue: t.cue, polarity: t.polarity })),
     process: allMatches(text, cues.process, (t, s) => ({ ...s, cue: t.cue })),
   };
@@ -134,11 +136,35 @@ export const polarityHits = (ctx: Ctx, span: Span): PolarityHit[] => hitsIn(span
 /** The span speaks of the assessment or the monitoring process, or of the PEEL pillars in general, not of an area. */
 export const isProcess = (ctx: Ctx, span: Span): boolean => hitsIn(span, ctx.process).length > 0;
 
-/** The PEEL area a span names: that of its longest cue, the first on a tie. */
+const foldCue = (cue: string) => ` ${cue.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+
+function sharedWithOtherArea(cue: string, area: PeelAreaName, areas: ReadonlyArray<{ name: PeelAreaName; cues: string[] }>): boolean {
+  const own = foldCue(cue);
+  return areas.some((a) => a.name !== area && a.cues.some((c) => foldCue(c).endsWith(own)));
+}
+
+/** A prepositional phrase right after a cue modifies it ("crimes are recorded [of antisocial behaviour]"); "to" mostly opens the content itself ("ability to reduce crime"). */
+const MODIFIER_AFTER_CUE = /^\s+(?:of|at|in|for|with|from|on|about|around|across|within|among|against|involving)\s+(?:(?:the|a|an|its|their|all)\s+)?(?:[\p{L}\p{N}'’-]+\s+){0,2}$/iu;
+
+/**
+ * How strongly a cue points to its area within a span: longer cues are more
+ * specific, a cue that also heads another area's cue counts half, and a cue
+ * in a prepositional phrase right after another cue counts less than that
+ * head.
+ */
+function weight(ctx: Ctx, hits: PeelHit[], hit: PeelHit): number {
+  const modifier = hits.some((h) => h.end <= hit.start && MODIFIER_AFTER_CUE.test(ctx.text.slice(h.end, hit.start)));
+  return hit.cue.length * (hit.shared ? 0.5 : 1) * (modifier ? 0.8 : 1);
+}
+
+/** The PEEL area a span names: that of its weightiest cue, the first on a tie. */
 export function areaOf(ctx: Ctx, span: Span): PeelAreaName | undefined {
   const hits = peelHits(ctx, span);
-  let best: PeelHit | undefined;
-  for (const h of hits) if (!best || h.cue.length > best.cue.length) best = h;
-  return best?.area;
+  let best: { hit: PeelHit; weight: number } | undefined;
+  for (const h of hits) {
+    const w = weight(ctx, hits, h);
+    if (!best || w > best.weight) best = { hit: h, weight: w };
+  }
+  return best?.hit.area;
 }
 

@@ -92,6 +92,8 @@ function introducerAfter(ctx: Ctx, hit: PolarityHit, stop: number): Introducer |
   // A passive failing names its cause: "let down by its leadership".
   if (hit.polarity === 'concern' && /^\s+by\s+/i.test(after)) return { listStart: hit.end + after.match(/^\s+by\s+/i)![0].length, adjacent: true, named: false, partial: false };
   if (FAILING_NOUN.test(hit.cue) && FAILING_GERUND.test(after)) return { listStart: hit.end + after.match(FAILING_GERUND)![0].length, adjacent: true, named: false, partial: false };
+  const scrutinised = scrutinyAfter(ctx, after);
+  if (scrutinised !== undefined) return { listStart: hit.end + scrutinised, adjacent: false, named: true, partial: false };
   const made = after.match(MADE_IN);
   if (made) return { listStart: hit.end + made[0].length, adjacent: false, named: true, partial: false };
   const copula = after.match(COPULA);
@@ -108,6 +110,32 @@ function introducerAfter(ctx: Ctx, hit: PolarityHit, stop: number): Introducer |
   const adjacent = after.match(ADJACENT);
   if (adjacent) return { listStart: hit.end + adjacent[0].length, adjacent: true, named: false, partial: false };
   return undefined;
+}
+
+/** "... areas": a cue's grade given in a number of areas, near the cue. */
+const GRADED_AREAS = new RegExp(`^\\s*(?:\\S+\\s+){0,${WINDOW_WORDS}}?(?:\\S+\\s+)?areas?\\b`, 'iu');
+const scrutinyRegexes = new WeakMap<object, RegExp>();
+
+/**
+ * "rated inadequate in three areas, which assessed its ability to X, Y and Z":
+ * where the clause names areas right after the cue and a relative clause then
+ * says what they examined, the list starts after that verb. Returns the offset
+ * in `after` where the list starts.
+ */
+function scrutinyAfter(ctx: Ctx, after: string): number | undefined {
+  const verbs = ctx.input.lexicon.knowledge.peel.scrutiny;
+  if (!verbs.length) return undefined;
+  const areas = after.match(GRADED_AREAS);
+  if (!areas) return undefined;
+  let re = scrutinyRegexes.get(verbs);
+  if (!re) {
+    const alt = [...verbs].sort((a, b) => b.length - a.length).map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
+    re = new RegExp(`,?\\s+(?:which|that)\\s+(?:\\p{L}+ly\\s+)?(?:${alt.join('|')})\\s+`, 'iu');
+    scrutinyRegexes.set(verbs, re);
+  }
+  const rest = after.slice(areas[0].length);
+  const m = rest.match(re);
+  return m?.index === undefined ? undefined : areas[0].length + m.index + m[0].length;
 }
 
 const AUX = /(?<![\p{L}])(?:is|are|was|were|has|have|had)\s+(?<mods>(?:(?:now|been|being|not|also|already|significantly|severely|greatly|further|still|increasingly|consistently)\s+)*)/giu;

@@ -1,4 +1,5 @@
 import { areaOf, peelHits, type Ctx, type Hit, type Span } from './cues.ts';
+import { isModifier, termsOf } from './grammar.ts';
 
 /** Span trimming and the splitting of one phrase into the areas it names. */
 
@@ -60,6 +61,16 @@ export function parentheses(ctx: Ctx, span: Span): Span[] {
 /** Where an area's own wording ends and its purpose or means begins ("... to make sure resources are aligned"). */
 const ELABORATION =
   /\s+(?:with the aim of|in order to|so as to|so that|aimed at|to make sure|to ensure|to make|to help|to reduce|to support|to enable|to allow|through)(?![\p{L}])|,\s+(?:helping|which|meaning|leading to|resulting in|so that|with)(?![\p{L}])/iu;
+/** Nouns whose "to" opens their own content, not a purpose ("its ability to reduce crime"). */
+const TO_COMPLEMENT = /(?:^|\s)(?:ability|abilities|capacity|capability|failure|failures|inability|need|efforts?|attempts?|willingness|duty|duties|commitment|approach|plans?|work)$/iu;
+
+/** Where the first elaboration starts, skipping a "to" that completes a noun. */
+function elaborationAt(text: string): number | undefined {
+  const re = new RegExp(ELABORATION.source, 'giu');
+  for (const m of text.matchAll(re)) if (!(/^\s+to\b/i.test(m[0]) && TO_COMPLEMENT.test(text.slice(0, m.index)))) return m.index;
+  return undefined;
+}
+
 /** Separators between areas that are never part of one ("X, including Y", "X, as well as Y", "X; Y", "X, by doing Y"). */
 const STRONG = /\s*;\s*|,?\s+including(?:\s+around)?\s+|,?\s+as well as\s+|,\s+by\s+(?=\p{L}+ing\b)/iu;
 const COMMA = /\s*,\s*(?:and\s+|or\s+)?/u;
@@ -87,8 +98,8 @@ export interface SplitOptions {
  */
 export function splitAreas(ctx: Ctx, whole: Span, options: SplitOptions = {}): Span[] {
   let span = trim(ctx, whole);
-  const cut = ctx.text.slice(span.start, span.end).match(ELABORATION);
-  if (cut?.index !== undefined && cut.index > 0) span = trim(ctx, { start: span.start, end: span.start + cut.index });
+  const cut = elaborationAt(ctx.text.slice(span.start, span.end));
+  if (cut !== undefined && cut > 0) span = trim(ctx, { start: span.start, end: span.start + cut });
   if (span.end <= span.start) return [];
   const protect = [...parentheses(ctx, span), ...peelHits(ctx, span)];
   const strong = cutAt(span, separators(ctx, span, STRONG, protect)).map((s) => trim(ctx, s)).filter((s) => s.end > s.start);
@@ -166,6 +177,12 @@ function splitsHere(ctx: Ctx, left: Span, right: Span, lastOfList: boolean): boo
   const last = (leftWords[leftWords.length - 1] ?? '').toLowerCase();
   const isGerund = (w: string) => GERUND.test(w) && !NOT_GERUND.has(w);
   if ((WH.test(first) || isGerund(first)) && leftWords.length >= 2 && !isGerund(last)) return true;
+  // Numbers or adjectives coordinated under one head noun stay together ("101 and 999 calls").
+  const whole = { start: left.start, end: right.end };
+  const terms = termsOf(ctx, whole);
+  const lastLeft = terms.filter((t) => t.end <= left.end).pop();
+  const firstRight = terms.find((t) => t.start >= right.start);
+  if (isModifier(lastLeft) && (isModifier(firstRight) || firstRight?.tags.has('Noun')) && !DETERMINER.test(first)) return false;
 
   const leftHits = peelHits(ctx, left);
   const rightHits = peelHits(ctx, right);
@@ -187,6 +204,8 @@ function splitsHere(ctx: Ctx, left: Span, right: Span, lastOfList: boolean): boo
   const leftArea = areaOf(ctx, left);
   const rightArea = areaOf(ctx, right);
   if (leftArea && rightArea && leftArea !== rightArea && wordCount(ctx, left) >= 3 && wordCount(ctx, right) >= 3) return true;
+  // A possessive starts a noun phrase of its own ("the way it treats the public and its workforce").
+  if (leftArea && rightArea && leftArea !== rightArea && /^(?:its|their)$/.test(first)) return true;
   // "missing children and crimes involving exploited children": the right side is a noun phrase with its own participle.
   const participle = (rightWords[1] ?? '').toLowerCase();
   if (leftArea && rightArea && wordCount(ctx, left) >= 3 && wordCount(ctx, right) >= 3 && !DETERMINER.test(first) && isGerund(participle) && !/^(?:being|having)$/.test(participle)) return true;
