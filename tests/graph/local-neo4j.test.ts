@@ -3,15 +3,20 @@
  * here on its own data dir to check that stop() leaves nothing behind. Each start costs ~15 s,
  * so keep the number of servers small.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { connect } from 'node:net';
-import { join } from 'node:path';
+import { connect, createServer } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDriver } from '../../src/graph/connection.ts';
 import {
   DataDirInUseError,
+  DEFAULT_BOLT_PORT,
+  firstFreePort,
   NEO4J_STATE_DIR,
+  readKeptPort,
   startLocalNeo4j,
   type LocalNeo4j,
 } from '../../src/graph/local-neo4j.ts';
@@ -112,6 +117,67 @@ describe.runIf(isLocal)('a separately started server', () => {
     expect(() => process.kill(pid, 0)).toThrow();
     expect(await portOpen(port)).toBe(false);
     await server.stop(); // idempotent
+  });
+});
+
+describe('a stable address', () => {
+  it.runIf(isLocal)("leaves 7687 to the user: the test server takes a free port of its own and keeps none", () => {
+    expect(Number(new URL(provided.uri).port)).not.toBe(DEFAULT_BOLT_PORT);
+    expect(readKeptPort(provided.dataDir!)).toBeNull();
+  });
+
+  it('takes the next free port when the wanted one is busy', async () => {
+    const busy = createServer();
+    const port = await new Promise<number>((r) => busy.listen(0, '127.0.0.1', () => r((busy.address() as { port: number }).port)));
+    try {
+      const next = await firstFreePort(port);
+      expect(next).toBeGreaterThan(port);
+      expect(await firstFreePort(port, async (p) => p === port + 3)).toBe(port + 3);
+      // A port asked for by name is not swapped for another: the saved connection would miss it.
+      const err = await startLocalNeo4j({ dataDir: join(NEO4J_STATE_DIR, `test-busy-port-${process.pid}`), port }).then(() => null, (e: unknown) => e as Error);
+      expect(err?.message).toMatch(new RegExp(`port ${port} is in use`));
+    } finally {
+      busy.close();
+      rmSync(join(NEO4J_STATE_DIR, `test-busy-port-${process.pid}`), { recursive: true, force: true });
+    }
+  });
+});
+
+describe.runIf(isLocal)('the same graph on the same address', () => {
+  const dataDir = join(NEO4J_STATE_DIR, `test-data-port-${process.pid}`);
+  const BIN = join(resolve(dirname(fileURLToPath(import.meta.url)), '..', '..'), 'bin', 'oversight.mjs');
+  let server: LocalNeo4j | undefined;
+
+  afterAll(async () => {
+    await server?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('two starts on the same data give the same address; status prints how to connect, never the password', async () => {
+    // A free port far from 7687, so the test takes nothing a user may be running.
+    const port = await firstFreePort(20_000 + (process.pid % 20_000));
+    server = await startLocalNeo4j({ dataDir, wipe: true, detached: true, port });
+    const first = server.uri;
+    expect(first).toBe(`bolt://127.0.0.1:${port}`);
+    expect(readKeptPort(dataDir)).toBe(port);
+
+    const status = spawnSync(process.execPath, [BIN, 'neo4j', 'status', '--data-dir', dataDir], { encoding: 'utf8', timeout: 120_000 });
+    expect(status.status, status.stderr).toBe(0);
+    expect(status.stdout).toContain(`running: ${first}`);
+    for (const part of [`address   ${first}`, 'user      neo4j', join(NEO4J_STATE_DIR, 'password'), 'Neo4j Browser', 'Neo4j Desktop', `cypher-shell -a ${first} -u neo4j`]) {
+      expect(status.stdout).toContain(part);
+    }
+    expect(status.stdout + status.stderr).not.toContain(server.password);
+
+    await server.stop();
+    // No port named this time: the one kept with the data.
+    server = await startLocalNeo4j({ dataDir, detached: true, stablePort: true });
+    expect(server.uri).toBe(first);
+    const driver = await openDriver(server.uri, server.user, server.password);
+    expect((await driver.executeQuery('RETURN 1 AS one')).records[0]?.get('one').toNumber()).toBe(1);
+    await driver.close();
+    await server.stop();
+    server = undefined;
   });
 });
 

@@ -12,6 +12,7 @@ import type { Driver } from 'neo4j-driver';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ingest } from '../../pipelines/ingest.ts';
+import { writeCorpus } from '../../src/generate/corpus.ts';
 import { runCypher } from '../../src/graph/queries.ts';
 import { writeReport } from '../../src/report/write-report.ts';
 import { browserTestPlan, CHROMIUM } from '../helpers/chromium.ts';
@@ -21,6 +22,7 @@ import { clearGraph, testDriver } from '../helpers/neo4j.ts';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BIN = join(ROOT, 'bin', 'oversight.mjs');
 const SCREENSHOT = join(ROOT, 'docs', 'report.png');
+const NARROW_SCREENSHOT = join(ROOT, 'docs', 'report-narrow.png');
 const MET = 'Metropolitan Police Service';
 
 /** The real CLI in a child process, pointed at the test Neo4j through the documented variables. */
@@ -145,10 +147,13 @@ describe.runIf(plan.run)('HTML report in headless Chromium', () => {
     const inGraph = await runCypher(driver, 'MATCH (x:Conflict) RETURN count(x) AS n', {});
     const before = Number(inGraph[0]!.n);
     const rendered = page.locator('#conflicts article.conflict');
+    // Every conflict is counted, per force; the first of each kind and subject is shown.
+    const counted = async () => (await page.locator('#conflicts .conflict-force').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-total'))))).reduce((a, b) => a + b, 0);
     if (before === 0) {
       expect(await page.locator('#conflicts').innerText()).toContain('No conflicts found');
     } else {
-      expect(await rendered.count()).toBe(before);
+      expect(await counted()).toBe(before);
+      expect(await rendered.count()).toBeGreaterThan(0);
     }
     const cleveland = await runCypher(driver, "MATCH (x:Conflict {subject: 'Cleveland Police entered Engage'}) RETURN count(x) AS n", {});
     if (Number(cleveland[0]!.n) === 0) await seedClevelandConflict(driver);
@@ -156,7 +161,8 @@ describe.runIf(plan.run)('HTML report in headless Chromium', () => {
     await open(reportPath);
 
     const total = Number((await runCypher(driver, 'MATCH (x:Conflict) RETURN count(x) AS n', {}))[0]!.n);
-    expect(await rendered.count()).toBe(total);
+    expect(await counted()).toBe(total);
+    expect(await rendered.count()).toBeLessThanOrEqual(total);
     expect(await page.locator('#conflicts').innerText()).not.toContain('No conflicts found');
     const card = rendered.filter({ hasText: 'Cleveland Police entered Engage' }).first();
     const sides = card.locator('.side');
@@ -207,6 +213,96 @@ describe.runIf(plan.run)('HTML report in headless Chromium', () => {
     const text = await page.locator('body').innerText();
     expect(text).toContain("<script>window.__pwned = 'title'</script> Met inspection");
     expect(text).toContain(`<img src=x onerror="window.__pwned = 'publisher'">`);
+  });
+});
+
+const LAUNCH = {
+  executablePath: CHROMIUM,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+};
+/** Documents in the large graph, and the page size it must stay under: the old page, which listed every document behind every point, was about 2.8 KB per document. */
+const LARGE = 2_000;
+const LARGE_PAGE_BYTES = 2 * 1024 * 1024;
+
+describe.runIf(plan.run)('HTML report of a large generated graph', () => {
+  let driver: Driver;
+  let browser: Browser;
+  let page: Page;
+  let reportPath: string;
+  let bytes = 0;
+
+  beforeAll(async () => {
+    driver = await testDriver();
+    await clearGraph(driver);
+    const dir = mkdtempSync(join(tmpdir(), 'oversight-large-'));
+    await writeCorpus(join(dir, 'corpus'), { count: LARGE, seed: 1 });
+    const summary = await ingest({ inputs: [join(dir, 'corpus')], driver, today: '2025-07-01' });
+    expect(summary.documents.new).toBe(LARGE);
+    reportPath = join(dir, 'report.html');
+    bytes = (await writeReport(driver, reportPath)).bytes;
+    browser = await chromium.launch(LAUNCH);
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, offline: true });
+    await context.route('**/*', (route) => (route.request().url().startsWith('file://') ? route.continue() : route.abort()));
+    page = await context.newPage();
+    await page.goto(pathToFileURL(reportPath).href, { waitUntil: 'load' });
+  }, 1_800_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await clearGraph(driver);
+    await driver?.close();
+  });
+
+  it('stays small: the page grows with forces and events, not with documents', () => {
+    expect(bytes).toBeLessThan(LARGE_PAGE_BYTES);
+  });
+
+  it('counts every document behind a point, lists the first of each kind, inspectorate first, and folds the rest', async () => {
+    const points = page.locator('li.point-item');
+    expect(await points.count()).toBeGreaterThan(20);
+    const counted = await points.evaluateAll((els) =>
+      els.map((li) => ({
+        documents: Number(li.getAttribute('data-documents')),
+        listed: li.querySelectorAll(':scope > ul.sources > li').length,
+        more: Number(li.querySelector(':scope > details.more')?.getAttribute('data-more') ?? 0),
+        summary: li.querySelector(':scope > details.more > summary')?.textContent ?? '',
+        kinds: [...li.querySelectorAll(':scope > ul.sources > li > .kind')].map((k) => k.textContent),
+      })),
+    );
+    for (const p of counted) {
+      expect(p.listed + p.more).toBe(p.documents);
+      expect(p.listed).toBeLessThanOrEqual(5);
+      if (p.more) expect(p.summary).toBe(`${p.more} more ${p.more === 1 ? 'document' : 'documents'}`);
+      const order = ['inspectorate', 'government', 'police', 'press', 'other'];
+      expect([...p.kinds].sort((a, b) => order.indexOf(a!) - order.indexOf(b!))).toEqual(p.kinds);
+    }
+    const folded = counted.filter((p) => p.more > 0);
+    expect(folded.length).toBeGreaterThan(0);
+    expect(Math.max(...counted.map((p) => p.documents))).toBeGreaterThan(20);
+    // A native list: closed, it opens on a click and shows the publishers' counts.
+    // Long force sections fold too: open them, so the first folded list can be clicked.
+    await page.evaluate(() => document.querySelectorAll('details.fold').forEach((d) => ((d as HTMLDetailsElement).open = true)));
+    const details = page.locator('li.point-item > details.more').first();
+    expect(await details.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    await details.locator('summary').click();
+    expect(await details.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    expect(await details.innerText()).toMatch(/By publisher: .+\(\d+\)/);
+  });
+
+  it('never scrolls sideways, from a phone to a wide screen; a screenshot of the phone width for the README', async () => {
+    // With every folded list open: the widest the page can get.
+    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => ((d as HTMLDetailsElement).open = true)));
+    for (const width of [1920, 1400, 390, 360]) {
+      await page.setViewportSize({ width, height: 900 });
+      const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      expect(scroll, `${width} px wide`).toBeLessThanOrEqual(client);
+    }
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.reload({ waitUntil: 'load' }); // folded again, as a reader first sees it
+    mkdirSync(dirname(NARROW_SCREENSHOT), { recursive: true });
+    const box = await page.locator('article.force').nth(1).boundingBox();
+    await page.screenshot({ path: NARROW_SCREENSHOT, clip: { x: 0, y: 0, width: 390, height: Math.min(2400, Math.ceil(box!.y + box!.height + 6)) }, fullPage: true });
+    expect(existsSync(NARROW_SCREENSHOT)).toBe(true);
   });
 });
 
