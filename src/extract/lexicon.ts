@@ -50,6 +50,8 @@ export interface Lexicon {
   /** Words that are never part of a person's name. */
   notNameWords: ReadonlySet<string>;
   stagePatterns: StagePattern[];
+  /** Change phrases whose stage is a pronoun ("came out of them"): read only after a sentence that names the stage. */
+  stagePronounPatterns: StagePattern[];
   /** "in {stage}": a count of forces in a stage ("six forces are now in Engage"). */
   stageMemberships: RegExp[];
   /** Frames that make a later change wished-for ("it is important that"). */
@@ -133,6 +135,12 @@ export function buildLexicon(knowledge: Knowledge): Lexicon {
     ...knowledge.stages.changes.exited.map((p) => ({ regex: compile(p), change: 'exited' as const, source: p })),
     ...knowledge.stages.implied.map((i) => ({ regex: compile(i.phrase), change: i.means.change, whenStage: i.whenStage, means: i.means, source: i.phrase })),
   ];
+  // "put in special measures in 2020 ... came out of them in 2022": the stage as a pronoun at the end of a change phrase.
+  const stagePronounPatterns: StagePattern[] = (['entered', 'exited'] as const).flatMap((change) =>
+    knowledge.stages.changes[change]
+      .filter((p) => /^[^{]*\{stage\}$/.test(p.trim()))
+      .map((p) => ({ regex: new RegExp(compile(p).source.replace(/\(\?:\(\?:the\|an\?[^]*$/, '(?<stage>them|it)(?![\\p{L}\\p{N}])'), 'giu'), change, source: p })),
+  );
   const stageLookup = new Map<string, 'Engage' | 'Scan'>();
   const stageLookupSensitive = new Map<string, 'Engage' | 'Scan'>();
   for (const t of stageTerms) {
@@ -193,6 +201,7 @@ export function buildLexicon(knowledge: Knowledge): Lexicon {
     abbreviations,
     notNameWords,
     stagePatterns,
+    stagePronounPatterns,
     stageMemberships: knowledge.stages.memberships.map((p) => compile(p)),
     aspirations: new RegExp(`${WORD_START}(?:${knowledge.stages.aspirations.map(phraseSource).join('|') || '(?!)'})${WORD_END}`, 'iu'),
     stageOf(phrase, quoted = false) {

@@ -203,3 +203,20 @@ describe('hedges and reactions around a change', () => {
     expect(decisions()).toEqual(['Margaret Hale|announced|Suffolk Constabulary|entered', 'Margaret Hale|decided|Suffolk Constabulary|entered']);
   });
 });
+
+describe('more ways of stating a change', () => {
+  it('reads the stage as a pronoun after a sentence naming it, and an ended stage', () => {
+    expect(extract('Suffolk Constabulary was put in special measures in 2021. It came out of them in 2023.').events()).toEqual([
+      'Suffolk Constabulary|Engage|entered',
+      'Suffolk Constabulary|Engage|exited',
+    ]);
+    expect(extract('Suffolk Constabulary improved. The council has left it to the force to decide.').events()).toEqual([]);
+    expect(extract('The inspectorate has ended its enhanced monitoring of Suffolk Constabulary.').events()).toEqual(['Suffolk Constabulary|Engage|exited']);
+  });
+
+  it('reads a reported "would" as a future, but not a conditional or negated one', () => {
+    expect(extract('Suffolk Constabulary was told it would be taken out of special measures.').events()).toEqual(['Suffolk Constabulary|Engage|exited']);
+    expect(extract('Inspectors said Suffolk Constabulary would be placed in Engage if it did not improve.').events()).toEqual([]);
+    expect(extract('Inspectors said Suffolk Constabulary would not be placed in Engage.').events()).toEqual([]);
+  });
+});

@@ -26,6 +26,7 @@ export const stageEventExtractor: Extractor = {
       const hits = matchStagePatterns(input, sentence);
       for (const h of escalationHits(input, found, sentence)) if (!hits.some((k) => h.start < k.end && k.start < h.end)) hits.push(h);
       if (hits.length === 0 && counted.length > 0) hits.push(...membershipHits(input, sentence));
+      if (hits.length === 0) hits.push(...stagePronounHits(input, index));
       if (hits.length === 0) withoutHits.push(sentence);
       for (const hit of hits) {
         if (isGenericStatement(input.document.text, sentence, hit)) continue;
@@ -150,6 +151,34 @@ export function matchStagePatterns({ document, lexicon }: ExtractionInput, sente
 }
 
 /**
+ * "It was put in special measures in 2020 and came out of them in 2022": a
+ * change phrase whose stage is a pronoun, in a sentence that names Engage or
+ * follows one that does. The pronoun must end its clause ("left it to the
+ * council" is something else).
+ */
+function stagePronounHits(input: ExtractionInput, index: number): StageHit[] {
+  const { document, lexicon, sentences } = input;
+  const sentence = sentences[index]!;
+  const namesEngage = (s: Sentence) => [...s.text.matchAll(lexicon.stagePhrase)].some((m) => lexicon.stageOf(m.groups?.stage ?? '') === 'Engage');
+  lexicon.stagePhrase.lastIndex = 0;
+  const previous = sentences[index - 1];
+  if (!namesEngage(sentence) && !(previous && namesEngage(previous))) return [];
+  const hits: StageHit[] = [];
+  for (const pattern of lexicon.stagePronounPatterns) {
+    pattern.regex.lastIndex = 0;
+    for (const m of sentence.text.matchAll(pattern.regex)) {
+      const start = sentence.start + m.index;
+      const end = start + m[0].length;
+      if (!/^\s*(?:$|[.,;:–—)]|(?:in|on|at|after|since|during|last|this|earlier|later|when|and|but)\b)/i.test(document.text.slice(end, sentence.end))) continue;
+      if (isHedged(document.text, sentence.start, start, lexicon.hedges) || lexicon.aspirations.test(document.text.slice(sentence.start, start))) continue;
+      if (hits.some((h) => h.start < end && start < h.end)) continue;
+      hits.push({ start, end, stage: 'Engage', change: pattern.change, pattern });
+    }
+  }
+  return hits;
+}
+
+/**
  * "decided to escalate the force", "recommended that it be de-escalated",
  * "step down the level of monitoring": a verb of escalation, whose direction
  * names the stage. A bare verb counts only with a force as its object or
@@ -210,8 +239,20 @@ function literalWords(pattern: StagePattern): string[] {
 
 function isHedged(text: string, floor: number, at: number, hedges: RegExp, reach = 40): boolean {
   const window = text.slice(Math.max(floor, at - reach), at);
-  return hedges.test(window);
+  const hedge = hedges.exec(window);
+  if (!hedge) return false;
+  // "was told it would be taken out of ...", "said the force would enter ...": a future reported, not a hypothesis,
+  // unless a condition follows ("would be placed in Engage if ...").
+  if (/^would\b/i.test(hedge[0]) && REPORTED_FUTURE.test(text.slice(floor, Math.max(floor, at - reach) + hedge.index))) {
+    const sentenceEnd = text.slice(at).search(/[.!?](?:\s|$)/);
+    // Another hedge after it still holds ("would not be").
+    return hedges.test(window.slice(hedge.index + 'would'.length)) || /\b(?:if|unless)\b/i.test(text.slice(at, sentenceEnd < 0 ? undefined : at + sentenceEnd));
+  }
+  return true;
 }
+
+/** A reporting verb with its subject clause before "would": "told it", "said that the force", "announced Kent Police". */
+const REPORTED_FUTURE = /\b(?:said|says|told|confirmed|confirms|announced|announces|informed|revealed|stated|added|explained|learned|learnt|expected|understood)\s+(?:that\s+)?(?:[\p{L}’'-]+\s+){0,4}$/iu;
 
 /** The force the document is about: the one it names most, first on a tie. */
 export function primaryForce(found: FoundMentions): string | undefined {
