@@ -120,11 +120,11 @@ export function buildLexicon(knowledge: Knowledge): Lexicon {
   // A possessive may stand before it too ("the watchdog's closest scrutiny").
   const stageGroup = `(?:(?:the|an?|its|our|their|(?:the\\s+)?\\p{L}+['’]s)\\s+)?["“‘']?(?<stage>${stageAlternation})["”’']?`;
   const gap = `(?:[^\\s.;:!?]+\\s+){0,${knowledge.stages.gapMaxTokens}}?`;
-  const compile = (phrase: string, start = WORD_START) => {
+  const compile = (phrase: string, start = WORD_START, stage = stageGroup) => {
     const parts = phrase.split(/(\{stage\}|\{gap\})/).map((p) => p.trim()).filter(Boolean);
     let src = '';
     parts.forEach((p, i) => {
-      src += p === '{stage}' ? stageGroup : p === '{gap}' ? gap : phraseSource(p);
+      src += p === '{stage}' ? stage : p === '{gap}' ? gap : phraseSource(p);
       // The gap consumes its own trailing space.
       if (i < parts.length - 1 && p !== '{gap}') src += '\\s+';
     });
@@ -139,7 +139,7 @@ export function buildLexicon(knowledge: Knowledge): Lexicon {
   const stagePronounPatterns: StagePattern[] = (['entered', 'exited'] as const).flatMap((change) =>
     knowledge.stages.changes[change]
       .filter((p) => /^[^{]*\{stage\}$/.test(p.trim()))
-      .map((p) => ({ regex: new RegExp(compile(p).source.replace(/\(\?:\(\?:the\|an\?[^]*$/, '(?<stage>them|it)(?![\\p{L}\\p{N}])'), 'giu'), change, source: p })),
+      .map((p) => ({ regex: compile(p, WORD_START, '(?<stage>them|it)'), change, source: p })),
   );
   const stageLookup = new Map<string, 'Engage' | 'Scan'>();
   const stageLookupSensitive = new Map<string, 'Engage' | 'Scan'>();
