@@ -72,10 +72,11 @@ export function importArguments(nodeFiles: readonly string[], relationshipFiles:
     'database',
     'import',
     'full',
-    `--array-delimiter=${ARRAY_DELIMITER}`,
-    '--multiline-fields=true',
     ...nodeFiles.map((f) => `--nodes=${f}`),
     ...relationshipFiles.map((f) => `--relationships=${f}`),
+    // After the file lists: a file option takes every word up to the next option as another file.
+    `--array-delimiter=${ARRAY_DELIMITER}`,
+    '--multiline-fields=true',
     database,
   ];
 }

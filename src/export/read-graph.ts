@@ -91,7 +91,8 @@ export function neo4jReader(driver: Driver, pageSize = DEFAULT_PAGE_SIZE): Graph
         OPTIONAL MATCH (a)-[r]->(b)
         RETURN a.${esc(kind.key)} AS cursor, labels(a) AS startLabels, type(r) AS type, labels(b) AS endLabels, ${keyOf('b')} AS endKey, properties(r) AS props
         ORDER BY cursor, type, endKey`;
-      // A page holds `limit` start nodes; a node's relationships all come in its page.
+      // A page holds `limit` start nodes with all their relationships: its rows are bounded by the page
+      // size times the largest degree (a document's sentences and claims), never by the graph's size.
       for await (const rows of startNodePages(cypher)) {
         yield rows
           .filter((r) => r.type !== null && r.endKey !== null && kindOf(r.endLabels as string[]) !== undefined)
