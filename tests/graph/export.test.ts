@@ -8,7 +8,7 @@
  *    the same nodes per label, relationships per type, and properties as the source graph.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -75,10 +75,8 @@ describe('oversight export', () => {
     await clearGraph(driver);
     work = mkdtempSync(join(tmpdir(), 'oversight-export-'));
     const input = join(work, 'input');
-    for (const f of DOCUMENTS) {
-      spawnSync('mkdir', ['-p', input]);
-      copyFileSync(join(DEV, f), join(input, f));
-    }
+    mkdirSync(input);
+    for (const f of DOCUMENTS) copyFileSync(join(DEV, f), join(input, f));
     await ingest({ inputs: [input], driver, today: '2025-06-01' });
     source = await counts(driver);
   }, 300_000);
