@@ -48,11 +48,8 @@ function matchable(s: string, keepCase: boolean): string {
     .trim();
 }
 
-/**
- * A resolver of actor sides over a corpus: organisations are their own side
- * (their outermost parent), a person is the side all their roles agree on.
- */
-export function actorSideResolver(claims: readonly Claim[], knowledge: Knowledge): (actor: EntityRef) => ActorSide | null {
+/** The roles the texts give each person (role claims), by entity key. */
+export function rolesOfPeople(claims: readonly Claim[]): Map<string, Set<string>> {
   const rolesOf = new Map<string, Set<string>>();
   for (const c of claims) {
     if (c.kind !== 'role' || !c.subject) continue;
@@ -60,19 +57,42 @@ export function actorSideResolver(claims: readonly Claim[], knowledge: Knowledge
     set.add(c.value);
     rolesOf.set(c.subject.key, set);
   }
-  const side = (name: string): ActorSide => ({ key: normaliseForMatch(name), name });
+  return rolesOf;
+}
+
+/** The side of the organisation of this name. */
+export const sideNamed = (name: string): ActorSide => ({ key: normaliseForMatch(name), name });
+
+/** The side a person acts for: the one organisation all their roles name or imply; null when none or several. */
+export function personSide(roles: Iterable<string>, knowledge: Knowledge, roleOrg: (role: string) => string | null = (r) => roleOrganisation(r, knowledge)): ActorSide | null {
+  const orgs = new Set<string>();
+  for (const role of roles) {
+    const org = roleOrg(role);
+    if (org) orgs.add(org);
+  }
+  return orgs.size === 1 ? sideNamed([...orgs][0]!) : null;
+}
+
+/** The side of an organisation or force: itself (an organisation's outermost parent). */
+export function bodySide(actor: EntityRef, knowledge: Knowledge): ActorSide {
+  return sideNamed(actor.type === 'Organisation' ? topOrganisation(actor.name, knowledge) : actor.name);
+}
+
+/** Role titles to their organisations, each title looked up once. */
+export function roleOrganisations(knowledge: Knowledge): (role: string) => string | null {
   const orgOfRole = new Map<string, string | null>();
-  const roleOrg = (role: string): string | null => {
+  return (role) => {
     if (!orgOfRole.has(role)) orgOfRole.set(role, roleOrganisation(role, knowledge));
     return orgOfRole.get(role)!;
   };
-  return (actor) => {
-    if (actor.type !== 'Person') return side(actor.type === 'Organisation' ? topOrganisation(actor.name, knowledge) : actor.name);
-    const orgs = new Set<string>();
-    for (const role of rolesOf.get(actor.key) ?? []) {
-      const org = roleOrg(role);
-      if (org) orgs.add(org);
-    }
-    return orgs.size === 1 ? side([...orgs][0]!) : null;
-  };
+}
+
+/**
+ * A resolver of actor sides over a corpus: organisations are their own side
+ * (their outermost parent), a person is the side all their roles agree on.
+ */
+export function actorSideResolver(claims: readonly Claim[], knowledge: Knowledge): (actor: EntityRef) => ActorSide | null {
+  const rolesOf = rolesOfPeople(claims);
+  const roleOrg = roleOrganisations(knowledge);
+  return (actor) => (actor.type !== 'Person' ? bodySide(actor, knowledge) : personSide(rolesOf.get(actor.key) ?? [], knowledge, roleOrg));
 }

@@ -38,36 +38,30 @@ function entitiesOf(c: Claim): EntityRef[] {
   return [...(c.subject ? [c.subject] : []), ...c.links.map((l) => l.entity)];
 }
 
-export function resolveEntities(claims: readonly Claim[]): EntityResolution {
-  const refs = new Map<string, EntityRef>();
-  /** Documents each entity appears in, and the forces each document is about. */
-  const docsOf = new Map<string, Set<string>>();
-  const forcesOfDoc = new Map<string, Set<string>>();
-  for (const c of claims) {
-    for (const e of entitiesOf(c)) {
-      if (!refs.has(e.key) || e.name < refs.get(e.key)!.name) refs.set(e.key, e);
-      const docs = docsOf.get(e.key) ?? new Set<string>();
-      docs.add(c.documentId);
-      docsOf.set(e.key, docs);
-      if (e.type === 'Force') {
-        const forces = forcesOfDoc.get(c.documentId) ?? new Set<string>();
-        forces.add(e.key);
-        forcesOfDoc.set(c.documentId, forces);
-      }
-    }
-  }
+/** The word a person is looked up by: the last of their name. People of different surnames never resolve to each other. */
+export function surnameOf(name: string): string {
+  const t = tokens(name);
+  return t[t.length - 1] ?? '';
+}
 
-  const people = [...refs.values()].filter((e) => e.type === 'Person').sort((a, b) => cmp(a.key, b.key));
-  const forcesOf = new Map<string, Set<string>>();
-  for (const p of people) {
-    const out = new Set<string>();
-    for (const d of docsOf.get(p.key) ?? []) for (const f of forcesOfDoc.get(d) ?? []) out.add(f);
-    forcesOf.set(p.key, out);
-  }
+/** A person as entity resolution sees them: their name and the forces the texts naming them name. */
+export interface PersonSeen {
+  ref: EntityRef;
+  forces: ReadonlySet<string>;
+}
+
+/**
+ * Each person with a fuller name of another person it resolves to, for people
+ * of one or more surnames (a part of the people is resolved as in the whole,
+ * as long as it holds every person of its surnames).
+ */
+export function fullerPeople(seen: readonly PersonSeen[]): Map<string, EntityRef> {
+  const people = [...seen].sort((a, b) => cmp(a.ref.key, b.ref.key));
+  const forcesOf = new Map(people.map((p) => [p.ref.key, p.forces]));
   // Candidates are looked up by surname: no comparison of every person with every other.
-  const tokensOf = new Map(people.map((p) => [p.key, tokens(p.name)]));
+  const tokensOf = new Map(people.map((p) => [p.ref.key, tokens(p.ref.name)]));
   const bySurname = new Map<string, EntityRef[]>();
-  for (const p of people) {
+  for (const { ref: p } of people) {
     const t = tokensOf.get(p.key)!;
     if (t.length < 2) continue;
     const last = t[t.length - 1]!;
@@ -75,7 +69,7 @@ export function resolveEntities(claims: readonly Claim[]): EntityResolution {
   }
 
   const fuller = new Map<string, EntityRef>();
-  for (const p of people) {
+  for (const { ref: p } of people) {
     const t = tokensOf.get(p.key)!;
     if (t.length === 0) continue;
     let candidates = (bySurname.get(t[t.length - 1]!) ?? []).filter((q) => {
@@ -94,17 +88,50 @@ export function resolveEntities(claims: readonly Claim[]): EntityResolution {
     const best = candidates.filter((q) => tokensOf.get(q.key)!.length === longest);
     if (best.length === 1) fuller.set(p.key, best[0]!);
   }
+  return fuller;
+}
+
+/** The canonical entity of `ref`: its fuller name's, followed to the end. */
+export function canonicalOf(ref: EntityRef, fuller: ReadonlyMap<string, EntityRef>): EntityRef {
+  let target = ref;
+  const seen = new Set<string>([ref.key]);
+  while (fuller.has(target.key) && !seen.has(fuller.get(target.key)!.key)) {
+    target = fuller.get(target.key)!;
+    seen.add(target.key);
+  }
+  return target;
+}
+
+export function resolveEntities(claims: readonly Claim[]): EntityResolution {
+  const refs = new Map<string, EntityRef>();
+  /** Documents each entity appears in, and the forces each document names. */
+  const docsOf = new Map<string, Set<string>>();
+  const forcesOf = new Map<string, Set<string>>();
+  for (const c of claims) {
+    for (const e of entitiesOf(c)) {
+      if (!refs.has(e.key) || e.name < refs.get(e.key)!.name) refs.set(e.key, e);
+      const docs = docsOf.get(e.key) ?? new Set<string>();
+      docs.add(c.documentId);
+      docsOf.set(e.key, docs);
+      if (e.type === 'Force') {
+        const forces = forcesOf.get(c.documentId) ?? new Set<string>();
+        forces.add(e.key);
+        forcesOf.set(c.documentId, forces);
+      }
+    }
+  }
+
+  const people = [...refs.values()]
+    .filter((e) => e.type === 'Person')
+    .map((p) => {
+      const out = new Set<string>();
+      for (const d of docsOf.get(p.key) ?? []) for (const f of forcesOf.get(d) ?? []) out.add(f);
+      return { ref: p, forces: out };
+    });
+  const fuller = fullerPeople(people);
 
   const canonical = new Map<string, EntityRef>();
-  for (const [key, ref] of [...refs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    let target = ref;
-    const seen = new Set<string>([key]);
-    while (fuller.has(target.key) && !seen.has(fuller.get(target.key)!.key)) {
-      target = fuller.get(target.key)!;
-      seen.add(target.key);
-    }
-    canonical.set(key, target);
-  }
+  for (const [key, ref] of [...refs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) canonical.set(key, canonicalOf(ref, fuller));
 
   const surfaceForms = new Map<string, SurfaceForm[]>();
   for (const c of claims) {

@@ -45,17 +45,54 @@ function assignGroup(group: readonly StageStatement[]): Map<string, number> {
   );
   const m = cuts.length;
   const span = (k: number): Interval => ({ lo: k === 0 ? -Infinity : cuts[k - 1]!.lo, hi: k === m ? Infinity : cuts[k]!.hi });
+  // Cuts are disjoint and in order (exitCuts), so both ends rise with k: episodes are found by binary search.
+  /** The first cut whose hi is at or after `day`; m when none. */
+  const firstCutEndingFrom = (day: number): number => {
+    let lo = 0;
+    let hi = m;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cuts[mid]!.hi < day) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  /** The cut containing an exit's interval, or -1. */
+  const cutContaining = (cut: Interval): number => {
+    let lo = 0;
+    let hi = m;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cuts[mid]!.lo <= cut.lo) lo = mid + 1;
+      else hi = mid;
+    }
+    const k = lo - 1;
+    return k >= 0 && cuts[k]!.hi >= cut.hi ? k : -1;
+  };
+  /** The episodes whose span overlaps an interval: a run of consecutive numbers. */
+  const compatibleWith = (i: Interval): number[] => {
+    const out: number[] = [];
+    // span(k).hi >= i.lo  <=>  k === m or cuts[k].hi >= i.lo; span(k).lo <= i.hi  <=>  k === 0 or cuts[k - 1].lo <= i.hi.
+    for (let k = firstCutEndingFrom(i.lo); k <= m && overlaps(span(k), i); k++) out.push(k);
+    return out;
+  };
+
+  // Which (episode, change) pairs hold a placed statement, kept up to date as statements are placed.
+  const anchors = new Set<string>();
+  const place = (s: StageStatement, ep: number) => {
+    out.set(s.claim.id, ep);
+    anchors.add(`${ep}|${s.change}`);
+  };
 
   // Dated entries and bounding exits first.
   const placed = (s: StageStatement) => (s.change === 'exited' ? cutOf(s) !== null : bounded(s));
   for (const s of group) {
     if (!placed(s)) continue;
     const cut = cutOf(s);
-    if (cut) out.set(s.claim.id, cuts.findIndex((c) => c.lo <= cut.lo && cut.hi <= c.hi));
-    else out.set(s.claim.id, cuts.filter((c) => c.hi < s.interval.lo).length);
+    // Episodes before the first cut ending at or after the entry: the cuts wholly before it.
+    place(s, cut ? cutContaining(cut) : firstCutEndingFrom(s.interval.lo));
   }
-  const anchored = (k: number, change: string): boolean =>
-    group.some((s) => s.change === change && out.get(s.claim.id) === k);
+  const anchored = (k: number, change: string): boolean => anchors.has(`${k}|${change}`);
   const docEpisodes = new Map<string, Set<number>>();
   for (const s of group) {
     const ep = out.get(s.claim.id);
@@ -67,10 +104,10 @@ function assignGroup(group: readonly StageStatement[]): Map<string, number> {
 
   for (const s of group) {
     if (placed(s)) continue;
-    const compatible = [...Array(m + 1).keys()].filter((k) => overlaps(span(k), s.interval));
+    const compatible = compatibleWith(s.interval);
     const own = [...(docEpisodes.get(s.document.id) ?? [])];
     if (own.length === 1 && compatible.includes(own[0]!)) {
-      out.set(s.claim.id, own[0]!);
+      place(s, own[0]!);
       continue;
     }
     const preferred = compatible.filter((k) => anchored(k, s.change));
@@ -79,7 +116,7 @@ function assignGroup(group: readonly StageStatement[]): Map<string, number> {
     if (pool.length === 1) ep = pool[0];
     else if (pool.length > 1 && Number.isFinite(s.interval.hi)) ep = pool[pool.length - 1];
     else if (pool.length > 1 && Number.isFinite(s.interval.lo)) ep = pool[0];
-    out.set(s.claim.id, ep ?? UNASSIGNED);
+    place(s, ep ?? UNASSIGNED);
   }
   return out;
 }
@@ -87,10 +124,25 @@ function assignGroup(group: readonly StageStatement[]): Map<string, number> {
 /** Dated exits merged into cuts: overlapping ones are one exit; disjoint ones too unless a dated entry lies between them. */
 function exitCuts(exits: readonly Interval[], entries: readonly Interval[]): Cut[] {
   const sorted = [...exits].sort((a, b) => a.lo - b.lo || a.hi - b.hi);
+  // Entries by start, with the earliest end among those starting at or after each: "an entry
+  // starting after x and ending before y" is one binary search and one look-up.
+  const byStart = [...entries].sort((a, b) => a.lo - b.lo);
+  const minEndFrom = new Array<number>(byStart.length + 1).fill(Infinity);
+  for (let i = byStart.length - 1; i >= 0; i--) minEndFrom[i] = Math.min(byStart[i]!.hi, minEndFrom[i + 1]!);
+  const entryBetween = (after: number, before: number): boolean => {
+    let lo = 0;
+    let hi = byStart.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (byStart[mid]!.lo <= after) lo = mid + 1;
+      else hi = mid;
+    }
+    return minEndFrom[lo]! < before;
+  };
   const cuts: Cut[] = [];
   for (const e of sorted) {
     const last = cuts[cuts.length - 1];
-    const separated = last !== undefined && entries.some((n) => n.lo > last.hi && n.hi < e.lo);
+    const separated = last !== undefined && entryBetween(last.hi, e.lo);
     if (last && !separated) {
       last.lo = Math.min(last.lo, e.lo);
       last.hi = Math.max(last.hi, e.hi);

@@ -9,7 +9,7 @@
 import type { Claim, EntityRef } from '../model/claim.ts';
 import { loadKnowledge, type Knowledge } from '../knowledge/index.ts';
 import { stableId } from '../util/hash.ts';
-import { actorSideResolver } from './actors.ts';
+import { actorSideResolver, bodySide, type ActorSide } from './actors.ts';
 import { areaFacts, placeAreas, type DocumentEvent } from './areas.ts';
 import { decisionBlocks, decisionFacts } from './decisions.ts';
 import { actorConflictsOf } from './conflicts/actor.ts';
@@ -29,6 +29,21 @@ import type { Conflict, Fact, ReconcileDocument, ReconcileInput, Reconciliation 
 export interface ReconcileOptions {
   /** Domain knowledge (titles and their organisations); loaded from src/knowledge when not given. */
   knowledge?: Knowledge;
+  /**
+   * Entity resolution and people's sides as the whole corpus gives them, for
+   * reconciling a part of it (the documents about one force): resolution
+   * looks across documents, so a part alone would resolve differently.
+   */
+  entities?: EntityContext;
+  /** Compute entity facts (default true); off when they are computed per entity elsewhere. */
+  entityFacts?: boolean;
+}
+
+export interface EntityContext {
+  /** The canonical entity of a person's key; a key not here is its own. */
+  canonical: ReadonlyMap<string, EntityRef>;
+  /** The side of each canonical person (null: unknown or several). */
+  personSides: ReadonlyMap<string, ActorSide | null>;
 }
 
 export function reconcile(input: ReconcileInput, options: ReconcileOptions = {}): Reconciliation {
@@ -37,14 +52,16 @@ export function reconcile(input: ReconcileInput, options: ReconcileOptions = {})
   // Order-free from here on: one claim per id, sorted by id; claims of unknown documents are left out.
   const unique = new Map<string, Claim>();
   for (const c of input.claims) if (documents.has(c.documentId) && !unique.has(c.id)) unique.set(c.id, c);
-  const resolution = resolveEntities([...unique.values()].sort((a, b) => cmp(a.id, b.id)));
-  const claims = canonicalClaims([...unique.values()].sort((a, b) => cmp(a.id, b.id)), resolution);
+  const sorted = [...unique.values()].sort((a, b) => cmp(a.id, b.id));
+  const given = options.entities;
+  const resolution = given ? { canonical: new Map(given.canonical), surfaceForms: new Map() } : resolveEntities(sorted);
+  const claims = canonicalClaims(sorted, resolution);
   const docOf = (c: Claim) => documents.get(c.documentId)!;
   const forceRefs = new Map<string, EntityRef>();
   for (const c of claims) if (c.kind === 'mention' && c.subject?.type === 'Force') forceRefs.set(c.subject.key, c.subject);
 
   // Entities: one fact per canonical entity, with every spelling.
-  const facts: Fact[] = entityFacts(claims, documents, resolution.surfaceForms);
+  const facts: Fact[] = options.entityFacts === false ? [] : entityFacts(claims, documents, resolution.surfaceForms);
 
   // Stage events: episodes, one fact per event.
   const stages = claims.map((c) => stageStatement(c, docOf(c))).filter((s): s is StageStatement => s !== null);
@@ -79,7 +96,7 @@ export function reconcile(input: ReconcileInput, options: ReconcileOptions = {})
   const decisions = claims.map((c) => decisionStatement(c, docOf(c))).filter((s) => s !== null);
   const dBlocks = decisionBlocks(decisions, index.episodeOf);
   append(facts, decisionFacts(dBlocks));
-  const sideOfActor = actorSideResolver(claims, knowledge);
+  const sideOfActor = given ? (actor: EntityRef) => (actor.type === 'Person' ? (given.personSides.get(actor.key) ?? null) : bodySide(actor, knowledge)) : actorSideResolver(claims, knowledge);
   for (const block of dBlocks) append(conflicts, actorConflictsOf(block, sideOfActor));
 
   // Areas: placed on the event they are reasons for; areas rule per block, listed counts.
@@ -111,16 +128,20 @@ export function reconcile(input: ReconcileInput, options: ReconcileOptions = {})
 
   // Purpose rule, per entry event: a stated cause against the inspection's findings.
   const sentenceText = new Map((input.sentences ?? []).map((s) => [`${s.documentId}:${s.index}`, s.text]));
-  const causes = details.filter((d) => d.claim.qualifiers.topic === 'cause');
+  // Causes by force and findings by event: each block looks only at its own (no scan of all per block).
+  const causesOf = new Map<string, Array<(typeof details)[number]>>();
+  for (const d of details) if (d.claim.qualifiers.topic === 'cause') pushTo(causesOf, d.force.key, d);
+  const findingsOf = new Map<string, typeof findings>();
+  for (const p of findings) pushTo(findingsOf, p.event, p);
   for (const block of events) {
     if (block.change !== 'entered' || block.episode === UNASSIGNED) continue;
     const reasons = new Map<string, StatedReasons & { causes: Statement[]; findings: Statement[] }>();
     const of = (d: ReconcileDocument) => reasons.get(d.id) ?? reasons.set(d.id, { document: d, causes: [], findings: [], concerns: 0 }).get(d.id)!;
-    for (const c of causes) {
-      if (c.force.key === block.force.key && index.episodeOf(c.document.id, c.force.key, block.stage, 'entered') === block.episode) of(c.document).causes.push(c);
+    for (const c of causesOf.get(block.force.key) ?? []) {
+      if (index.episodeOf(c.document.id, c.force.key, block.stage, 'entered') === block.episode) of(c.document).causes.push(c);
     }
-    for (const p of findings) {
-      if (p.event !== block.key || p.quoted || p.statement.polarity !== 'concern') continue;
+    for (const p of findingsOf.get(block.key) ?? []) {
+      if (p.quoted || p.statement.polarity !== 'concern') continue;
       const r = of(p.statement.document);
       r.concerns++;
       const text = sentenceText.get(`${p.statement.document.id}:${p.statement.claim.sentenceIndex}`) ?? '';
@@ -159,23 +180,42 @@ function entityFacts(
   for (const c of claims) if (c.kind === 'mention' && c.subject) pushTo(groups, c.subject.key, c);
   return [...groups.keys()].sort(cmp).map((key) => {
     const group = groups.get(key)!;
-    const entity = group[0]!.subject!;
-    const documentIds = [...new Set(group.map((c) => c.documentId))].sort(cmp);
-    return {
-      id: stableId('fact', 'entity', key),
-      kind: 'entity' as const,
-      subject: entity.name,
-      subjectKey: key,
-      predicate: 'IS',
-      object: entity.type,
-      qualifiers: { type: entity.type, name: entity.name },
-      corroboration: documentIds.length,
-      documentIds,
-      sourceKinds: [...new Set(documentIds.map((d) => documents.get(d)!.sourceKind))].sort(cmp),
-      claimIds: group.map((c) => c.id).sort(cmp),
-      surfaceForms: surfaceForms.get(key) ?? [],
-    };
+    const forms = new Map((surfaceForms.get(key) ?? []).map((f) => [f.claimId, f.form]));
+    return entityFactOf(
+      group[0]!.subject!,
+      group.map((c) => ({ claimId: c.id, documentId: c.documentId, form: forms.get(c.id) ?? c.value, sourceKind: documents.get(c.documentId)!.sourceKind })),
+    );
   });
+}
+
+/** A mention of an entity, as its entity fact needs it. */
+export interface EntityMention {
+  claimId: string;
+  documentId: string;
+  /** The words that name it there. */
+  form: string;
+  sourceKind: string;
+}
+
+/** The fact of one canonical entity from every mention of it (or of a name resolved to it), in any order. */
+export function entityFactOf(entity: EntityRef, mentions: readonly EntityMention[]): Fact {
+  const documentIds = [...new Set(mentions.map((m) => m.documentId))].sort(cmp);
+  return {
+    id: stableId('fact', 'entity', entity.key),
+    kind: 'entity' as const,
+    subject: entity.name,
+    subjectKey: entity.key,
+    predicate: 'IS',
+    object: entity.type,
+    qualifiers: { type: entity.type, name: entity.name },
+    corroboration: documentIds.length,
+    documentIds,
+    sourceKinds: [...new Set(mentions.map((m) => m.sourceKind))].sort(cmp),
+    claimIds: mentions.map((m) => m.claimId).sort(cmp),
+    surfaceForms: mentions
+      .map((m) => ({ form: m.form, documentId: m.documentId, claimId: m.claimId }))
+      .sort((a, b) => cmp(a.form, b.form) || cmp(a.documentId, b.documentId) || cmp(a.claimId, b.claimId)),
+  };
 }
 
 /**
@@ -282,13 +322,15 @@ function impliedDatings(
   episodeOf: (documentId: string, forceKey: string, stage: string, change: string) => number,
 ): Map<string, ImpliedDating[]> {
   const out = new Map<string, ImpliedDating[]>();
+  const stagesOf = new Map<string, StageStatement[]>();
+  for (const s of stages) pushTo(stagesOf, s.document.id, s);
   for (const d of details) {
     const q = d.claim.qualifiers;
     if (q.topic !== 'spell' || typeof q.lo !== 'number' || typeof q.hi !== 'number') continue;
     const stage = 'Engage';
     const episode = episodeOf(d.document.id, d.force.key, stage, 'entered');
     if (episode === UNASSIGNED) continue;
-    const exits = stages.filter((s) => s.document.id === d.document.id && s.force.key === d.force.key && s.stage === stage && s.change === 'exited' && isBounded(s.interval));
+    const exits = (stagesOf.get(d.document.id) ?? []).filter((s) => s.force.key === d.force.key && s.stage === stage && s.change === 'exited' && isBounded(s.interval));
     let end: Interval | null = exits.reduce<Interval | null>((acc, s) => (acc ? intersect(acc, s.interval) : s.interval), null);
     if (!end && d.document.publishedAt) end = dateInterval(d.document.publishedAt);
     if (!end) continue;

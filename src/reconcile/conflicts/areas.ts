@@ -107,38 +107,61 @@ export function areaBlocks(placed: readonly PlacedArea[]): Map<string, PlacedAre
   return out;
 }
 
-/** Area conflicts of one block: each document's areas (in document order) for one event and polarity. */
+/** What a comparison of two documents' areas depends on: whether it is the inspectorate's, and its areas' words and PEEL areas. */
+const signature = (areas: readonly PlacedArea[]): string =>
+  JSON.stringify([areas[0]!.statement.document.sourceKind === INSPECTORATE, ...areas.map((a) => [a.statement.text, a.statement.peel])]);
+
+/**
+ * Area conflicts of one block: each document's areas (in document order) for one event and polarity.
+ * Documents with the same areas compare alike, so accounts are compared once per pair of distinct
+ * lists, not once per pair of documents: linear in the documents when lists repeat.
+ */
 export function areaConflictsOf(key: string, documents: readonly PlacedArea[][]): Conflict[] {
   const out: Conflict[] = [];
-  const prepared = documents.map(documentAreas);
   const isRef = (i: number) => documents[i]![0]!.statement.document.sourceKind === INSPECTORATE;
-  for (let i = 0; i < documents.length; i++) {
-    if (!isRef(i)) continue;
-    for (let j = 0; j < documents.length; j++) {
-      if (i === j || (isRef(j) && j < i)) continue;
-      const both = isRef(j);
-      const found = compareAreas(prepared[i]!, prepared[j]!, both);
+  const groups = new Map<string, number[]>();
+  documents.forEach((d, i) => pushTo(groups, signature(d), i));
+  const lists = [...groups.values()].map((members) => ({ members, areas: documentAreas(documents[members[0]!]!), ref: isRef(members[0]!) }));
+  for (const refs of lists) {
+    if (!refs.ref) continue;
+    for (const sources of lists) {
+      const both = sources.ref;
+      const found = compareAreas(refs.areas, sources.areas, both);
       if (!found) continue;
-      const ref = documents[i]!;
-      const src = documents[j]!;
-      const first = ref[0]!;
-      const polarity = first.statement.polarity === 'concern' ? 'Concerns behind' : 'Improvements behind';
-      const refSide = sideOf(first.statement.document, `${listText(ref)} (not in the other: ${listText(found.referenceOnly)})`, ref.map((p) => p.statement));
-      const srcSide = sideOf(src[0]!.statement.document, `${listText(src)} (not in the other: ${listText(found.sourceOnly)})`, src.map((p) => p.statement));
-      const [a, b] = i < j ? [refSide, srcSide] : [srcSide, refSide];
-      out.push({
-        id: stableId('conflict', 'areas', key, a.documentId, b.documentId),
-        kind: 'areas',
-        confidence: found.clearGaps >= 2 ? 'high' : 'low',
-        rule: both ? 'areas.both-complete' : 'areas.excluded-by-inspectorate',
-        subject: `${polarity}: ${first.force.name} ${first.change} ${first.stage}`,
-        force: first.force.name,
-        stage: first.stage,
-        change: first.change,
-        a,
-        b,
-      });
+      for (const i of refs.members) {
+        for (const j of sources.members) {
+          if (i === j || (both && j < i)) continue;
+          out.push(areaConflict(key, documents[i]!, documents[j]!, i < j, both, found));
+        }
+      }
     }
   }
   return out;
+}
+
+function areaConflict(
+  key: string,
+  ref: readonly PlacedArea[],
+  src: readonly PlacedArea[],
+  refFirst: boolean,
+  both: boolean,
+  found: NonNullable<ReturnType<typeof compareAreas>>,
+): Conflict {
+  const first = ref[0]!;
+  const polarity = first.statement.polarity === 'concern' ? 'Concerns behind' : 'Improvements behind';
+  const refSide = sideOf(first.statement.document, `${listText(ref)} (not in the other: ${listText(found.referenceOnly)})`, ref.map((p) => p.statement));
+  const srcSide = sideOf(src[0]!.statement.document, `${listText(src)} (not in the other: ${listText(found.sourceOnly)})`, src.map((p) => p.statement));
+  const [a, b] = refFirst ? [refSide, srcSide] : [srcSide, refSide];
+  return {
+    id: stableId('conflict', 'areas', key, a.documentId, b.documentId),
+    kind: 'areas',
+    confidence: found.clearGaps >= 2 ? 'high' : 'low',
+    rule: both ? 'areas.both-complete' : 'areas.excluded-by-inspectorate',
+    subject: `${polarity}: ${first.force.name} ${first.change} ${first.stage}`,
+    force: first.force.name,
+    stage: first.stage,
+    change: first.change,
+    a,
+    b,
+  };
 }

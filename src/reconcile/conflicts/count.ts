@@ -155,6 +155,10 @@ export function listedCountConflicts(
     g.areas.push(p);
     bySentence.set(sk, g);
   }
+  // The inspectorate's lists by event, so that each stating sentence looks only at its event's.
+  const listsOf = new Map<string, PlacedArea[][]>();
+  for (const r of reasons.values()) if (r.areas[0]!.statement.document.sourceKind === INSPECTORATE) pushTo(listsOf, r.event, r.areas);
+  for (const lists of listsOf.values()) lists.sort((x, y) => documentOrder(x[0]!.statement.document, y[0]!.statement.document));
   const out: Conflict[] = [];
   for (const sk of [...bySentence.keys()].sort(cmp)) {
     const { event, areas } = bySentence.get(sk)!;
@@ -163,10 +167,7 @@ export function listedCountConflicts(
     const found = statedCount(text.get(`${doc.id}:${first.statement.claim.sentenceIndex}`) ?? '');
     // The number must cover the areas the sentence itself names ("five key areas, including ...").
     if (!found || found.n < areas.length) continue;
-    const refs = [...reasons.values()]
-      .filter((r) => r.event === event && r.areas[0]!.statement.document.sourceKind === INSPECTORATE && r.areas[0]!.statement.document.id !== doc.id)
-      .map((r) => r.areas)
-      .sort((x, y) => documentOrder(x[0]!.statement.document, y[0]!.statement.document));
+    const refs = (listsOf.get(event) ?? []).filter((r) => r[0]!.statement.document.id !== doc.id);
     for (const ref of refs) {
       const items = new Set(ref.map((p) => p.statement.claim.sentenceIndex)).size;
       if (items < 2 || items === found.n) continue;
