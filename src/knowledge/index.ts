@@ -348,6 +348,8 @@ const PeelFileSchema = z
     findings: z.array(Cue).default([]),
     scrutiny: z.array(Cue).default([]),
     obligations: z.array(Cue).default([]),
+    broad: z.array(Cue).default([]),
+    nounOnly: z.array(Cue).default([]),
     process: z.array(Cue).default([]),
   })
   .superRefine((file, ctx) => {

@@ -325,6 +325,37 @@ describe('areas: PEEL weighting', () => {
   });
 });
 
+describe('areas: verbs of praise and criticism', () => {
+  it('reads praise with an object as an improvement, whatever its subject and tense', () => {
+    const found = brief(areas('The commissioner praises the force’s neighbourhood policing teams. The inspectorate commended the new leadership team at Gloucestershire Constabulary.'));
+    expect(found).toContainEqual(['praises the force’s neighbourhood policing teams', 'Preventing crime and anti-social behaviour', 'improved']);
+    expect(found.some(([text, peel, polarity]) => /leadership team/.test(String(text)) && peel === 'Leadership and force management' && polarity === 'improved')).toBe(true);
+  });
+
+  it('reads criticism with an object as a concern, and a singling out for criticism too', () => {
+    const found = brief(areas('HMICFRS condemned its approach to stop and search in Wiltshire. The report singled out the handling of domestic abuse for criticism.'));
+    expect(found).toContainEqual(['condemned its approach to stop and search in Wiltshire', 'Treatment of the public', 'concern']);
+    expect(found).toContainEqual(['singled out the handling of domestic abuse for criticism', 'Protecting vulnerable people', 'concern']);
+  });
+
+  it('reads praise reported as what someone went on to do', () => {
+    const found = brief(areas('The Kent commissioner went on to single out the new approach to vetting.'));
+    expect(found).toEqual([['single out the new approach to vetting', 'Developing a positive workplace', 'improved']]);
+  });
+});
+
+describe('areas: broad statements', () => {
+  it('names no area with a broad group alone or a topic word used as a verb', () => {
+    expect(areas('Inspectors accused Staffordshire Police of failing victims across the board.')).toEqual([]);
+    expect(areas('The chief constable said he was unable to trust the figures he was given.')).toEqual([]);
+  });
+
+  it('still reads trust as a topic where it is a noun', () => {
+    const found = brief(areas('Public trust in the force has been undermined, the Gloucestershire commissioner said.'));
+    expect(found.map(([, peel, polarity]) => [peel, polarity])).toEqual([['Treatment of the public', 'concern']]);
+  });
+});
+
 describe('areas: dev documents', () => {
   it('met-2025-01-hmicfrs: the improvements listed after "including:"', () => {
     const found = brief(areasOf(analyseFixture('met-2025-01-hmicfrs.txt')));

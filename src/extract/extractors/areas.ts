@@ -1,7 +1,7 @@
 import type { Mention } from '../../model/mention.ts';
 import type { ExtractionInput, Extractor } from '../context.ts';
 import { primaryForce } from './stage-events.ts';
-import { contextFor, isProcess, type Candidate, type Span } from './areas/cues.ts';
+import { contextFor, isProcess, namesNoTopic, type Candidate, type Span } from './areas/cues.ts';
 import { areasOfList, findLists } from './areas/lists.ts';
 import { introducedAreas, needsAreas, predicateAreas, selfNamedAreas, verbAreas } from './areas/running-text.ts';
 
@@ -44,7 +44,7 @@ export const areaExtractor: Extractor = {
       // List items were read as lists; their later sentences only elaborate.
       if (lists.some((l) => sentence.start < l.range.end && l.range.start < sentence.end)) continue;
       const running = [...verbAreas(ctx, sentence), ...introducedAreas(ctx, sentence), ...predicateAreas(ctx, sentence), ...needsAreas(ctx, sentence), ...selfNamedAreas(ctx, sentence)];
-      candidates.push(...running.filter((c) => !isProcess(ctx, c)));
+      candidates.push(...running.filter((c) => !isProcess(ctx, c) && !namesNoTopic(ctx, c)));
     }
     const kept: Candidate[] = [];
     const words = (c: Candidate) => input.document.text.slice(c.start, c.end).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();

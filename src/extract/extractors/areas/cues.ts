@@ -1,6 +1,7 @@
 import type { PeelAreaName } from '../../../knowledge/index.ts';
 import type { ExtractionInput } from '../../context.ts';
 import type { Lexicon } from '../../lexicon.ts';
+import { termsOf } from './grammar.ts';
 
 /** Cue matching: every PEEL and polarity cue found once per document, then looked up by span. */
 
@@ -155,6 +156,22 @@ const MODIFIER_AFTER_CUE = /^\s+(?:of|at|in|for|with|from|on|about|around|across
 function weight(ctx: Ctx, hits: PeelHit[], hit: PeelHit): number {
   const modifier = hits.some((h) => h.end <= hit.start && MODIFIER_AFTER_CUE.test(ctx.text.slice(h.end, hit.start)));
   return hit.cue.length * (hit.shared ? 0.5 : 1) * (modifier ? 0.8 : 1);
+}
+
+/** The span's only PEEL cues are words too broad to name a topic alone (peel.yaml `broad`), or one-word noun cues used as a bare verb ("to trust the information"). */
+export function namesNoTopic(ctx: Ctx, span: Span): boolean {
+  const broad = new Set(ctx.input.lexicon.knowledge.peel.broad.map((b) => b.toLowerCase()));
+  const nounOnly = new Set(ctx.input.lexicon.knowledge.peel.nounOnly.map((b) => b.toLowerCase()));
+  const hits = peelHits(ctx, span);
+  if (!hits.length) return false;
+  const sentence = ctx.input.sentences.find((s) => s.start <= span.start && span.start < s.end) ?? span;
+  const terms = termsOf(ctx, sentence);
+  const bareVerb = (h: PeelHit) => {
+    if (/\s/.test(h.cue.trim())) return false;
+    const t = terms.find((x) => x.start === h.start);
+    return t !== undefined && t.tags.has('Verb') && !t.tags.has('Noun') && nounOnly.has(h.cue.toLowerCase());
+  };
+  return hits.every((h) => broad.has(h.cue.toLowerCase()) || bareVerb(h));
 }
 
 /** The PEEL area a span names: that of its weightiest cue, the first on a tie. */

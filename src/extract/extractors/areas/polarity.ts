@@ -9,6 +9,9 @@ const OBLIGATION = /\b(?:must|should|need|needs|needed|requires?|required|(?:ask
 /** An improvement that is only an aim states no finding ("to support improvements", "will continue making improvements"). */
 const AIM = /\b(?:to|will|would|continue|continuing|ensure|deliver|support|track|drive|aim|aims|aimed|plan|plans|commitment|committed|focus|hope|hopes)\b/i;
 
+/** Verbs of praise: they judge what they name. */
+const JUDGING = /^(?:prais|commend|applaud|singl)/i;
+
 /**
  * A cue's polarity in its context: turned by a negation just before it ("has
  * not made sufficient progress", "is no longer failing"); undefined for an
@@ -19,5 +22,6 @@ export function polarityOf(ctx: Ctx, sentence: Span, hit: PolarityHit): Polarity
   if (NO_LONGER.test(before)) return hit.polarity === 'concern' ? 'improved' : hit.polarity;
   if (hit.polarity === 'concern') return 'concern';
   if (NEGATION.test(before) || OBLIGATION.test(before)) return 'concern';
-  return AIM.test(before) ? undefined : 'improved';
+  // Praise is a judgement even when reported as an aim ("went on to single out X").
+  return AIM.test(before) && !JUDGING.test(hit.cue) ? undefined : 'improved';
 }

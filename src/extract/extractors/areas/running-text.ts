@@ -1,6 +1,7 @@
 import type { Sentence } from '../../../nlp/sentences.ts';
 import { areaOf, peelHits, polarityHits, type Candidate, type Ctx, type Polarity, type PolarityHit } from './cues.ts';
 import { polarityOf } from './polarity.ts';
+import { termsOf } from './grammar.ts';
 import { FINITE, splitAreas, trim, wordCount } from './spans.ts';
 
 /** Areas in running text: introduced by a polarity cue, as a clause's subject, or as a polarity verb's object. */
@@ -182,7 +183,7 @@ export function verbAreas(ctx: Ctx, sentence: Sentence): Candidate[] {
     const before = ctx.text.slice(sentence.start, hit.start);
     // A past form coordinated with an earlier verb shares its subject ("failed to record X, ignored Y and neglected Z").
     const coordinated = lastVerbEnd !== undefined && COORDINATED.test(ctx.text.slice(lastVerbEnd, hit.start));
-    const isVerb = /ing(?:\s+\p{L}+)?$/iu.test(word) || (/(?:ed|ilt|let)(?:\s+\p{L}+)?$/iu.test(word) && (PAST_VERB_BEFORE.test(before) || coordinated));
+    const isVerb = /ing(?:\s+\p{L}+)?$/iu.test(word) || (/(?:ed|ilt|let)(?:\s+\p{L}+)?$/iu.test(word) && (PAST_VERB_BEFORE.test(before) || coordinated || hasNounSubject(ctx, sentence, hit))) || (/(?:s|single)(?:\s+out)?$/iu.test(word) && (hasNounSubject(ctx, sentence, hit) || /\bto\s+$/i.test(before)));
     if (!isVerb) continue;
     lastVerbEnd = hit.end;
     const polarity = polarityOf(ctx, sentence, hit);
@@ -197,15 +198,33 @@ export function verbAreas(ctx: Ctx, sentence: Sentence): Candidate[] {
       .replace(/\s+as well as\b[\s\S]*$/i, '')
       .replace(/\s+and\s*$/i, '');
     const pieces = splitAreas(ctx, { start: hit.end, end: hit.end + object.length }, { stopAtClause: true });
+    // "singled out X for criticism": the reason given turns the verb.
+    const judged = SINGLED_FOR_CRITICISM.test(object) ? 'concern' : polarity;
     for (const [i, piece] of pieces.entries()) {
       const peel = areaOf(ctx, piece);
       // The verb names the first area with it ("transforming culture").
       const span = i === 0 ? { start: hit.start, end: piece.end } : piece;
-      if (peel && wordCount(ctx, span) <= 12) out.push({ ...span, peel, polarity });
+      if (peel && wordCount(ctx, span) <= 12) out.push({ ...span, peel, polarity: judged });
     }
   }
   return out;
 }
+
+/**
+ * A past form whose subject is the noun just before it ("the inspectorate
+ * commended X", "inspectors criticised X", "he commends X"): compromise reads it
+ * as a finite verb, not a participle or a noun, and no auxiliary makes it passive.
+ */
+function hasNounSubject(ctx: Ctx, sentence: Sentence, hit: PolarityHit): boolean {
+  const terms = termsOf(ctx, sentence);
+  const i = terms.findIndex((t) => t.start === hit.start);
+  const verb = terms[i];
+  const subject = terms[i - 1];
+  if (!verb || !subject || !(verb.tags.has('PastTense') || verb.tags.has('PresentTense')) || verb.tags.has('Adjective') || verb.tags.has('Noun')) return false;
+  return subject.tags.has('Noun') && !subject.tags.has('Possessive') && !/^(?:was|were|been|be|being|is|are)$/i.test(subject.text);
+}
+
+const SINGLED_FOR_CRITICISM = /\bfor\s+(?:particular\s+|special\s+)?(?:criticism|concern)\b/i;
 
 /** A verb with its particle ("let down", "letting down"). */
 const PHRASAL = /^\p{L}+\s+(?:down|up|out|off|back)$/iu;
