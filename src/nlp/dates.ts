@@ -83,8 +83,9 @@ const seasonParser: chrono.Parser = {
     const y = refYear(context);
     if (!which) {
       // "in the spring", "by the summer": the season nearest publication in the direction of the clause's tense.
-      const the = /\bthe\s+$/i.test(context.text.slice(Math.max(0, match.index - 4), match.index));
-      const tense = the ? tenseAt(context.text, match.index) : undefined;
+      const at = match.index ?? 0;
+      const the = /\bthe\s+$/i.test(context.text.slice(Math.max(0, at - 4), at));
+      const tense = the ? tenseAt(context.text, at) : undefined;
       if (!tense) return null; // "summer" alone, or no tense to point it: no year is said
       const pub = refMonth(context);
       const year = tense === 'past' ? (starts > pub ? y - 1 : y) : starts + 2 < pub ? y + 1 : y;
