@@ -165,3 +165,34 @@ describe('post-nominals before a title', () => {
     expect(rolesOf('Perran Kessell')).toEqual(['Chief Executive']);
   });
 });
+
+describe('titles with longer complements and other layouts', () => {
+  it('reads a complement that lists places or names a body with a comma', () => {
+    const { rolesOf } = extract(
+      'The Police and Crime Commissioner for Wessex, Mercia and the Isles of Avalon, Ottilie Brackenbury, replied. Wendell Ashdown, chair of the Wessex Police, Fire and Crime Panel, agreed.',
+    );
+    expect(rolesOf('Ottilie Brackenbury')).toEqual(['Police and Crime Commissioner for Wessex, Mercia and the Isles of Avalon']);
+    expect(rolesOf('Wendell Ashdown')).toEqual(['chair of the Wessex Police, Fire and Crime Panel']);
+  });
+
+  it('does not run a complement over a person named after it', () => {
+    const { rolesOf } = extract('The Chief Constable of Wessex, Ottilie Brackenbury, and the commissioner, Wendell Ashdown, met.');
+    expect(rolesOf('Ottilie Brackenbury')).toEqual(['Chief Constable of Wessex']);
+    expect(rolesOf('Wendell Ashdown')).toEqual(['commissioner']);
+  });
+
+  it('reads a lower-case rank after a force name, and a grade before a general title', () => {
+    const { rolesOf } = extract('Kent Police chief constable Ottilie Brackenbury spoke. The force’s former deputy chief, Wendell Ashdown, left.');
+    expect(rolesOf('Ottilie Brackenbury')).toEqual(['Kent Police chief constable']);
+    expect(rolesOf('Wendell Ashdown')).toEqual(['force’s former deputy chief']);
+  });
+
+  it('reads a parliamentary record’s "<title> (<name>)"', () => {
+    const { people, rolesOf } = extract(
+      'The Minister for Crime, Policing and Fire (Wendell Ashdown)\nI thank the Member.\n\nThe Parliamentary Under-Secretary of State for the Home Department (Dame Ottilie Brackenbury)\nI agree.\n',
+    );
+    expect(people()).toEqual(['Wendell Ashdown', 'Ottilie Brackenbury']);
+    expect(rolesOf('Wendell Ashdown')).toEqual(['Minister for Crime, Policing and Fire']);
+    expect(rolesOf('Ottilie Brackenbury')).toEqual(['Parliamentary Under-Secretary of State for the Home Department']);
+  });
+});

@@ -4,6 +4,7 @@ import { foldForMatching } from '../../nlp/gazetteer.ts';
 import { overlaps, type ExtractionInput, type Extractor, type FoundMentions } from '../context.ts';
 import type { Lexicon } from '../lexicon.ts';
 import type { Paragraph } from '../../nlp/sentences.ts';
+import { findTitles } from './roles.ts';
 
 /**
  * People, from three kinds of evidence: compromise's person tagging, a title
@@ -138,19 +139,29 @@ function mayHoldFullName(text: string, p: Paragraph, lexicon: Lexicon, named: Re
 function fromTitles({ document, lexicon }: ExtractionInput): Candidate[] {
   const text = document.text;
   const out: Candidate[] = [];
-  for (const t of lexicon.titles.find(text)) {
+  for (const t of findTitles(text, lexicon)) {
     let at = t.end;
     const rest = text.slice(at);
     // Same line only: a title ending a letter's address line is not followed by a name on the next one.
-    const skip = /^,?[ \t]+/.exec(rest);
-    if (!skip) continue;
-    at += skip[0].length;
+    // A parliamentary record puts the name in brackets: "The Minister for Policing (Jane Doe)".
+    const skip = /^(?:[ \t]+(?:(?:for|of)[ \t]+[^()\n]{1,60}?[ \t]+)?\((?=[^()\n]{1,60}\))|,?[ \t]+)/u.exec(rest);
+    // Or the title's complement, then a comma: "The Chief Constable of Anyshire, Jane Doe, said".
+    const complement = TITLE_COMPLEMENT.exec(rest);
+    if (!skip && !complement) continue;
+    at += (complement ?? skip)![0].length;
     at = skipHonorifics(text, at, lexicon);
     const name = NAME.exec(text.slice(at));
-    if (name) out.push({ start: at, end: at + name[1]!.length, anchored: true });
+    // After a complement only a full name: a lone capitalised word there may be another place of a list.
+    if (name && (!complement || /\s/.test(name[1]!))) out.push({ start: at, end: at + name[1]!.length, anchored: true });
   }
   return boundToNames(text, out);
 }
+
+const COMPLEMENT_WORD = "(?:the[ \\t]+)?[A-Z][\\p{L}’'-]*";
+const TITLE_COMPLEMENT = new RegExp(
+  `^[ \\t]+(?:for|of)[ \\t]+${COMPLEMENT_WORD}(?:(?:,[ \\t]+|[ \\t]+(?:(?:and|&|of)[ \\t]+)?)${COMPLEMENT_WORD})*,[ \\t]+(?=[A-Z])`,
+  'u',
+);
 
 function fromHonorifics({ document, lexicon }: ExtractionInput): Candidate[] {
   const text = document.text;

@@ -30,21 +30,23 @@ export const roleExtractor: Extractor = {
       if (!span || span.end <= span.start) return;
       out.push({ kind: 'role', person, title: text.slice(span.start, span.end), start: span.start, end: span.end, extractor: 'roles', canonical });
     };
-    for (const p of found.of('person')) {
+    const people = found.of('person');
+    for (const p of people) {
       const sentence = sentenceAt(sentences, p.start);
       const floor = sentence?.start ?? 0;
       const ceiling = sentence?.end ?? text.length;
       const titleAt = (from: number, to: number) => titles.find((t) => t.start >= from && t.start <= to && t.end <= ceiling);
 
-      // Before the name, on its line: "<title>[,] [honorifics] <name>".
-      const before = backOverHonorifics(text, p.start, lexicon.honorificWords);
+      // Before the name, on its line: "<title>[,] [honorifics] <name>", or a parliamentary record's "<title> (<name>)".
+      const bracket = /^[ \t]*\)/.test(text.slice(p.end, p.end + 3)) ? bracketBefore(text, p.start, lexicon.honorificWords) : undefined;
+      const before = bracket ?? backOverHonorifics(text, p.start, lexicon.honorificWords);
       const gap = /,?[ \t]*$/.exec(text.slice(Math.max(floor, before - 3), before));
       const titleEnd = before - (gap?.[0].length ?? 0);
       // The title may end in its own complement: "Police and Crime Commissioner for Anyshire Jane Doe".
       const pre =
         titles.find((t) => t.end === titleEnd && t.start >= floor) ??
-        titles.find((t) => t.end < titleEnd && t.end > titleEnd - 60 && t.start >= floor && widen(text, t, floor, titleEnd, words, lexicon).end === titleEnd);
-      if (pre) add(p.name, widen(text, pre, floor, titleEnd, words, lexicon), pre.canonical);
+        titles.find((t) => t.end < titleEnd && t.end > titleEnd - 60 && t.start >= floor && widen(text, t, floor, titleEnd, words, lexicon, people).end === titleEnd);
+      if (pre) add(p.name, widen(text, pre, floor, titleEnd, words, lexicon, people), pre.canonical);
 
       const afterName = p.end + postNominalsAt(text, p.end, lexicon);
 
@@ -53,7 +55,7 @@ export const roleExtractor: Extractor = {
       if (apposition) {
         const at = afterName + apposition[0].length;
         const post = titleAt(at, at + 50);
-        const span = post && widen(text, post, at, ceiling, words, lexicon);
+        const span = post && widen(text, post, at, ceiling, words, lexicon, people);
         if (post && span && span.start === at) add(p.name, span, post.canonical);
       }
 
@@ -62,7 +64,7 @@ export const roleExtractor: Extractor = {
       if (predicate) {
         const at = afterName + predicate[0].length;
         const post = titleAt(at, at + 50);
-        const span = post && widen(text, post, at, ceiling, words, lexicon);
+        const span = post && widen(text, post, at, ceiling, words, lexicon, people);
         if (post && span && span.start === at) add(p.name, span, post.canonical);
       }
 
@@ -89,8 +91,8 @@ type FoundRole = MentionOf<'role'> & { canonical: string };
  * text is matched again with each final "s" blanked (same length, so the
  * offsets hold), and a match ending on a blanked "s" takes it back.
  */
-function findTitles(text: string, lexicon: Lexicon): GazetteerMatch[] {
-  let found = lexicon.titles.find(text);
+export function findTitles(text: string, lexicon: Lexicon): GazetteerMatch[] {
+  let found = rightmostReadings(text, lexicon.titles.find(text), lexicon);
   const singular = text.replace(/(\p{L}{3,})s(?![\p{L}'’])/gu, '$1 ');
   for (const t of lexicon.titles.find(singular)) {
     if (text[t.end] !== 's' || singular[t.end] !== ' ') continue;
@@ -100,6 +102,21 @@ function findTitles(text: string, lexicon: Lexicon): GazetteerMatch[] {
     found = [...found.filter((f) => !(f.start >= plural.start && f.end <= plural.end)), plural];
   }
   return found.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Where a title's last words begin a longer title ("Police chief" in "Kent
+ * Police chief constable"), the longer one is the title: the first word then
+ * qualifies it, as "Kent" does.
+ */
+function rightmostReadings(text: string, found: GazetteerMatch[], lexicon: Lexicon): GazetteerMatch[] {
+  return found.map((t) => {
+    const firstWord = /^\S+\s+/u.exec(t.surface);
+    if (!firstWord) return t;
+    const from = t.start + firstWord[0].length;
+    const longer = lexicon.titles.find(text.slice(from, from + 120)).find((o) => o.start === 0 && from + o.end > t.end);
+    return longer ? { ...longer, start: from + longer.start, end: from + longer.end } : t;
+  });
 }
 
 interface RoleWords {
@@ -142,6 +159,13 @@ function backOverHonorifics(text: string, at: number, honorifics: ReadonlySet<st
   }
 }
 
+/** Where "(" opens before a name and its honorifics, the white space before it included: "<title> (Dame <name>)". */
+function bracketBefore(text: string, at: number, honorifics: ReadonlySet<string>): number | undefined {
+  const m = /[ \t]*\(((?:[^\s()]+[ \t]+){0,3})$/u.exec(text.slice(Math.max(0, at - 50), at));
+  if (!m || !m[1]!.split(/\s+/).filter(Boolean).every((w) => honorifics.has(w.replace(/\.$/, '').toLowerCase()))) return undefined;
+  return at - m[0].length;
+}
+
 /** Length of the post-nominals right after a name ("KPM", ", OBE QFSM"). */
 function postNominalsAt(text: string, at: number, lexicon: Lexicon): number {
   const letters = new Set(lexicon.knowledge.honorifics.postNominals);
@@ -175,7 +199,15 @@ const REMIT_STOP = /^(?:and|or|but|in|at|to|on|who|which|that|has|had|have|is|wa
  * "for/of <Capitalised words>" ("for Anytown", "of the Metropolitan Police"),
  * or a lower-case remit for titles that take one ("head of counter-terrorism").
  */
-function widen(text: string, title: Pick<GazetteerMatch, 'start' | 'end' | 'canonical'>, floor: number, ceiling: number, words: RoleWords, lexicon: Lexicon): { start: number; end: number } {
+function widen(
+  text: string,
+  title: Pick<GazetteerMatch, 'start' | 'end' | 'canonical'>,
+  floor: number,
+  ceiling: number,
+  words: RoleWords,
+  lexicon: Lexicon,
+  people: ReadonlyArray<{ start: number; end: number }> = [],
+): { start: number; end: number } {
   let start = title.start;
   for (;;) {
     const m = /(\S+)[ \t]+$/u.exec(text.slice(Math.max(floor, start - 40), start));
@@ -192,6 +224,10 @@ function widen(text: string, title: Pick<GazetteerMatch, 'start' | 'end' | 'cano
     if (possessive && !/^[A-Z]/.test(word)) break;
   }
   let end = title.end;
+  // A complement that lists places or names a body with a comma in it ("for Devon, Cornwall and the Isles of
+  // Scilly", "of the Anyshire Police, Fire and Crime Panel"), so long as no listed item is a person.
+  const list = COMPLEMENT_LIST.exec(text.slice(end, ceiling));
+  if (list && !people.some((p) => p.start < end + list[0].length && p.end > end)) return { start, end: end + list[0].length };
   const right = /^[ \t]+(?:for|of)[ \t]+(?:the[ \t]+)?[A-Z][\p{L}’'-]*(?:[ \t]+(?:and|&|of|the)?[ \t]*[A-Z][\p{L}’'-]*)*/u.exec(text.slice(end, ceiling));
   if (right && right[0].split(/[ \t]+/).every((w) => w === '' || JOINERS.has(w) || /^[A-Z]/.test(w))) {
     end += right[0].length;
@@ -243,6 +279,14 @@ function wholeLineTitle(text: string, title: GazetteerMatch, start: number, end:
   if (lexicon.forces.canonicalOf(text.slice(start, end)) || lexicon.organisations.canonicalOf(text.slice(start, end))) return false;
   return around.every((w) => JOINERS.has(w) || /^[A-Z][\p{L}’'&-]*$/u.test(w));
 }
+
+/** Capitalised words, possibly joined by "of" or "the" ("Isles of Scilly"). */
+const CAPITALISED_PHRASE = "(?:the[ \\t]+)?[A-Z][\\p{L}’'-]*(?:[ \\t]+(?:(?:of|the)[ \\t]+)*[A-Z][\\p{L}’'-]*)*";
+/** "for|of" then a comma list closed by "and": "for Devon, Cornwall and the Isles of Scilly". */
+const COMPLEMENT_LIST = new RegExp(
+  `^[ \\t]+(?:for|of)[ \\t]+${CAPITALISED_PHRASE}(?:,[ \\t]+${CAPITALISED_PHRASE})+,?[ \\t]+(?:and|&)[ \\t]+${CAPITALISED_PHRASE}`,
+  'u',
+);
 
 const ABBREVIATION = /^[A-Z][A-Z/]{1,6}$/;
 
