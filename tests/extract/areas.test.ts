@@ -356,6 +356,29 @@ describe('areas: broad statements', () => {
   });
 });
 
+describe('areas: recommendation lists', () => {
+  it('reads each action of a list of what the force should do as one area of concern', () => {
+    const found = areas(
+      [
+        'Our letter to the chief constable of Staffordshire Police sets out next steps.',
+        '',
+        'The force should:',
+        '',
+        'review how it supervises investigations, so that victims are kept informed;',
+        '',
+        'improve how it identifies vulnerable people at first contact; and',
+        '',
+        'make sure crimes are recorded accurately.',
+      ].join('\n'),
+    );
+    expect(brief(found)).toEqual([
+      ['review how it supervises investigations', 'Investigating crime', 'concern'],
+      ['improve how it identifies vulnerable people at first contact', 'Responding to the public', 'concern'],
+      ['make sure crimes are recorded accurately', 'Recording data about crime', 'concern'],
+    ]);
+  });
+});
+
 describe('areas: dev documents', () => {
   it('met-2025-01-hmicfrs: the improvements listed after "including:"', () => {
     const found = brief(areasOf(analyseFixture('met-2025-01-hmicfrs.txt')));

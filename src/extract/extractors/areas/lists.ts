@@ -10,6 +10,8 @@ export interface AreaList {
   polarity: Polarity | undefined;
   /** The polarity came from a cue word (not only from a stage change): the intro speaks of areas. */
   fromCue: boolean;
+  /** The intro says what the force must do ("The force should:"): each item is one action, naming one area of concern. */
+  actions?: boolean;
   items: Span[];
   style: 'clause' | 'sentence';
   range: Span;
@@ -44,7 +46,10 @@ export function findLists(ctx: Ctx): AreaList[] {
       intro = introOf(ctx, i);
     }
     if (!items.length || !intro) continue;
-    const polarity = introPolarity(ctx, intro) ?? (items.some((item) => gradeOf(ctx, item)) || statesFindings(ctx, intro) ? { polarity: undefined, fromCue: false } : undefined);
+    const polarity =
+      introPolarity(ctx, intro) ??
+      (items.some((item) => gradeOf(ctx, item)) || statesFindings(ctx, intro) ? { polarity: undefined, fromCue: false } : undefined) ??
+      (statesObligation(ctx, intro) ? { polarity: 'concern' as const, fromCue: false, actions: true } : undefined);
     if (!polarity) continue;
     const texts = items.map((s) => ctx.text.slice(s.start, s.end).trim());
     const style = texts.every((t) => /[.!?]["”’']?$/.test(t)) ? 'sentence' : 'clause';
@@ -103,7 +108,11 @@ export function areasOfList(ctx: Ctx, list: AreaList): Candidate[] {
     }
     const sentences = ctx.input.sentences.filter((s) => s.start < item.end && item.start < s.end).map((s) => ({ start: Math.max(s.start, item.start), end: Math.min(s.end, item.end) }));
     // A full-sentence item states its area first (one per clause with its own verb); a clause item may hold several.
-    const pieces = list.style === 'sentence' ? sentences.slice(0, 1).flatMap((s) => clauses(ctx, trim(ctx, s))) : sentences.flatMap((s) => splitAreas(ctx, s));
+    const pieces = list.actions
+      ? sentences.slice(0, 1).map((s) => firstClause(ctx, s))
+      : list.style === 'sentence'
+        ? sentences.slice(0, 1).flatMap((s) => clauses(ctx, trim(ctx, s)))
+        : sentences.flatMap((s) => splitAreas(ctx, s));
     for (const piece of pieces) {
       const polarity = list.polarity ?? ownPolarity(ctx, piece) ?? ownPolarity(ctx, item);
       if (!polarity) continue;
@@ -140,6 +149,29 @@ function gradeOf(ctx: Ctx, item: Span): { area: Span; polarity: Polarity | null 
   const grade = grades.find((g) => g.grade === m[1]!.toLowerCase().replace(/\s+/g, ' '));
   if (!grade) return undefined;
   return { area: trim(ctx, { start: item.start, end: item.start + m.index }), polarity: grade.polarity };
+}
+
+const obligationRegexes = new WeakMap<object, RegExp>();
+
+/** The intro's last sentence says what the force must do and ends in ":" ("The force should immediately:"). */
+function statesObligation(ctx: Ctx, intro: Span[]): boolean {
+  const words = ctx.input.lexicon.knowledge.peel.obligations;
+  const last = intro[intro.length - 1];
+  if (!words.length || !last) return false;
+  let re = obligationRegexes.get(words);
+  if (!re) {
+    re = new RegExp(`(?<![\\p{L}])(?:${words.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')).join('|')})(?![\\p{L}])`, 'iu');
+    obligationRegexes.set(words, re);
+  }
+  const text = ctx.text.slice(last.start, last.end);
+  return /:\s*$/.test(text) && re.test(text);
+}
+
+/** An action item's own wording: up to its first comma, where its purpose or a second action begins. */
+function firstClause(ctx: Ctx, span: Span): Span {
+  const text = ctx.text.slice(span.start, span.end);
+  const cut = text.search(/[,;]|\s+(?:so that|in order to|to make sure|and make sure|and ensure)\b/i);
+  return trim(ctx, { start: span.start, end: cut > 0 ? span.start + cut : span.end });
 }
 
 const findingRegexes = new WeakMap<object, RegExp>();
