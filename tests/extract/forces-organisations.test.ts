@@ -111,3 +111,10 @@ describe('descriptions that name the inspectorate', () => {
     expect(extract('A watchdog criticised the council.').organisations()).toEqual([]);
   });
 });
+
+describe('bodies named by the shape of their name', () => {
+  it('keeps a list with commas inside a name closed by "and", but no list of places before one', () => {
+    expect(extract('The plan went to the Police, Fire and Crime Panel on Monday.').organisations()).toEqual(['Police, Fire and Crime Panel']);
+    expect(extract('Staff from Wessex, Mercia and the Audit Committee met.').organisations()).toEqual(['Audit Committee']);
+  });
+});

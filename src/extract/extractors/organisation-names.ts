@@ -70,7 +70,8 @@ function compile(knowledge: Knowledge): Compiled {
     ),
   );
   const heads = knowledge.organisationNameHeads.map(escape).join('|');
-  const joint = '(?:\\s+(?:and|&)\\s+|\\s+)';
+  // A comma only inside a list closed by "and": "the Police, Fire and Crime Panel".
+  const joint = `(?:\\s+(?:and|&)\\s+|,\\s+(?=${CAP}(?:\\s+${CAP})*\\s+(?:and|&)\\s)|\\s+)`;
   const post = `\\s+(?:of|for)\\s+(?:the\\s+)?${CAP}(?:${joint}${CAP})*`;
   // Words before the head, or the head alone with what follows it ("Office of the ...").
   const headed = new RegExp(`${WORD_START}(?:(?<pre>(?:${CAP}${joint}){1,6})(?<head>${heads})(?:${post}){0,2}|(?<lone>${heads})(?:${post}){1,2})${WORD_END}`, 'gu');
