@@ -4,7 +4,7 @@ import { findDocumentFiles } from '../src/ingest/read-files.ts';
 import { ensureSchema, existingDocuments, writeDocuments } from '../src/graph/write-graph.ts';
 import { EXTRACTOR_VERSION } from '../src/claims/build-claims.ts';
 import type { DocumentRows } from '../src/graph/rows.ts';
-import { reconcileGraph, type ReconcileSummary } from '../src/graph/write-reconciled.ts';
+import { documentEntities, markUnreconciled, reconcileGraph, ReconcileChanges, type ReconcileSummary } from '../src/graph/write-reconciled.ts';
 import { analyseInOrder, defaultWorkers } from './analyse-pool.ts';
 
 /** Documents per write transaction, chosen by measurement (see BENCHMARKS.md). */
@@ -25,8 +25,13 @@ export interface IngestOptions {
    * large input, none for a handful of files. The graph is the same either way.
    */
   workers?: number;
-  /** Recompute facts and conflicts at the end (default true); off to load a corpus in parts and reconcile once, or to time the load alone. */
+  /**
+   * Bring facts and conflicts up to date at the end (default true): the blocks this run's documents
+   * touch; off to load a corpus in parts and reconcile once (`full` then), or to time the load alone.
+   */
   reconcile?: boolean;
+  /** Recompute every block, not only those this run touched (after a change of the rules). */
+  fullReconcile?: boolean;
   /** Called after each write transaction, for benchmarks. */
   onBatch?: (batch: { documents: number; written: number; ms: number }) => void;
 }
@@ -40,8 +45,10 @@ export interface IngestSummary {
   /** The extractor version written with this run's documents (a hash of the extraction code and knowledge). */
   extractorVersion: string;
   claimsByKind: Record<string, number>;
-  /** Facts and conflicts across all documents in the graph after this run. */
+  /** Facts and conflicts across all documents in the graph after this run, and the conflicts it added or resolved. */
   reconciled: ReconcileSummary;
+  /** Ids of the documents this run wrote (new, changed or re-extracted), for showing what it changed. */
+  writtenIds: string[];
   problems: InputProblem[];
 }
 
@@ -58,7 +65,9 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const found = await findDocumentFiles(options.inputs);
   const problems: InputProblem[] = [...found.problems];
-  const summary: IngestSummary = { files: found.files.length, documents: { new: 0, changed: 0, unchanged: 0, skipped: 0 }, reextracted: 0, extractorVersion: EXTRACTOR_VERSION, claimsByKind: {}, reconciled: { facts: 0, conflicts: 0 }, problems };
+  const summary: IngestSummary = { files: found.files.length, documents: { new: 0, changed: 0, unchanged: 0, skipped: 0 }, reextracted: 0, extractorVersion: EXTRACTOR_VERSION, claimsByKind: {}, reconciled: { facts: 0, conflicts: 0 }, writtenIds: [], problems };
+  // The entities of every document written (old and new versions): the blocks the reconciliation must redo.
+  const changes = new ReconcileChanges();
   await ensureSchema(driver);
 
   let pending: DocumentRows[] = [];
@@ -77,8 +86,12 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       else if (before.id === rows.document.id) summary.reextracted++;
       else summary.documents.changed++;
       toWrite.push(rows);
+      summary.writtenIds.push(rows.document.id);
+      changes.add(rows.entities);
       for (const c of rows.claims) summary.claimsByKind[c.kind] = (summary.claimsByKind[c.kind] ?? 0) + 1;
     }
+    const replaced = toWrite.filter((r) => existing.has(r.document.key)).map((r) => r.document.key);
+    if (options.reconcile !== false) changes.add(await documentEntities(driver, replaced));
     const started = performance.now();
     await writeDocuments(driver, toWrite);
     options.onBatch?.({ documents: pending.length, written: toWrite.length, ms: performance.now() - started });
@@ -108,7 +121,26 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     if (pending.length >= batchSize) await flush();
   }
   await flush();
-  // Facts and conflicts are recomputed from every claim in the graph, so any order of ingests gives the same ones.
-  if (options.reconcile !== false) summary.reconciled = await reconcileGraph(driver);
+  // Only the blocks this run's documents touch are recomputed; the result is the one a full recomputation gives.
+  if (options.reconcile !== false) summary.reconciled = await reconcileGraph(driver, options.fullReconcile ? { full: true } : { changes });
+  else if (summary.writtenIds.length > 0) await markUnreconciled(driver);
   return summary;
+}
+
+/** Who decided what, as `oversight query who-decided-what` shows it, for the given documents only (what a run wrote). */
+const DECISIONS_OF_DOCUMENTS = `
+UNWIND $ids AS id
+MATCH (d:Document {id: id})-[:STATES]->(c:Claim {kind: 'decision'})-[:ACTOR]->(actor:Entity)
+MATCH (c)-[:FORCE]->(f:Force)
+MATCH (c)-[:EVIDENCED_BY]->(s:Sentence)
+OPTIONAL MATCH (d)-[:STATES]->(e:Claim {kind: 'stageEvent', stage: c.stage, change: c.change})-[:ABOUT]->(f)
+WITH actor, c, f, s, d, [x IN collect(e.date) WHERE x IS NOT NULL] AS dates
+RETURN actor.name AS actor, c.act AS act, f.name AS force, c.change + ' ' + c.stage AS stageChange,
+       coalesce(dates[0], d.publishedAt) AS date, s.text AS evidence, d.fileName AS document
+ORDER BY force, stageChange, actor, act, document`;
+
+export async function decisionsOfDocuments(driver: Driver, documentIds: readonly string[]): Promise<Array<Record<string, unknown>>> {
+  if (documentIds.length === 0) return [];
+  const result = await driver.executeQuery(DECISIONS_OF_DOCUMENTS, { ids: documentIds }, { routing: 'READ' });
+  return result.records.map((r) => r.toObject());
 }

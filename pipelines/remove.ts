@@ -3,7 +3,7 @@ import { resolve, sep } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import type { InputProblem } from '../src/model/document.ts';
 import { findDocuments, planRemoval, removeDocuments, type DocumentTarget, type RemovalPlan } from '../src/graph/remove-documents.ts';
-import { reconcileGraph, type ReconcileSummary } from '../src/graph/write-reconciled.ts';
+import { documentEntities, reconcileGraph, ReconcileChanges, type ReconcileSummary } from '../src/graph/write-reconciled.ts';
 
 export interface RemoveOptions {
   /** Paths (files or folders, as ingested or from here), URLs or document ids. */
@@ -59,7 +59,10 @@ export async function remove(options: RemoveOptions): Promise<RemoveSummary> {
   }
   const plan = await planRemoval(driver, keys);
   if (options.dryRun || keys.length === 0) return { ...plan, dryRun: options.dryRun ?? false, reconciled: null, problems };
+  // What the removed documents named, read before they go: the blocks to recompute.
+  const changes = new ReconcileChanges();
+  changes.add(await documentEntities(driver, keys));
   await removeDocuments(driver, keys);
-  const reconciled = await reconcileGraph(driver);
+  const reconciled = await reconcileGraph(driver, { changes });
   return { ...plan, dryRun: false, reconciled, problems };
 }

@@ -61,7 +61,7 @@ program
     const result = await withNeo4j(async (neo) => {
       // A bar on a terminal, plain periodic lines otherwise (CI logs); stderr, so --json output stays clean.
       const progress = opts.progress ? createProgress({ unit: 'documents' }) : noProgress;
-      const { ingest } = await import('../../pipelines/ingest.ts');
+      const { ingest, decisionsOfDocuments } = await import('../../pipelines/ingest.ts');
       const summary = await ingest({
         inputs: paths,
         driver: neo.driver,
@@ -71,7 +71,8 @@ program
         onProgress: (done, total) => progress.update(done, total),
       }).finally(() => progress.stop());
       const graph = await graphSummary(neo.driver);
-      const decisions = await runCypher(neo.driver, savedQuery('who-decided-what').cypher, { force: null });
+      // Only what this run wrote: the whole table is `oversight query who-decided-what`.
+      const decisions = await decisionsOfDocuments(neo.driver, summary.writtenIds);
       return { summary, graph, decisions };
     });
     const seconds = (Date.now() - started) / 1000;
@@ -89,8 +90,15 @@ program
       console.log('');
       console.log(formatTable(Object.entries(result.graph.claimsByKind).map(([kind, count]) => ({ claim: kind, count }))));
       console.log('');
-      console.log('Who decided what:');
-      console.log(formatTable(result.decisions.map(({ publisher: _p, url: _u, ...r }) => r)));
+      console.log(`Who decided what, in the ${result.summary.writtenIds.length} document(s) written (all: oversight query who-decided-what):`);
+      console.log(formatTable(result.decisions));
+      const { newConflicts = [], resolvedConflicts = [] } = result.summary.reconciled;
+      for (const [title, list] of [['New conflicts', newConflicts], ['Resolved conflicts', resolvedConflicts]] as const) {
+        if (list.length === 0) continue;
+        console.log('');
+        console.log(`${title}:`);
+        console.log(formatTable(list.map((x) => ({ kind: x.kind, subject: x.subject, a: x.fileA, b: x.fileB }))));
+      }
     }
     if (result.summary.problems.some((p) => p.severity === 'error')) process.exitCode = EXIT.SKIPPED_INPUT;
   });
@@ -117,6 +125,17 @@ program
       if (summary.reconciled) console.log(`Reconciled: ${summary.reconciled.facts} facts, ${summary.reconciled.conflicts} conflicts.`);
     }
     if (summary.problems.length) process.exitCode = EXIT.SKIPPED_INPUT;
+  });
+
+program
+  .command('reconcile')
+  .description('Bring facts and conflicts up to date; --full recomputes every block (after a change of the rules).')
+  .option('--full', 'recompute every block, not only those ingests have touched since')
+  .action(async (opts: { full?: boolean }) => {
+    const { reconcileGraph } = await import('../graph/write-reconciled.ts');
+    const started = Date.now();
+    const summary = await withNeo4j((neo) => reconcileGraph(neo.driver, { full: opts.full ?? true }));
+    console.log(`Reconciled in ${((Date.now() - started) / 1000).toFixed(1)} s: ${summary.facts} facts, ${summary.conflicts} conflicts.`);
   });
 
 program

@@ -1,13 +1,32 @@
-// Reconciled facts and conflicts in the graph. After every ingest, the claims
-// the reconciler needs are read back from Neo4j (all documents, not just this
-// run's), reconciled, and every :Fact and :Conflict is replaced in one
-// transaction: whatever order or batches documents came in, the same claims
-// give the same facts and conflicts, with the same ids.
-import type { Driver, ManagedTransaction } from 'neo4j-driver';
+// Reconciled facts and conflicts in the graph, kept up to date block by block.
+//
+// Reconciliation is a function of blocks: everything about one force (its
+// stage events and their episodes, decisions, areas, counts and every
+// conflict about it), one entity (its fact), and one surname (entity
+// resolution of people, and the side each acts for). An ingest or a removal
+// reconciles only the blocks its documents touch: it reads those blocks'
+// claims, one block at a time, and replaces only their facts and conflicts,
+// in transactions of bounded size. The result is the one a reconciliation of
+// the whole graph gives (tests/graph/incremental.test.ts): the same facts and
+// conflicts, with the same ids, whatever order or parts documents came in.
+//
+// What a block reads:
+// - a force: every claim of every document naming it, and the stage claims
+//   of other forces those documents state stage events of (a document's main
+//   event can be another force's, so those forces' episodes must be whole);
+// - a surname: the people of that surname, the forces of the texts naming
+//   them and their roles. The outcome is kept on (:Resolution) nodes (each
+//   person's canonical name and side), so that the next change can tell
+//   which people it moved and which forces' decisions that touches.
+import type { Driver } from 'neo4j-driver';
 import { z } from 'zod';
 import { Claim, type EntityRef } from '../model/claim.ts';
-import { reconcile, type ReconcileOptions } from '../reconcile/reconcile.ts';
-import type { ReconcileInput, Reconciliation } from '../reconcile/types.ts';
+import { loadKnowledge, type Knowledge } from '../knowledge/index.ts';
+import { personSide, roleOrganisations, sideNamed, type ActorSide } from '../reconcile/actors.ts';
+import { canonicalOf, fullerPeople, surnameOf } from '../reconcile/entities.ts';
+import { entityFactOf, reconcile, type EntityMention, type ReconcileOptions } from '../reconcile/reconcile.ts';
+import type { Conflict, Fact, ReconcileDocument, ReconcileInput, Reconciliation } from '../reconcile/types.ts';
+import { stableId } from '../util/hash.ts';
 import { plain } from './queries.ts';
 
 /** Claim kinds the reconciler reads. */
@@ -22,26 +41,40 @@ const QUALIFIERS: Record<string, string[]> = {
   detail: ['topic', 'qualifier', 'lo', 'hi', 'ordinal', 'window'],
 };
 
-const READ_DOCUMENTS = `
-MATCH (d:Document)
-RETURN d.id AS id, d.fileName AS fileName, d.publisher AS publisher, d.sourceKind AS sourceKind, d.publishedAt AS publishedAt
-ORDER BY id`;
-
-const READ_CLAIMS = `
-MATCH (d:Document)-[:STATES]->(c:Claim)-[:EVIDENCED_BY]->(s:Sentence)
-WHERE c.kind IN $kinds
+/** One row per claim: the claim, its document, its sentence (the text for area claims) and its entities. */
+const CLAIM_ROW = `
 OPTIONAL MATCH (c)-[:ABOUT]->(subject:Entity)
 OPTIONAL MATCH (c)-[r:ACTOR|FORCE|SPEAKER]->(linked:Entity)
 WITH d, c, s, subject, collect(CASE WHEN linked IS NULL THEN null ELSE {role: toLower(type(r)), key: linked.key, name: linked.name, labels: labels(linked)} END) AS links
-RETURN c {.*} AS claim, d.id AS documentId, s.index AS sentenceIndex,
+RETURN c {.*} AS claim, d {.id, .fileName, .publisher, .sourceKind, .publishedAt} AS document, s.index AS sentenceIndex,
+       CASE WHEN c.kind = 'area' THEN s.text ELSE null END AS areaSentence,
        CASE WHEN subject IS NULL THEN null ELSE {key: subject.key, name: subject.name, labels: labels(subject)} END AS subject,
-       links
-ORDER BY c.id`;
+       links`;
 
-const READ_AREA_SENTENCES = `
-MATCH (c:Claim {kind: 'area'})-[:EVIDENCED_BY]->(s:Sentence)
-RETURN DISTINCT s.documentId AS documentId, s.index AS index, s.text AS text
-ORDER BY documentId, index`;
+/** Every claim of the whole graph (tests and benchmarks; reconciliation itself reads block by block). */
+const READ_ALL_CLAIMS = `
+MATCH (d:Document)-[:STATES]->(c:Claim)-[:EVIDENCED_BY]->(s:Sentence)
+WHERE c.kind IN $kinds
+${CLAIM_ROW}`;
+
+/** Every claim of the documents that name a force. */
+const READ_FORCE_DOCUMENTS = `
+MATCH (:Force {key: $key})<-[:ABOUT|ACTOR|FORCE|SPEAKER]-(:Claim)<-[:STATES]-(d:Document)
+WITH DISTINCT d
+MATCH (d)-[:STATES]->(c:Claim)-[:EVIDENCED_BY]->(s:Sentence)
+WHERE c.kind IN $kinds
+${CLAIM_ROW}`;
+
+/** Every stage claim about some forces, from any document. */
+const READ_STAGE_CLAIMS = `
+UNWIND $keys AS key
+MATCH (:Force {key: key})<-[:ABOUT]-(c:Claim {kind: 'stageEvent'})-[:EVIDENCED_BY]->(s:Sentence)
+MATCH (d:Document)-[:STATES]->(c)
+${CLAIM_ROW}`;
+
+const READ_DOCUMENTS = `
+MATCH (d:Document)
+RETURN d.id AS id, d.fileName AS fileName, d.publisher AS publisher, d.sourceKind AS sourceKind, d.publishedAt AS publishedAt`;
 
 const entityType = (labels: unknown): EntityRef['type'] | null => {
   const l = Array.isArray(labels) ? labels.map(String) : [];
@@ -55,58 +88,85 @@ const entityRef = (x: unknown): EntityRef | null => {
   return type && typeof e.key === 'string' && typeof e.name === 'string' ? { type, key: e.key, name: e.name } : null;
 };
 
-type Runner = Pick<ManagedTransaction, 'run'>;
+interface ClaimRecord {
+  get(key: string): unknown;
+}
 
-/** Everything the reconciler needs, read back from the graph. */
-export async function readReconcileInput(driver: Driver): Promise<ReconcileInput> {
-  const session = driver.session({ defaultAccessMode: 'READ' });
-  try {
-    return await session.executeRead((tx) => readInput(tx));
-  } finally {
-    await session.close();
+const documentOf = (x: unknown): ReconcileDocument => {
+  const d = plain(x) as Record<string, unknown>;
+  return {
+    id: String(d.id),
+    fileName: String(d.fileName),
+    publisher: String(d.publisher),
+    sourceKind: String(d.sourceKind),
+    publishedAt: (d.publishedAt as string | null) ?? null,
+  };
+};
+
+function claimOf(r: ClaimRecord, documentId: string): Claim {
+  const node = plain(r.get('claim')) as Record<string, unknown>;
+  const kind = String(node.kind);
+  const qualifiers = Object.fromEntries((QUALIFIERS[kind] ?? []).map((k) => [k, (node[k] as string | number | boolean | undefined) ?? null]));
+  const links = (r.get('links') as unknown[])
+    .filter((l): l is { role: string } => l !== null && typeof l === 'object')
+    .map((l) => ({ role: l.role as 'actor' | 'force' | 'speaker', entity: entityRef(l)! }))
+    .filter((l) => l.entity !== null)
+    .sort((a, b) => (a.role < b.role ? -1 : a.role > b.role ? 1 : 0));
+  return Claim.parse({
+    id: node.id,
+    documentId,
+    kind,
+    subject: entityRef(r.get('subject')),
+    predicate: node.predicate,
+    value: node.value,
+    links,
+    qualifiers,
+    sentenceIndex: plain(r.get('sentenceIndex')),
+    start: node.start,
+    end: node.end,
+    evidence: node.evidence,
+    extractor: node.extractor,
+    extractorVersion: node.extractorVersion,
+  });
+}
+
+/** Claim rows to the reconciler's input: documents, claims (once each) and the sentences area claims sit in. */
+class InputBuilder {
+  private readonly documents = new Map<string, ReconcileDocument>();
+  private readonly claims = new Map<string, Claim>();
+  private readonly sentences = new Map<string, { documentId: string; index: number; text: string }>();
+
+  add(records: readonly ClaimRecord[]): void {
+    for (const r of records) {
+      const document = documentOf(r.get('document'));
+      if (!this.documents.has(document.id)) this.documents.set(document.id, document);
+      const claim = claimOf(r, document.id);
+      if (!this.claims.has(claim.id)) this.claims.set(claim.id, claim);
+      const text = r.get('areaSentence');
+      if (typeof text === 'string') this.sentences.set(`${document.id}:${claim.sentenceIndex}`, { documentId: document.id, index: claim.sentenceIndex, text });
+    }
+  }
+
+  input(): ReconcileInput {
+    return { documents: [...this.documents.values()], claims: [...this.claims.values()], sentences: [...this.sentences.values()] };
   }
 }
 
-async function readInput(tx: Runner): Promise<ReconcileInput> {
-  const docs = (await tx.run(READ_DOCUMENTS)).records.map((r) => ({
-    id: String(r.get('id')),
-    fileName: String(r.get('fileName')),
-    publisher: String(r.get('publisher')),
-    sourceKind: String(r.get('sourceKind')),
-    publishedAt: (r.get('publishedAt') as string | null) ?? null,
-  }));
-  const claims = (await tx.run(READ_CLAIMS, { kinds: KINDS })).records.map((r) => {
-    const node = plain(r.get('claim')) as Record<string, unknown>;
-    const kind = String(node.kind);
-    const qualifiers = Object.fromEntries((QUALIFIERS[kind] ?? []).map((k) => [k, (node[k] as string | number | boolean | undefined) ?? null]));
-    const links = (r.get('links') as unknown[])
-      .filter((l): l is { role: string } => l !== null && typeof l === 'object')
-      .map((l) => ({ role: l.role as 'actor' | 'force' | 'speaker', entity: entityRef(l)! }))
-      .filter((l) => l.entity !== null)
-      .sort((a, b) => (a.role < b.role ? -1 : a.role > b.role ? 1 : 0));
-    return Claim.parse({
-      id: node.id,
-      documentId: String(r.get('documentId')),
-      kind,
-      subject: entityRef(r.get('subject')),
-      predicate: node.predicate,
-      value: node.value,
-      links,
-      qualifiers,
-      sentenceIndex: plain(r.get('sentenceIndex')),
-      start: node.start,
-      end: node.end,
-      evidence: node.evidence,
-      extractor: node.extractor,
-      extractorVersion: node.extractorVersion,
+/** Everything the reconciler needs, read back from the whole graph: for tests and benchmarks of small graphs. */
+export async function readReconcileInput(driver: Driver): Promise<ReconcileInput> {
+  const session = driver.session({ defaultAccessMode: 'READ' });
+  try {
+    return await session.executeRead(async (tx) => {
+      const builder = new InputBuilder();
+      builder.add((await tx.run(READ_ALL_CLAIMS, { kinds: KINDS })).records);
+      const input = builder.input();
+      // Documents without claims count too (the reconciler is given every document).
+      const docs = (await tx.run(READ_DOCUMENTS)).records.map((r) => documentOf(r.toObject()));
+      return { ...input, documents: docs };
     });
-  });
-  const sentences = (await tx.run(READ_AREA_SENTENCES)).records.map((r) => ({
-    documentId: String(r.get('documentId')),
-    index: Number(plain(r.get('index'))),
-    text: String(r.get('text')),
-  }));
-  return { documents: docs, claims, sentences };
+  } finally {
+    await session.close();
+  }
 }
 
 // Rows validated at the boundary: plain values only, written by fixed statements.
@@ -180,8 +240,6 @@ export function reconciledRows(rec: Reconciliation): { facts: FactRow[]; conflic
   return { facts, conflicts };
 }
 
-const REMOVE_RECONCILED = 'MATCH (n) WHERE n:Fact OR n:Conflict DETACH DELETE n';
-
 const WRITE_FACTS = `
 UNWIND $rows AS row
 MERGE (f:Fact {id: row.id})
@@ -213,57 +271,524 @@ CALL (x, row) {
   MERGE (x)-[:SIDE_B]->(c)
 }`;
 
-const BATCH = 500;
+/** Rows per write transaction at most, and claim links (SUPPORTED_BY, SIDE_A, SIDE_B) at most: well under Neo4j's transaction memory at its default heap. */
+const MAX_ROWS = 500;
+const MAX_LINKS = 20_000;
+/** Keys per read of entity blocks or people. */
+const KEY_CHUNK = 500;
 
 /**
- * One node, (:Reconciliation {id: 'reconciliation'}), that every reconciliation
- * locks first: two ingests finishing together reconcile one after the other, and
- * the later one, which reads every claim both wrote, has the last word.
+ * The lock node of reconciliation: every write transaction of a reconciliation
+ * takes it first, so two ingests finishing together write one after the other.
  */
 const LOCK = "MERGE (r:Reconciliation {id: 'reconciliation'}) SET r._lock = true REMOVE r._lock";
-const RECORD = "MATCH (r:Reconciliation {id: 'reconciliation'}) SET r.facts = $facts, r.conflicts = $conflicts";
+/** The layout of what reconciliation keeps (blocks, :Resolution nodes); a graph written under another is recomputed in full. */
+const LAYOUT = 2;
+const RECORD = `
+MATCH (r:Reconciliation {id: 'reconciliation'})
+SET r.facts = COUNT { (:Fact) }, r.conflicts = COUNT { (:Conflict) }, r.layout = $layout
+RETURN r.facts AS facts, r.conflicts AS conflicts`;
 
-async function replaceReconciled(tx: Runner, rec: Reconciliation): Promise<void> {
-  const rows = reconciledRows(rec);
-  await tx.run(REMOVE_RECONCILED);
-  for (let i = 0; i < rows.facts.length; i += BATCH) await tx.run(WRITE_FACTS, { rows: rows.facts.slice(i, i + BATCH) });
-  for (let i = 0; i < rows.conflicts.length; i += BATCH) await tx.run(WRITE_CONFLICTS, { rows: rows.conflicts.slice(i, i + BATCH) });
-  await tx.run(RECORD, { facts: rows.facts.length, conflicts: rows.conflicts.length });
-}
+const SCHEMA = [
+  'CREATE CONSTRAINT resolution_key IF NOT EXISTS FOR (r:Resolution) REQUIRE r.key IS UNIQUE',
+  'CREATE INDEX resolution_surname IF NOT EXISTS FOR (r:Resolution) ON (r.surname)',
+  'CREATE INDEX resolution_canonical IF NOT EXISTS FOR (r:Resolution) ON (r.canonical)',
+  'CREATE INDEX fact_force IF NOT EXISTS FOR (f:Fact) ON (f.force)',
+  'CREATE INDEX conflict_force IF NOT EXISTS FOR (x:Conflict) ON (x.force)',
+];
 
-/** Replaces every :Fact and :Conflict with `rec`, in one transaction. */
-export async function writeReconciled(driver: Driver, rec: Reconciliation): Promise<void> {
-  const session = driver.session();
-  try {
-    await session.executeWrite(async (tx) => {
-      await tx.run(LOCK);
-      await replaceReconciled(tx, rec);
-    });
-  } finally {
-    await session.close();
+async function ensureReconciledSchema(driver: Driver): Promise<void> {
+  for (const statement of SCHEMA) {
+    try {
+      await driver.executeQuery(statement);
+    } catch (err) {
+      if (!/AlreadyExists|already exists/.test(`${(err as { code?: string }).code} ${(err as Error).message}`)) throw err;
+    }
   }
+  await driver.executeQuery('CALL db.awaitIndexes(60)');
 }
 
-export interface ReconcileSummary {
-  facts: number;
-  conflicts: number;
+async function read(driver: Driver, query: string, params: Record<string, unknown>): Promise<ClaimRecord[]> {
+  return (await driver.executeQuery(query, params, { routing: 'READ' })).records;
 }
 
-/**
- * Reads the graph's claims back, reconciles them, and replaces the facts and
- * conflicts: all in one write transaction that holds the reconciliation lock,
- * so what is written is always computed from what is committed.
- */
-export async function reconcileGraph(driver: Driver, options: ReconcileOptions = {}): Promise<ReconcileSummary> {
+async function write(driver: Driver, query: string, params: Record<string, unknown>): Promise<ClaimRecord[]> {
   const session = driver.session();
   try {
     return await session.executeWrite(async (tx) => {
       await tx.run(LOCK);
-      const rec = reconcile(await readInput(tx), options);
-      await replaceReconciled(tx, rec);
-      return { facts: rec.facts.length, conflicts: rec.conflicts.length };
+      return (await tx.run(query, params)).records;
     });
   } finally {
     await session.close();
   }
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Writes rows in transactions of bounded size: at most MAX_ROWS rows and about MAX_LINKS claim links each. */
+class BatchWriter<R> {
+  private rows: R[] = [];
+  private links = 0;
+  constructor(
+    private readonly driver: Driver,
+    private readonly statement: string,
+    private readonly linksOf: (row: R) => number,
+  ) {}
+
+  async add(row: R): Promise<void> {
+    const n = this.linksOf(row);
+    if (this.rows.length > 0 && (this.rows.length >= MAX_ROWS || this.links + n > MAX_LINKS)) await this.flush();
+    this.rows.push(row);
+    this.links += n;
+  }
+
+  async flush(): Promise<void> {
+    if (this.rows.length === 0) return;
+    const rows = this.rows;
+    this.rows = [];
+    this.links = 0;
+    // A row of more links than MAX_LINKS (an organisation named in most documents) goes alone, its links in parts.
+    if (rows.length === 1 && this.linksOf(rows[0]!) > MAX_LINKS) {
+      await writeLarge(this.driver, this.statement, rows[0]!);
+      return;
+    }
+    await write(this.driver, this.statement, { rows });
+  }
+}
+
+/** One fact or conflict with more claim links than a transaction should carry: its node first, then its links in parts. */
+async function writeLarge(driver: Driver, statement: string, row: unknown): Promise<void> {
+  const r = row as { claimIds?: string[]; claimsA?: string[]; claimsB?: string[] };
+  const parts = (ids: string[] | undefined) => chunks(ids ?? [], MAX_LINKS);
+  if (r.claimIds) {
+    const all = parts(r.claimIds);
+    for (let i = 0; i < Math.max(all.length, 1); i++) await write(driver, statement, { rows: [{ ...r, claimIds: all[i] ?? [] }] });
+  } else {
+    const a = parts(r.claimsA);
+    const b = parts(r.claimsB);
+    for (let i = 0; i < Math.max(a.length, b.length, 1); i++) await write(driver, statement, { rows: [{ ...r, claimsA: a[i] ?? [], claimsB: b[i] ?? [] }] });
+  }
+}
+
+/** An entity a changed document names (in its old or new version). */
+export interface TouchedEntity {
+  key: string;
+  type: EntityRef['type'];
+  name: string;
+}
+
+/** What a reconciliation must bring up to date: the entities named by the documents written or removed since the last one. */
+export class ReconcileChanges {
+  readonly entities = new Map<string, TouchedEntity>();
+
+  add(entities: Iterable<TouchedEntity>): void {
+    for (const e of entities) if (!this.entities.has(e.key)) this.entities.set(e.key, e);
+  }
+
+  get empty(): boolean {
+    return this.entities.size === 0;
+  }
+}
+
+const READ_DOCUMENT_ENTITIES = `
+UNWIND $keys AS key
+MATCH (:Document {key: key})-[:STATES]->(:Claim)-[:ABOUT|ACTOR|FORCE|SPEAKER]->(e:Entity)
+RETURN DISTINCT e.key AS key, e.name AS name, labels(e) AS labels`;
+
+/** The entities the graph's current versions of these documents name: read before they are replaced or removed. */
+export async function documentEntities(driver: Driver, documentKeys: readonly string[]): Promise<TouchedEntity[]> {
+  if (documentKeys.length === 0) return [];
+  const out: TouchedEntity[] = [];
+  for (const r of await read(driver, READ_DOCUMENT_ENTITIES, { keys: documentKeys })) {
+    const type = entityType(r.get('labels'));
+    if (type) out.push({ key: String(r.get('key')), name: String(r.get('name')), type });
+  }
+  return out;
+}
+
+export interface ChangedConflict {
+  id: string;
+  kind: string;
+  subject: string;
+  fileA: string;
+  fileB: string;
+}
+
+export interface ReconcileSummary {
+  /** Facts and conflicts in the graph afterwards. */
+  facts: number;
+  conflicts: number;
+  /** What this reconciliation recomputed: every block, or only those the changes touched. */
+  scope?: { full: boolean; forces: number; entities: number; people: number };
+  /** Conflicts that appeared, and those that went, in the recomputed blocks. */
+  newConflicts?: ChangedConflict[];
+  resolvedConflicts?: ChangedConflict[];
+}
+
+export interface ReconcileGraphOptions extends Pick<ReconcileOptions, 'knowledge'> {
+  /** Recompute every block (after a rule change); default when no changes are given. */
+  full?: boolean;
+  /** The entities written or removed documents name; only their blocks are recomputed. */
+  changes?: ReconcileChanges;
+  /** Called with the time each part took, for benchmarks. */
+  onPart?: (part: 'people' | 'forces' | 'entities', ms: number, claims: number) => void;
+}
+
+interface Resolved {
+  key: string;
+  surname: string;
+  canonical: string;
+  canonicalName: string;
+  side: string | null;
+}
+
+const READ_RESOLUTIONS_BY_SURNAME = `
+UNWIND $surnames AS surname
+MATCH (r:Resolution {surname: surname})
+RETURN r {.key, .surname, .canonical, .canonicalName, .side} AS r`;
+
+const READ_RESOLUTIONS = `
+UNWIND $keys AS key
+MATCH (r:Resolution {key: key})
+RETURN r {.key, .surname, .canonical, .canonicalName, .side} AS r`;
+
+const READ_ALIASES = `
+UNWIND $keys AS key
+MATCH (r:Resolution {canonical: key})
+RETURN key, collect(r.key) AS aliases`;
+
+/** People with what resolution needs: their name, the forces the documents naming them name, and their roles. */
+const READ_PEOPLE = `
+UNWIND $keys AS key
+MATCH (p:Person {key: key})
+CALL (p) {
+  MATCH (p)<-[:ABOUT|ACTOR|FORCE|SPEAKER]-(c:Claim)<-[:STATES]-(d:Document)
+  WHERE c.kind IN $kinds
+  RETURN collect(DISTINCT d) AS docs
+}
+WITH p, docs WHERE size(docs) > 0
+CALL (docs) {
+  UNWIND docs AS d
+  OPTIONAL MATCH (d)-[:STATES]->(c:Claim)-[:ABOUT|ACTOR|FORCE|SPEAKER]->(f:Force)
+  WHERE c.kind IN $kinds
+  RETURN collect(DISTINCT f.key) AS forces
+}
+CALL (p) {
+  OPTIONAL MATCH (p)<-[:ABOUT]-(r:Claim {kind: 'role'})
+  RETURN collect(DISTINCT r.value) AS roles
+}
+RETURN p.key AS key, p.name AS name, forces, roles`;
+
+const WRITE_RESOLUTIONS = `
+UNWIND $rows AS row
+MERGE (r:Resolution {key: row.key})
+SET r += row`;
+
+const REMOVE_RESOLUTIONS = 'UNWIND $keys AS key MATCH (r:Resolution {key: key}) DELETE r';
+
+const FORCES_OF_ACTORS = `
+UNWIND $keys AS key
+MATCH (:Person {key: key})<-[:ACTOR]-(:Claim {kind: 'decision'})-[:FORCE]->(f:Force)
+RETURN DISTINCT f.key AS key, f.name AS name`;
+
+/** Forces stated in stage events by documents that state stage events of the given ones. */
+const FORCES_BESIDE = `
+UNWIND $keys AS key
+MATCH (g:Force {key: key})<-[:ABOUT]-(:Claim {kind: 'stageEvent'})<-[:STATES]-(d:Document)
+WITH DISTINCT g, d
+MATCH (d)-[:STATES]->(:Claim {kind: 'stageEvent'})-[:ABOUT]->(f:Force)
+WHERE f <> g
+RETURN DISTINCT f.key AS key, f.name AS name`;
+
+const REMOVE_FORCE_BLOCK = `
+OPTIONAL MATCH (x:Conflict {force: $name})
+WITH collect(x) AS conflicts
+CALL (conflicts) {
+  UNWIND conflicts AS x
+  WITH x, x {.id, .kind, .subject, .fileA, .fileB} AS gone
+  DETACH DELETE x
+  RETURN collect(gone) AS gone
+}
+CALL () {
+  MATCH (f:Fact {force: $name})
+  WHERE f.kind <> 'entity'
+  DETACH DELETE f
+}
+RETURN gone`;
+
+const REMOVE_FACTS_BY_ID = 'UNWIND $ids AS id MATCH (f:Fact {id: id}) DETACH DELETE f';
+
+/** Mentions of each entity block: the canonical entity and every name resolved to it. */
+const READ_MENTIONS = `
+UNWIND $blocks AS b
+MATCH (e:Entity {key: b.key})
+CALL (b) {
+  UNWIND b.aliases AS alias
+  MATCH (:Entity {key: alias})<-[:ABOUT]-(c:Claim {kind: 'mention'})<-[:STATES]-(d:Document)
+  WHERE (c)-[:EVIDENCED_BY]->(:Sentence)
+  RETURN collect({claimId: c.id, documentId: d.id, form: c.value, sourceKind: d.sourceKind}) AS mentions
+}
+RETURN e.key AS key, e.name AS name, labels(e) AS labels, mentions`;
+
+const REMOVE_ALL = [
+  'MATCH (n:Conflict) WITH n LIMIT 2000 DETACH DELETE n RETURN count(*) AS n',
+  'MATCH (n:Fact) WITH n LIMIT 2000 DETACH DELETE n RETURN count(*) AS n',
+  'MATCH (n:Resolution) WITH n LIMIT 5000 DELETE n RETURN count(*) AS n',
+];
+
+/**
+ * Brings facts and conflicts up to date: with `changes`, the blocks the
+ * changed documents touch; with `full` (or no changes given), every block.
+ * Each block is read and written on its own, in bounded transactions.
+ */
+export async function reconcileGraph(driver: Driver, options: ReconcileGraphOptions = {}): Promise<ReconcileSummary> {
+  const knowledge = options.knowledge ?? loadKnowledge();
+  await ensureReconciledSchema(driver);
+  // A graph whose facts were written under another layout (or never) has nothing to update from.
+  const [kept] = await read(driver, "OPTIONAL MATCH (r:Reconciliation {id: 'reconciliation'}) RETURN r.layout AS layout", {});
+  const current = Number(plain(kept?.get('layout') ?? 0)) === LAYOUT;
+  const full = options.full === true || options.changes === undefined || !current;
+  const changes = options.changes ?? new ReconcileChanges();
+  if (full) {
+    for (const statement of REMOVE_ALL) {
+      for (;;) {
+        const [r] = await write(driver, statement, {});
+        if (Number(plain(r?.get('n') ?? 0)) === 0) break;
+      }
+    }
+  } else if (changes.empty) {
+    return { ...(await record(driver)), scope: { full: false, forces: 0, entities: 0, people: 0 }, newConflicts: [], resolvedConflicts: [] };
+  }
+
+  // People first: the force blocks read each person's canonical name and side from what this writes.
+  let started = performance.now();
+  const people = await reconcilePeople(driver, knowledge, full, changes);
+  options.onPart?.('people', performance.now() - started, people.count);
+
+  // Forces: those the documents name, those whose deciders moved, and those beside them.
+  started = performance.now();
+  const forceNames = new Map<string, string>();
+  if (full) {
+    for (const r of await read(driver, 'MATCH (f:Force) RETURN f.key AS key, f.name AS name', {})) forceNames.set(String(r.get('key')), String(r.get('name')));
+  } else {
+    for (const e of changes.entities.values()) if (e.type === 'Force') forceNames.set(e.key, e.name);
+    for (const keys of chunks(people.actors, KEY_CHUNK)) {
+      for (const r of await read(driver, FORCES_OF_ACTORS, { keys })) forceNames.set(String(r.get('key')), String(r.get('name')));
+    }
+    for (const keys of chunks([...forceNames.keys()], KEY_CHUNK)) {
+      for (const r of await read(driver, FORCES_BESIDE, { keys })) if (!forceNames.has(String(r.get('key')))) forceNames.set(String(r.get('key')), String(r.get('name')));
+    }
+  }
+  const gone = new Map<string, ChangedConflict>();
+  const written = new Map<string, ChangedConflict>();
+  const facts = new BatchWriter<FactRow>(driver, WRITE_FACTS, (r) => r.claimIds.length + 1);
+  const conflicts = new BatchWriter<ConflictRow>(driver, WRITE_CONFLICTS, (r) => r.claimsA.length + r.claimsB.length + 1);
+  let claimsRead = 0;
+  for (const [key, name] of [...forceNames].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (!full) {
+      const [r] = await write(driver, REMOVE_FORCE_BLOCK, { name });
+      for (const x of (plain(r?.get('gone')) as ChangedConflict[] | undefined) ?? []) gone.set(x.id, x);
+    }
+    const block = await reconcileForce(driver, knowledge, key, name);
+    claimsRead += block.claims;
+    const rows = reconciledRows(block.reconciliation);
+    for (const row of rows.facts) await facts.add(row);
+    for (const row of rows.conflicts) {
+      await conflicts.add(row);
+      written.set(row.id, { id: row.id, kind: String(row.props.kind), subject: String(row.props.subject), fileA: String(row.props.fileA), fileB: String(row.props.fileB) });
+    }
+  }
+  await facts.flush();
+  await conflicts.flush();
+  options.onPart?.('forces', performance.now() - started, claimsRead);
+
+  // Entities: those the documents name, and people whose canonical name or side moved.
+  started = performance.now();
+  const entityKeys = full
+    ? (await read(driver, 'MATCH (e:Entity) RETURN e.key AS key', {})).map((r) => String(r.get('key')))
+    : [...new Set([...changes.entities.keys(), ...people.entities])];
+  const mentions = await reconcileEntities(driver, entityKeys, full, facts);
+  options.onPart?.('entities', performance.now() - started, mentions);
+
+  const counts = await record(driver);
+  const changed = (from: Map<string, ChangedConflict>, less: Map<string, ChangedConflict>) =>
+    [...from.values()].filter((x) => !less.has(x.id)).sort((a, b) => (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : a.id < b.id ? -1 : 1));
+  return {
+    ...counts,
+    scope: { full, forces: forceNames.size, entities: entityKeys.length, people: people.count },
+    newConflicts: full ? [] : changed(written, gone),
+    resolvedConflicts: full ? [] : changed(gone, written),
+  };
+}
+
+/**
+ * Marks facts and conflicts as behind the documents (written without reconciling): the next
+ * reconciliation then recomputes every block, having no record of what these documents touched.
+ */
+export async function markUnreconciled(driver: Driver): Promise<void> {
+  await write(driver, "MATCH (r:Reconciliation {id: 'reconciliation'}) SET r.layout = 0", {});
+}
+
+async function record(driver: Driver): Promise<{ facts: number; conflicts: number }> {
+  const [r] = await write(driver, RECORD, { layout: LAYOUT });
+  return { facts: Number(plain(r!.get('facts'))), conflicts: Number(plain(r!.get('conflicts'))) };
+}
+
+/**
+ * Entity resolution of the surnames the changes name (all, when full): each
+ * person's canonical name and side, written to (:Resolution) nodes. Returns
+ * the people whose canonical name or side moved, as entity keys to refresh and
+ * as deciders whose forces to refresh.
+ */
+async function reconcilePeople(
+  driver: Driver,
+  knowledge: Knowledge,
+  full: boolean,
+  changes: ReconcileChanges,
+): Promise<{ entities: string[]; actors: string[]; count: number }> {
+  const before = new Map<string, Resolved>();
+  let keys: string[];
+  if (full) {
+    keys = (await read(driver, 'MATCH (p:Person) RETURN p.key AS key', {})).map((r) => String(r.get('key')));
+  } else {
+    const named = [...changes.entities.values()].filter((e) => e.type === 'Person');
+    const surnames = [...new Set(named.map((e) => surnameOf(e.name)))];
+    for (const part of chunks(surnames, KEY_CHUNK)) {
+      for (const r of await read(driver, READ_RESOLUTIONS_BY_SURNAME, { surnames: part })) {
+        const x = plain(r.get('r')) as Resolved;
+        before.set(x.key, x);
+      }
+    }
+    keys = [...new Set([...before.keys(), ...named.map((e) => e.key)])];
+  }
+
+  const seen: Array<{ ref: EntityRef; forces: Set<string>; roles: string[] }> = [];
+  for (const part of chunks(keys, KEY_CHUNK)) {
+    for (const r of await read(driver, READ_PEOPLE, { keys: part, kinds: KINDS })) {
+      seen.push({
+        ref: { type: 'Person', key: String(r.get('key')), name: String(r.get('name')) },
+        forces: new Set((r.get('forces') as string[]).map(String)),
+        roles: (r.get('roles') as string[]).map(String),
+      });
+    }
+  }
+  const fuller = fullerPeople(seen);
+  const canonical = new Map(seen.map((p) => [p.ref.key, canonicalOf(p.ref, fuller)]));
+  const rolesOf = new Map<string, string[]>();
+  for (const p of seen) {
+    const list = rolesOf.get(canonical.get(p.ref.key)!.key) ?? [];
+    list.push(...p.roles);
+    rolesOf.set(canonical.get(p.ref.key)!.key, list);
+  }
+  const roleOrg = roleOrganisations(knowledge);
+  const sides = new Map<string, ActorSide | null>();
+  for (const [key, roles] of rolesOf) sides.set(key, personSide(roles, knowledge, roleOrg));
+  const after = new Map<string, Resolved>(
+    seen.map((p) => {
+      const c = canonical.get(p.ref.key)!;
+      return [p.ref.key, { key: p.ref.key, surname: surnameOf(p.ref.name), canonical: c.key, canonicalName: c.name, side: sides.get(c.key)?.name ?? null }];
+    }),
+  );
+
+  // Moved: a person's canonical name or side differs from before (or the person came or went).
+  const moved = new Set<string>();
+  for (const key of new Set([...before.keys(), ...after.keys()])) {
+    const a = before.get(key);
+    const b = after.get(key);
+    if (!a || !b || a.canonical !== b.canonical || a.canonicalName !== b.canonicalName || a.side !== b.side) {
+      if (a) moved.add(a.canonical);
+      if (b) moved.add(b.canonical);
+      moved.add(key);
+    }
+  }
+  // Every name of a moved canonical person decides as them.
+  const actors = new Set<string>(moved);
+  for (const x of [...before.values(), ...after.values()]) if (moved.has(x.canonical)) actors.add(x.key);
+
+  for (const part of chunks([...before.keys()].filter((k) => !after.has(k)), KEY_CHUNK)) await write(driver, REMOVE_RESOLUTIONS, { keys: part });
+  for (const part of chunks([...after.values()], KEY_CHUNK)) await write(driver, WRITE_RESOLUTIONS, { rows: part });
+
+  // Entity facts to refresh: the moved, and the canonical names (before and after) of the people the changes name.
+  const entities = new Set(moved);
+  for (const key of keys) {
+    if (before.has(key)) entities.add(before.get(key)!.canonical);
+    if (after.has(key)) entities.add(after.get(key)!.canonical);
+  }
+  return { entities: full ? [] : [...entities], actors: full ? [] : [...actors], count: seen.length };
+}
+
+/**
+ * One force's block: every claim of the documents naming it, and the stage
+ * claims of the other forces those documents state events of; reconciled with
+ * the people's canonical names and sides of the whole graph. Returns the facts
+ * and conflicts about this force only.
+ */
+async function reconcileForce(driver: Driver, knowledge: Knowledge, key: string, name: string): Promise<{ reconciliation: Reconciliation; claims: number }> {
+  const builder = new InputBuilder();
+  builder.add(await read(driver, READ_FORCE_DOCUMENTS, { key, kinds: KINDS }));
+  let input = builder.input();
+  const beside = [...new Set(input.claims.filter((c) => c.kind === 'stageEvent' && c.subject?.type === 'Force' && c.subject.key !== key).map((c) => c.subject!.key))];
+  if (beside.length > 0) {
+    builder.add(await read(driver, READ_STAGE_CLAIMS, { keys: beside }));
+    input = builder.input();
+  }
+  const persons = new Set<string>();
+  for (const c of input.claims) for (const e of [c.subject, ...c.links.map((l) => l.entity)]) if (e?.type === 'Person') persons.add(e.key);
+  const canonical = new Map<string, EntityRef>();
+  const personSides = new Map<string, ActorSide | null>();
+  for (const part of chunks([...persons], KEY_CHUNK)) {
+    for (const r of await read(driver, READ_RESOLUTIONS, { keys: part })) {
+      const x = plain(r.get('r')) as Resolved;
+      canonical.set(x.key, { type: 'Person', key: x.canonical, name: x.canonicalName });
+      personSides.set(x.canonical, x.side === null ? null : sideNamed(x.side));
+    }
+  }
+  const all = reconcile(input, { knowledge, entities: { canonical, personSides }, entityFacts: false });
+  return {
+    reconciliation: { facts: all.facts.filter((f) => f.qualifiers.force === name), conflicts: all.conflicts.filter((c) => c.force === name) },
+    claims: input.claims.length,
+  };
+}
+
+/**
+ * Entity blocks: each key's fact recomputed from the mentions of it and of the
+ * names resolved to it; a person resolved to another has none of its own.
+ */
+async function reconcileEntities(
+  driver: Driver,
+  keys: readonly string[],
+  full: boolean,
+  facts: BatchWriter<FactRow>,
+): Promise<number> {
+  let mentionsRead = 0;
+  for (const part of chunks(keys, KEY_CHUNK)) {
+    if (!full) await write(driver, REMOVE_FACTS_BY_ID, { ids: part.map((k) => stableId('fact', 'entity', k)) });
+    // People resolved to another name are in that name's block; every other key is its own canonical.
+    const resolution = new Map<string, string>();
+    for (const r of await read(driver, READ_RESOLUTIONS, { keys: part })) {
+      const x = plain(r.get('r')) as Resolved;
+      resolution.set(x.key, x.canonical);
+    }
+    const own = part.filter((k) => (resolution.get(k) ?? k) === k);
+    const aliases = new Map<string, string[]>(own.map((k) => [k, [k]]));
+    for (const r of await read(driver, READ_ALIASES, { keys: own })) {
+      for (const a of r.get('aliases') as string[]) if (!aliases.get(String(r.get('key')))!.includes(a)) aliases.get(String(r.get('key')))!.push(a);
+    }
+    const blocks = own.map((k) => ({ key: k, aliases: aliases.get(k)! }));
+    for (const r of await read(driver, READ_MENTIONS, { blocks })) {
+      const ref = entityRef({ key: r.get('key'), name: r.get('name'), labels: r.get('labels') });
+      const mentions = (plain(r.get('mentions')) as EntityMention[]) ?? [];
+      mentionsRead += mentions.length;
+      if (!ref || mentions.length === 0) continue;
+      const [row] = reconciledRows({ facts: [entityFactOf(ref, mentions)], conflicts: [] }).facts;
+      await facts.add(row!);
+    }
+  }
+  await facts.flush();
+  return mentionsRead;
 }

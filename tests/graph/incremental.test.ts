@@ -1,0 +1,143 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingest } from '../../pipelines/ingest.ts';
+import { remove } from '../../pipelines/remove.ts';
+import { generateDocuments } from '../../src/generate/corpus.ts';
+import { plain } from '../../src/graph/queries.ts';
+import { reconcileGraph } from '../../src/graph/write-reconciled.ts';
+import { DEV, devDocumentNames } from '../helpers/fixtures.ts';
+import { clearGraph, testDriver } from '../helpers/neo4j.ts';
+
+const TODAY = '2025-06-01';
+
+/** Every Fact, Conflict and Resolution with all its properties and the ids of what it links to: comparable as a whole. */
+async function reconciled(driver: Driver): Promise<string[]> {
+  const sortedJson = (v: unknown) => JSON.stringify(plain(v), (_k, x) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([p], [q]) => (p < q ? -1 : 1))) : x));
+  const result = await driver.executeQuery(`
+    MATCH (n) WHERE n:Fact OR n:Conflict OR n:Resolution
+    OPTIONAL MATCH (n)-[r]->(m)
+    WITH n, r, m ORDER BY type(r), coalesce(m.id, m.key)
+    RETURN labels(n)[0] AS label, properties(n) AS props, collect(type(r) + ' ' + coalesce(m.id, m.key)) AS links`);
+  return result.records.map((r) => `${r.get('label')} ${sortedJson(r.get('props'))} ${sortedJson(r.get('links'))}`).sort();
+}
+
+/** Deterministic shuffle (mulberry32). */
+function shuffle<T>(items: readonly T[], seed: number): T[] {
+  let s = seed >>> 0;
+  const rand = () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+/** The dev documents and generated ones: several forces, episodes, people named in full and by surname, conflicts. */
+function corpus(): { dir: string; files: string[] } {
+  const dir = mkdtempSync(join(tmpdir(), 'oversight-incremental-'));
+  for (const name of devDocumentNames()) copyFileSync(join(DEV, name), join(dir, name));
+  for (const doc of generateDocuments({ count: 60, seed: 11 })) {
+    const path = join(dir, doc.path.replaceAll('/', '-'));
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, doc.text);
+  }
+  return { dir, files: readdirSync(dir).sort() };
+}
+
+/** The files split into folders of the given sizes (the rest in the last), each a separate ingest. */
+function parts(dir: string, files: readonly string[], sizes: readonly number[]): string[] {
+  const out: string[] = [];
+  let at = 0;
+  for (let i = 0; i <= sizes.length; i++) {
+    const take = i < sizes.length ? files.slice(at, at + sizes[i]!) : files.slice(at);
+    at += take.length;
+    if (take.length === 0) continue;
+    const part = mkdtempSync(join(tmpdir(), 'oversight-part-'));
+    for (const f of take) copyFileSync(join(dir, f), join(part, f));
+    out.push(part);
+  }
+  return out;
+}
+
+describe('incremental reconciliation equals a full one', () => {
+  let driver: Driver;
+  let dir: string;
+  let files: string[];
+  let full: string[];
+
+  beforeAll(async () => {
+    driver = await testDriver();
+    ({ dir, files } = corpus());
+    // The reference: everything loaded, then one full recomputation.
+    await clearGraph(driver);
+    await ingest({ inputs: [dir], driver, today: TODAY, workers: 0, reconcile: false });
+    await reconcileGraph(driver, { full: true });
+    full = await reconciled(driver);
+  }, 600_000);
+  afterAll(async () => {
+    await driver?.close();
+  });
+
+  it('has facts, conflicts and resolved people to compare', () => {
+    expect(full.filter((x) => x.startsWith('Fact ')).length).toBeGreaterThan(100);
+    expect(full.filter((x) => x.startsWith('Conflict ')).length).toBeGreaterThan(5);
+    expect(full.filter((x) => x.startsWith('Resolution ')).length).toBeGreaterThan(10);
+  });
+
+  it('gives the same facts and conflicts when the corpus comes in parts, in several orders', async () => {
+    for (const [seed, sizes] of [
+      [1, [30, 30]],
+      [2, [1, 5, 40]],
+      [3, [60, 1, 1, 1]],
+    ] as const) {
+      await clearGraph(driver);
+      for (const [i, part] of parts(dir, shuffle(files, seed), sizes).entries()) {
+        const run = await ingest({ inputs: [part], driver, today: TODAY, workers: 0 });
+        // The first part goes into an empty graph (no reconciliation yet: a full one); every later one only redoes what it touched.
+        expect(run.reconciled.scope?.full).toBe(i === 0);
+      }
+      expect(await reconciled(driver), `order ${seed}`).toEqual(full);
+    }
+  }, 1_200_000);
+
+  it('gives the same after documents are removed and ingested again, and after a document changes and changes back', async () => {
+    const order = shuffle(files, 4);
+    const [first, second] = parts(dir, order, [Math.floor(order.length / 2)]);
+    await clearGraph(driver);
+    await ingest({ inputs: [dir], driver, today: TODAY, workers: 0 });
+    expect(await reconciled(driver)).toEqual(full);
+
+    const removed = await remove({ driver, targets: readdirSync(second!).map((f) => join(dir, f)) });
+    expect(removed.reconciled?.scope?.full).toBe(false);
+    // What is left equals a full recomputation of what is left.
+    const afterRemoval = await reconciled(driver);
+    await reconcileGraph(driver, { full: true });
+    expect(afterRemoval).toEqual(await reconciled(driver));
+
+    await ingest({ inputs: [dir], driver, today: TODAY, workers: 0 });
+    expect(await reconciled(driver)).toEqual(full);
+    void first;
+
+    // A changed document: its old claims' blocks and its new ones are both redone.
+    const changed = join(dir, files.find((f) => f.startsWith('met-'))!);
+    const original = (await import('node:fs')).readFileSync(changed, 'utf8');
+    writeFileSync(changed, original.replace(/Metropolitan Police Service/g, 'Cleveland Police'));
+    await ingest({ inputs: [dir], driver, today: TODAY, workers: 0 });
+    const afterChange = await reconciled(driver);
+    await reconcileGraph(driver, { full: true });
+    expect(afterChange).toEqual(await reconciled(driver));
+    writeFileSync(changed, original);
+    await ingest({ inputs: [dir], driver, today: TODAY, workers: 0 });
+    expect(await reconciled(driver)).toEqual(full);
+  }, 1_200_000);
+});
