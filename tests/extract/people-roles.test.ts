@@ -196,3 +196,14 @@ describe('titles with longer complements and other layouts', () => {
     expect(rolesOf('Ottilie Brackenbury')).toEqual(['Parliamentary Under-Secretary of State for the Home Department']);
   });
 });
+
+describe('places that qualify a title before it', () => {
+  it('takes two places joined before a possessive, and a place opening the sentence, but not a person before them', () => {
+    const { rolesOf } = extract(
+      'Greater Manchester’s deputy chief constable, Wendell Ashdown, spoke. Kent and Medway’s police and crime commissioner, Ottilie Brackenbury, agreed. He met Jane Smith and Kent’s chief constable Bob Jones.',
+    );
+    expect(rolesOf('Wendell Ashdown')).toEqual(['Greater Manchester’s deputy chief constable']);
+    expect(rolesOf('Ottilie Brackenbury')).toEqual(['Kent and Medway’s police and crime commissioner']);
+    expect(rolesOf('Bob Jones')).toEqual(['Kent’s chief constable']);
+  });
+});

@@ -216,9 +216,18 @@ function widen(
     const candidateStart = start - m[0].length;
     if (candidateStart < floor) break;
     const possessive = /^[\p{L}][\p{L}.&-]*['’]s?$/u.test(word) && /['’]s?$/u.test(word) && word.length > 2;
-    const capitalised = /^[A-Z][\p{L}’'&.-]*$/u.test(word) && !SENTENCE_OPENERS.test(word) && !(startsSentence(text, candidateStart, floor) && isCommonWord(word, lexicon));
+    // A place name's first word is no common word, even opening the sentence ("Greater Manchester's").
+    const startsPlace = lexicon.forcePlaces.find(text.slice(candidateStart, start + 40)).some((f) => f.start === 0);
+    const capitalised =
+      /^[A-Z][\p{L}’'&.-]*$/u.test(word) && !SENTENCE_OPENERS.test(word) && (startsPlace || !(startsSentence(text, candidateStart, floor) && isCommonWord(word, lexicon)));
     const modifier = words.modifiers.has(word.toLowerCase()) || ORDINAL.test(word) || /^(?:ex|former)-[\p{L}]/iu.test(word);
-    if (!possessive && !capitalised && !modifier) break;
+    // Two places joined before a possessive: "Kent and Medway's", "Wiltshire and Swindon's".
+    const joined =
+      /^(?:and|&)$/.test(word) &&
+      /^[A-Z][\p{L}-]*['’]s?[ \t]/u.test(text.slice(start)) &&
+      /[A-Z][\p{L}’'-]*[ \t]+$/u.test(text.slice(Math.max(floor, candidateStart - 30), candidateStart)) &&
+      !people.some((p) => p.end <= candidateStart && p.end >= candidateStart - 2);
+    if (!possessive && !capitalised && !modifier && !joined) break;
     start = candidateStart;
     // A lower-case possessive ("the force's") is as far as a role reaches.
     if (possessive && !/^[A-Z]/.test(word)) break;
