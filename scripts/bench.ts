@@ -19,7 +19,8 @@ import * as chrono from 'chrono-node';
 import retextEnglish from 'retext-english';
 import { unified } from 'unified';
 import type { Driver } from 'neo4j-driver';
-import { GENERATOR_VERSION, writeCorpus } from '../src/generate/corpus.ts';
+import { generateDocuments, GENERATOR_VERSION, writeCorpus } from '../src/generate/corpus.ts';
+import { benchBlock } from './bench-block.ts';
 import { openDriver } from '../src/graph/connection.ts';
 import { PROJECT_ROOT, startLocalNeo4j, type LocalNeo4j } from '../src/graph/local-neo4j.ts';
 import type { DocumentRows } from '../src/graph/rows.ts';
@@ -45,6 +46,9 @@ const LOAD_DOCS = Number(opt('load-docs', '1000'));
 const BATCH_SIZES = numbers(opt('batch-sizes', '10,25,50,100,200'));
 const WORKERS = Number(opt('workers', String(availableParallelism())));
 const SKIP = new Set(opt('skip', '').split(',').filter(Boolean));
+/** New documents added to each end-to-end graph, and to an empty one, for the incremental figure (0: none). */
+const INCREMENTAL = Number(opt('incremental', '10'));
+const BLOCK_SIZES = numbers(opt('block-sizes', '1000,2500,5000,10000'));
 const TODAY = '2025-07-01';
 const BENCH_DIR = join(PROJECT_ROOT, 'out', 'bench');
 
@@ -68,6 +72,20 @@ async function corpus(size: number): Promise<string> {
   rmSync(dir, { recursive: true, force: true });
   await writeCorpus(dir, { count: size, seed: SEED });
   writeFileSync(marker, want);
+  return dir;
+}
+
+/** The `count` documents that follow a corpus of `size` (document i depends only on seed and i): new to its graph. */
+function nextDocuments(size: number, count: number): string {
+  const dir = join(BENCH_DIR, `next-${size}-${count}`);
+  rmSync(dir, { recursive: true, force: true });
+  let i = 0;
+  for (const doc of generateDocuments({ count: size + count, seed: SEED })) {
+    if (i++ < size) continue;
+    const path = join(dir, doc.path);
+    mkdirSync(join(path, '..'), { recursive: true });
+    writeFileSync(path, doc.text);
+  }
   return dir;
 }
 
@@ -355,7 +373,8 @@ interface E2e {
   claims: number;
   wallMs: number;
   writeMs: number;
-  reconcile: { claims?: number; readMs?: number; computeMs?: number; writeMs?: number; facts?: number; conflicts?: number; failed?: string };
+  reconcile: { claims?: number; peopleMs?: number; forcesMs?: number; forcesRead?: number; entitiesMs?: number; totalMs?: number; facts?: number; conflicts?: number; failed?: string };
+  incremental: { intoLarge?: { ms: number; documents: number }; intoEmpty?: { ms: number; documents: number } };
   nodes: number | null;
   relationships: number | null;
   peakRssSampled: number;
@@ -375,7 +394,8 @@ async function benchE2e(size: number, dir: string, batchSize: number): Promise<E
   const jvm = jvmSettings(server.pid);
   try {
     log(`bench: end-to-end ingest of ${size} documents (batch ${batchSize}, ${WORKERS} workers), load average ${load}`);
-    const child = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'scripts', 'bench-ingest.ts'), dir, '--batch-size', String(batchSize), '--workers', String(WORKERS)], {
+    const then = INCREMENTAL > 0 ? ['--then', nextDocuments(size, INCREMENTAL)] : [];
+    const child = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'scripts', 'bench-ingest.ts'), dir, '--batch-size', String(batchSize), '--workers', String(WORKERS), ...then], {
       cwd: PROJECT_ROOT,
       env: { ...process.env, BENCH_NEO4J_URI: server.uri, BENCH_NEO4J_USER: server.user, BENCH_NEO4J_PASSWORD: server.password },
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -427,21 +447,62 @@ if (!SKIP.has('e2e')) {
   const runs: E2e[] = [];
   for (const size of SIZES) runs.push(await benchE2e(size, dirs.get(size)!, batchSize));
   console.log('\n## End to end\n');
-  console.log(`\`ingest()\` of a fresh graph (Neo4j ${results.neo4j}), batch ${batchSize}, ${WORKERS} workers; then the reconciliation ingest() ends with, by part\n`);
-  console.log('| documents | claims | extract + load s | ms/doc | vs 1st size | of which waiting on writes s | reconcile: claims | read s | compute s | write s | whole run s | ms/doc | vs 1st size | peak RSS Node, load (MB) | peak RSS Node, whole (MB) | peak RSS Neo4j (MB) |');
-  console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-  const total = (r: E2e) => r.wallMs + (r.reconcile.readMs ?? 0) + (r.reconcile.computeMs ?? 0) + (r.reconcile.writeMs ?? 0);
+  console.log(`\`ingest()\` of a fresh graph (Neo4j ${results.neo4j}), batch ${batchSize}, ${WORKERS} workers; then the full reconciliation an ingest into an empty graph ends with, by part\n`);
+  console.log('| documents | claims | extract + load s | ms/doc | vs 1st size | of which waiting on writes s | reconcile: people s | forces s | claims read by force blocks | entities s | reconcile s | µs/claim | vs 1st size | whole run s | whole / extract + load | peak RSS Node, load (MB) | peak RSS Node, whole (MB) | peak RSS Neo4j (MB) | load avg |');
+  console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  const reconcileMs = (r: E2e) => r.reconcile.totalMs ?? 0;
+  const perClaim = (r: E2e) => (reconcileMs(r) * 1000) / Math.max(1, r.reconcile.claims ?? r.claims);
   const base = runs[0]!.wallMs / runs[0]!.files;
-  const baseTotal = total(runs[0]!) / runs[0]!.files;
   const s = (ms: number | undefined) => (ms === undefined ? '-' : fmt(ms / 1000, 1));
+  const mb = (b: number) => fmt(b / 1048576, 0);
   for (const r of runs) {
     const rc = r.reconcile;
-    const mb = (b: number) => fmt(b / 1048576, 0);
+    const failed = rc.failed !== undefined;
     console.log(
-      `| ${r.files} | ${r.claims} | ${s(r.wallMs)} | ${fmt(r.wallMs / r.files, 1)} | ${fmt(r.wallMs / r.files / base, 2)} | ${s(r.writeMs)} | ${rc.claims ?? '-'} | ${s(rc.readMs)} | ${s(rc.computeMs)} | ${s(rc.writeMs)} | ${rc.failed ? 'failed' : s(total(r))} | ${rc.failed ? '-' : fmt(total(r) / r.files, 1)} | ${rc.failed ? '-' : fmt(total(r) / r.files / baseTotal, 2)} | ${mb(r.ingestMaxRss)} | ${mb(Math.max(r.maxRss, r.peakRssSampled))} | ${mb(r.jvmPeakRss)} |`,
+      `| ${r.files} | ${r.claims} | ${s(r.wallMs)} | ${fmt(r.wallMs / r.files, 1)} | ${fmt(r.wallMs / r.files / base, 2)} | ${s(r.writeMs)} | ${s(rc.peopleMs)} | ${s(rc.forcesMs)} | ${rc.forcesRead ?? '-'} | ${s(rc.entitiesMs)} | ${failed ? 'failed' : s(reconcileMs(r))} | ${failed ? '-' : fmt(perClaim(r), 0)} | ${failed ? '-' : fmt(perClaim(r) / perClaim(runs[0]!), 2)} | ${failed ? '-' : s(r.wallMs + reconcileMs(r))} | ${failed ? '-' : fmt((r.wallMs + reconcileMs(r)) / r.wallMs, 2)} | ${mb(r.ingestMaxRss)} | ${mb(Math.max(r.maxRss, r.peakRssSampled))} | ${mb(r.jvmPeakRss)} | ${r.loadAverage} |`,
     );
   }
+  if (INCREMENTAL > 0) {
+    console.log(`\n### Adding ${INCREMENTAL} new documents\n`);
+    console.log('| graph (documents) | into that graph s | into an empty graph s | ratio | blocks redone (forces, entities, people) |');
+    console.log('| ---: | ---: | ---: | ---: | --- |');
+    for (const r of runs) {
+      const inc = r.incremental;
+      if (!inc.intoLarge || !inc.intoEmpty) continue;
+      const scope = (inc.intoLarge as { scope?: { forces: number; entities: number; people: number } }).scope;
+      console.log(`| ${r.files} | ${s(inc.intoLarge.ms)} | ${s(inc.intoEmpty.ms)} | ${fmt(inc.intoLarge.ms / inc.intoEmpty.ms, 2)} | ${scope ? `${scope.forces}, ${scope.entities}, ${scope.people}` : '-'} |`);
+    }
+  }
+  // One line per target of BENCHMARKS.md.
+  const largest = runs[runs.length - 1]!;
+  const ok = (b: boolean) => (b ? 'met' : 'NOT met');
+  console.log('\n### Targets\n');
+  if (!largest.reconcile.failed) {
+    const ratio = (largest.wallMs + reconcileMs(largest)) / largest.wallMs;
+    console.log(`- whole run at ${largest.files} documents at most 1.3x extract + load: ${fmt(ratio, 2)}x, ${ok(ratio <= 1.3)}`);
+  } else console.log(`- whole run at ${largest.files} documents completes: failed (${largest.reconcile.failed}), NOT met`);
+  const rss = Math.max(largest.maxRss, largest.peakRssSampled);
+  console.log(`- peak RSS of the Node process under 1 GB at ${largest.files}: ${mb(rss)} MB, ${ok(rss < 2 ** 30)}`);
+  const flat = Math.max(...runs.map(perClaim)) / Math.min(...runs.map(perClaim));
+  console.log(`- reconciliation cost per claim flat within 1.5x from ${runs[0]!.files} to ${largest.files}: ${runs.map((r) => fmt(perClaim(r), 0)).join(', ')} µs/claim, spread ${fmt(flat, 2)}x, ${ok(flat <= 1.5)}`);
+  for (const r of runs) {
+    const inc = r.incremental;
+    if (inc.intoLarge && inc.intoEmpty) console.log(`- adding ${INCREMENTAL} documents to ${r.files} at most 1.5x into an empty graph: ${fmt(inc.intoLarge.ms / inc.intoEmpty.ms, 2)}x, ${ok(inc.intoLarge.ms / inc.intoEmpty.ms <= 1.5)}`);
+  }
   for (const r of runs) if (r.reconcile.failed) console.log(`\nReconciliation of ${r.files} documents failed in ${r.reconcile.failed}`);
+}
+
+if (!SKIP.has('block')) {
+  log(`bench: one block of ${BLOCK_SIZES.join(', ')} statements about one force, load average ${loadAverage()}`);
+  const figures = benchBlock(BLOCK_SIZES);
+  results.block = figures;
+  console.log('\n## One large block\n');
+  console.log(`\`reconcile()\` of n documents about one force (scripts/bench-block.ts), best of 2; load average ${loadAverage()}\n`);
+  console.log('| statements | claims | ms | µs/statement | conflicts |');
+  console.log('| ---: | ---: | ---: | ---: | ---: |');
+  for (const f of figures) console.log(`| ${f.statements} | ${f.claims} | ${fmt(f.ms, 0)} | ${fmt(f.usPerStatement, 0)} | ${f.conflicts} |`);
+  const growth = figures[figures.length - 1]!.usPerStatement / figures[0]!.usPerStatement;
+  console.log(`\n- target: a block's cost linear (or n log n) in its size: µs/statement at ${figures[figures.length - 1]!.statements} is ${fmt(growth, 2)}x that at ${figures[0]!.statements} (quadratic would be ${fmt(figures[figures.length - 1]!.statements / figures[0]!.statements, 0)}x), ${growth <= 2 ? 'met' : 'NOT met'}`);
 }
 
 const file = join(BENCH_DIR, `results-${new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19)}.json`);
