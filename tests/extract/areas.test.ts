@@ -356,6 +356,30 @@ describe('areas: broad statements', () => {
   });
 });
 
+describe('areas: lists whose items state their own polarity', () => {
+  it('reads a bullet list after an intro with no cue when its items each say what improved', () => {
+    const found = areas(
+      [
+        'Wiltshire Police has returned to routine monitoring. Since the last inspection, the force has:',
+        '',
+        '- answered 101 calls faster than before;',
+        '- improved the quality of its investigations;',
+        '- set up a team to manage registered sex offenders.',
+      ].join('\n'),
+    );
+    expect(brief(found).map(([, peel, polarity]) => [peel, polarity])).toEqual([
+      ['Responding to the public', 'improved'],
+      ['Investigating crime', 'improved'],
+      ['Managing offenders and suspects', 'improved'],
+    ]);
+  });
+
+  it('reads nothing from a list of plain facts after an intro with no cue', () => {
+    const found = areas(['The inspection team visited:', '', '- the control room in Swindon;', '- two custody suites;', '- the public protection unit.'].join('\n'));
+    expect(found).toEqual([]);
+  });
+});
+
 describe('areas: recommendation lists', () => {
   it('reads each action of a list of what the force should do as one area of concern', () => {
     const found = areas(

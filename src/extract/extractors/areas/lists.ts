@@ -2,6 +2,7 @@ import { matchStagePatterns } from '../stage-events.ts';
 import { areaOf, polarityHits, type Candidate, type Ctx, type Polarity, type Span } from './cues.ts';
 import { polarityOf } from './polarity.ts';
 import { FINITE, splitAreas, trim } from './spans.ts';
+import { termsOf } from './grammar.ts';
 
 /** Lists of areas: bullet lines, or paragraphs ending in ";" after a colon. */
 
@@ -49,7 +50,8 @@ export function findLists(ctx: Ctx): AreaList[] {
     const polarity =
       introPolarity(ctx, intro) ??
       (items.some((item) => gradeOf(ctx, item)) || statesFindings(ctx, intro) ? { polarity: undefined, fromCue: false } : undefined) ??
-      (statesObligation(ctx, intro) ? { polarity: 'concern' as const, fromCue: false, actions: true } : undefined);
+      (statesObligation(ctx, intro) ? { polarity: 'concern' as const, fromCue: false, actions: true } : undefined) ??
+      itemsPolarity(ctx, items);
     if (!polarity) continue;
     const texts = items.map((s) => ctx.text.slice(s.start, s.end).trim());
     const style = texts.every((t) => /[.!?]["”’']?$/.test(t)) ? 'sentence' : 'clause';
@@ -121,6 +123,26 @@ export function areasOfList(ctx: Ctx, list: AreaList): Candidate[] {
     }
   }
   return out;
+}
+
+/**
+ * An intro that states no polarity ("Since then, the force has:") before items
+ * that each state what was done ("improved ...", "reduced ..."): a list of
+ * areas when at least half its items open on a past verb and carry a cue (a
+ * list of aims, "better neighbourhood policing", states nothing). Where the
+ * cues all agree, the rest share it ("introduced a new approach to ..."); else
+ * each keeps its own.
+ */
+function itemsPolarity(ctx: Ctx, items: Span[]): { polarity: Polarity | undefined; fromCue: boolean } | undefined {
+  if (items.length < 2) return undefined;
+  const done = items.filter((item) => {
+    const first = termsOf(ctx, item)[0];
+    return first !== undefined && (first.tags.has('PastTense') || first.tags.has('Participle'));
+  });
+  if (done.length * 2 < items.length) return undefined;
+  const own = items.map((item) => ownPolarity(ctx, item)).filter((p) => p !== undefined);
+  if (own.length * 2 < items.length) return undefined;
+  return { polarity: own.every((p) => p === own[0]) ? own[0] : undefined, fromCue: false };
 }
 
 /** An item's own polarity: its first cue read in context. */
