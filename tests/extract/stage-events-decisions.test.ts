@@ -33,6 +33,33 @@ describe('stage events of several forces', () => {
   });
 });
 
+describe('bullet lists of forces', () => {
+  it('gives each listed force the change of the intro, dated by its own line', () => {
+    const { of, events } = extract(
+      [
+        'Two forces remain under enhanced monitoring:',
+        '',
+        '- Lancashire Constabulary (since February 2024)',
+        '- Durham Constabulary',
+        '',
+        'Forces that have come out of it this year:',
+        '',
+        '- Dorset Police, in April',
+        '- Surrey Police (removed from Engage on 2 July 2025)',
+      ].join('\n'),
+      { publishedAt: '2025-09-01' },
+    );
+    expect(events()).toEqual(['Dorset Police|Engage|exited', 'Durham Constabulary|Engage|entered', 'Lancashire Constabulary|Engage|entered', 'Surrey Police|Engage|exited']);
+    const dated = Object.fromEntries(of('stageEvent').map((e) => [e.force, e.date]));
+    expect(dated).toEqual({ 'Lancashire Constabulary': '2024-02', 'Durham Constabulary': null, 'Dorset Police': '2025-04', 'Surrey Police': '2025-07-02' });
+  });
+
+  it('reads no event from a list of forces whose intro names no stage', () => {
+    const { events } = extract(['Inspectors visited these forces in the spring:', '', '- Lancashire Constabulary', '- Dorset Police'].join('\n'));
+    expect(events()).toEqual([]);
+  });
+});
+
 describe('stage changes in other words', () => {
   it('reads verbs of motion, possessives before the stage and a return to the default stage', () => {
     expect(extract('Lancashire Constabulary has been lifted out of special measures.').events()).toEqual(['Lancashire Constabulary|Engage|exited']);

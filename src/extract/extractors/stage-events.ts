@@ -46,9 +46,57 @@ export const stageEventExtractor: Extractor = {
         });
       }
     }
-    return [...out, ...datedBackReferences(input, found, withoutHits, out)];
+    // A listed line that states its own change was read as a sentence.
+    const listed = listedForces(input, found).filter((e) => !out.some((o) => o.start >= e.start && o.end <= e.end));
+    return [...out, ...listed, ...datedBackReferences(input, found, withoutHits, out)];
   },
 };
+
+const LIST_BULLET = /^(?:[•·▪◦‣∙*■□●○►▸➤]|[-–—](?=\s))\s*/u;
+
+/**
+ * "The forces now in Engage are:" / "- Thames Valley Police (since June
+ * 2023)": bullet lines that each open on a force, after an intro that states
+ * a change or membership of a stage (a pronoun stage, "the forces that have
+ * left it:", refers back to a stage named in the sentences before). Each
+ * listed force takes the intro's change, dated by the first date of its own
+ * line; a line that states its own change is read as a sentence.
+ */
+function listedForces(input: ExtractionInput, found: FoundMentions): MentionOf<'stageEvent'>[] {
+  const { paragraphs, sentences } = input;
+  const out: MentionOf<'stageEvent'>[] = [];
+  for (let i = 1; i < paragraphs.length; i++) {
+    const intro = paragraphs[i - 1]!;
+    if (!intro.text.trimEnd().endsWith(':') || !LIST_BULLET.test(paragraphs[i]!.text)) continue;
+    const introIndex = sentences.filter((s) => s.start < intro.end && intro.start < s.end).pop()?.index ?? -1;
+    const introSentence = sentences[introIndex];
+    if (!introSentence || /\?/.test(introSentence.text)) continue;
+    const hits = [...matchStagePatterns(input, introSentence), ...membershipHits(input, introSentence)];
+    if (hits.length === 0) hits.push(...stagePronounHits(input, introIndex, 4));
+    const hit = hits.sort((a, b) => b.start - a.start)[0];
+    if (!hit || isHedged(input.document.text, introSentence.start, hit.start, input.lexicon.hedges)) continue;
+    for (let j = i; j < paragraphs.length && LIST_BULLET.test(paragraphs[j]!.text); j++) {
+      const line = paragraphs[j]!;
+      const opening = line.start + line.text.match(LIST_BULLET)![0].length;
+      const force = found.of('force').find((f) => f.start >= opening && f.start <= opening + 4 && f.end <= line.end);
+      if (!force) continue;
+      const date = found.of('date').find((d) => d.start >= force.end && d.end <= line.end);
+      out.push({
+        kind: 'stageEvent',
+        force: force.name,
+        stage: hit.stage,
+        change: hit.change,
+        date: date?.value ?? null,
+        datePrecision: date?.precision ?? null,
+        tense: 'past',
+        start: line.start,
+        end: line.end,
+        extractor: 'stage-events',
+      });
+    }
+  }
+  return out;
+}
 
 /** Future when a modal of the future stands just before the change ("will enter", "is to be placed"). */
 function tenseOf(text: string, floor: number, at: number): 'past' | 'future' {
@@ -156,13 +204,12 @@ export function matchStagePatterns({ document, lexicon }: ExtractionInput, sente
  * follows one that does. The pronoun must end its clause ("left it to the
  * council" is something else).
  */
-function stagePronounHits(input: ExtractionInput, index: number): StageHit[] {
+function stagePronounHits(input: ExtractionInput, index: number, lookBack = 1): StageHit[] {
   const { document, lexicon, sentences } = input;
   const sentence = sentences[index]!;
   const namesEngage = (s: Sentence) => [...s.text.matchAll(lexicon.stagePhrase)].some((m) => lexicon.stageOf(m.groups?.stage ?? '') === 'Engage');
   lexicon.stagePhrase.lastIndex = 0;
-  const previous = sentences[index - 1];
-  if (!namesEngage(sentence) && !(previous && namesEngage(previous))) return [];
+  if (!sentences.slice(Math.max(0, index - lookBack), index + 1).some(namesEngage)) return [];
   const hits: StageHit[] = [];
   for (const pattern of lexicon.stagePronounPatterns) {
     pattern.regex.lastIndex = 0;
