@@ -215,6 +215,17 @@ describe('accepting a recommendation', () => {
     expect(extract('Inspectors agreed to return Suffolk Constabulary to routine monitoring.').decisions()).toEqual(['HMICFRS|decided|Suffolk Constabulary|exited']);
     expect(extract('Suffolk Constabulary was moved into Engage. The chief constable, Rachel Kearton, accepted the decision.').decisions()).toEqual([]);
   });
+
+  it('gives a recommendation set before the decision that follows it its own act on the same change', () => {
+    const { decisions } = extract(
+      'Following the recommendation of Inspector Priya Shah, the chief inspector Margaret Hale has decided that Suffolk Constabulary will leave enhanced monitoring.',
+    );
+    expect(decisions()).toEqual(['Margaret Hale|decided|Suffolk Constabulary|exited', 'Priya Shah|recommended|Suffolk Constabulary|exited']);
+    // A decision that only follows another act ("following the announcement of ...") leaves that act its own.
+    expect(extract('After the announcement by the mayor, Margaret Hale decided that Suffolk Constabulary will leave enhanced monitoring.').decisions()).toEqual([
+      'Margaret Hale|decided|Suffolk Constabulary|exited',
+    ]);
+  });
 });
 
 describe('hedges and reactions around a change', () => {

@@ -159,11 +159,15 @@ function governedEvents(input: ExtractionInput, found: FoundMentions, cue: Cue, 
     }
     // What a "that" clause holds is what the act reports ("informed that, following the inspection, the force will enter").
     if (/^\s*that\b/i.test(between)) return true;
-    // A nearer act owns the change ("a statement ... following the decision of X to place ...").
-    if (e.start >= nextCue) return false;
+    // A nearer act owns the change ("a statement ... following the decision of X to place ..."),
+    // unless this act is a recommendation that the decision follows ("following the recommendation of X, I have decided ...").
+    if (e.start >= nextCue) return next?.act === 'decided' && cue.act === 'recommended' && isActNoun(cue) && FOLLOWED_BEFORE.test(input.document.text.slice(Math.max(0, cue.start - 30), cue.start));
     return !/\b(?:when|after|before|because|while|whereas|although|following)\b/i.test(between);
   });
 }
+
+/** A preposition that makes a recommendation the ground of the decision after it: "following the recommendation of X, ...". */
+const FOLLOWED_BEFORE = /\b(?:following|on|upon|after|accepting|in\s+line\s+with|acting\s+on)\s+(?:the|a|his|her|their|its)\s+$/i;
 
 const BACK_REFERENCE = /^\s+(?:(?:the|this|that|its|their|today['’]s)\s+)(?:\w+\s+)?(?:move|decision|change|removal|escalation|news|recommendation|announcement)\b/i;
 
