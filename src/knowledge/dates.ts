@@ -3,12 +3,8 @@
  * words that make a clause look forward, and the seasons. Loaded and validated
  * once; a bad file fails loudly with the file, path and problem.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
 import { z } from 'zod';
-import { KnowledgeError } from './index.ts';
+import { vocabularyFile } from './vocabulary-file.ts';
 
 const Word = z.string().trim().min(1, 'must not be empty').regex(/^[\p{L}' ]+$/u, 'letters, spaces and apostrophes only');
 
@@ -20,24 +16,14 @@ export const DateVocabularySchema = z.strictObject({
 });
 export type DateVocabulary = z.output<typeof DateVocabularySchema>;
 
-const FILE = 'dates.yaml';
-const DEFAULT_DIR = dirname(fileURLToPath(import.meta.url));
+const FILE = vocabularyFile('dates.yaml', DateVocabularySchema);
 
 export function parseDateVocabulary(data: unknown): DateVocabulary {
-  const result = DateVocabularySchema.safeParse(data);
-  if (result.success) return result.data;
-  throw new KnowledgeError(
-    result.error.issues.map((iss) => ({ file: FILE, path: iss.path.map(String).join('.'), message: iss.message })),
-  );
+  return FILE.parse(data);
 }
 
-let cached: DateVocabulary | undefined;
-
-export function loadDateVocabulary(dir: string = DEFAULT_DIR): DateVocabulary {
-  if (dir === DEFAULT_DIR && cached) return cached;
-  const vocabulary = parseDateVocabulary(parse(readFileSync(join(dir, FILE), 'utf8')));
-  if (dir === DEFAULT_DIR) cached = vocabulary;
-  return vocabulary;
+export function loadDateVocabulary(dir?: string): DateVocabulary {
+  return FILE.load(dir);
 }
 
 /** One alternation of the words, longest first, for use inside a regular expression. */

@@ -1,14 +1,10 @@
 /**
  * The quotation vocabulary (quotes.yaml): reporting verbs, documents that
  * speak for their author, spokesperson nouns, quoted labels. Loaded and
- * validated once; a bad file fails loudly with the file, path and problem.
+ * validated once (vocabulary-file.ts).
  */
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
 import { z } from 'zod';
-import { KnowledgeError } from './index.ts';
+import { vocabularyFile } from './vocabulary-file.ts';
 
 const Word = z.string().trim().min(1, 'must not be empty');
 
@@ -25,22 +21,12 @@ export const QuoteVocabularySchema = z.strictObject({
 });
 export type QuoteVocabulary = z.output<typeof QuoteVocabularySchema>;
 
-const FILE = 'quotes.yaml';
-const DEFAULT_DIR = dirname(fileURLToPath(import.meta.url));
+const FILE = vocabularyFile('quotes.yaml', QuoteVocabularySchema);
 
 export function parseQuoteVocabulary(data: unknown): QuoteVocabulary {
-  const result = QuoteVocabularySchema.safeParse(data);
-  if (result.success) return result.data;
-  throw new KnowledgeError(
-    result.error.issues.map((iss) => ({ file: FILE, path: iss.path.map(String).join('.'), message: iss.message })),
-  );
+  return FILE.parse(data);
 }
 
-let cached: QuoteVocabulary | undefined;
-
-export function loadQuoteVocabulary(dir: string = DEFAULT_DIR): QuoteVocabulary {
-  if (dir === DEFAULT_DIR && cached) return cached;
-  const vocabulary = parseQuoteVocabulary(parse(readFileSync(join(dir, FILE), 'utf8')));
-  if (dir === DEFAULT_DIR) cached = vocabulary;
-  return vocabulary;
+export function loadQuoteVocabulary(dir?: string): QuoteVocabulary {
+  return FILE.load(dir);
 }
