@@ -356,6 +356,24 @@ describe('areas: broad statements', () => {
   });
 });
 
+describe('areas: coordinated phrases in running text', () => {
+  it('splits phrases that repeat their preposition after "and"', () => {
+    const found = areas('Inspectors rated Dorset Police inadequate in managing sex offenders and in responding to the public.');
+    expect(brief(found)).toEqual([
+      ['managing sex offenders', 'Managing offenders and suspects', 'concern'],
+      ['responding to the public', 'Responding to the public', 'concern'],
+    ]);
+  });
+
+  it('reads a second cue in a coordinated predicate ("... and had a long backlog of ...")', () => {
+    const found = areas('Dorset Police was failing to attend incidents on time and had a long backlog of crimes awaiting allocation.');
+    expect(brief(found).map(([, peel, polarity]) => [peel, polarity])).toEqual([
+      ['Responding to the public', 'concern'],
+      ['Investigating crime', 'concern'],
+    ]);
+  });
+});
+
 describe('areas: lists whose items state their own polarity', () => {
   it('reads a bullet list after an intro with no cue when its items each say what improved', () => {
     const found = areas(

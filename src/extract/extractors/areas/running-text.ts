@@ -29,7 +29,8 @@ const ENDS_IN_PREPOSITION = /\s(?:of|in|to|with|about|around|on|for|over)$/i;
 const NUMBER = /\b(two|three|four|five|six|seven|eight|nine|ten|\d+)\b/i;
 const NUMBERS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
 const WINDOW_WORDS = 8;
-const NEW_PHRASE = /(?:\band|\bor|,|;)\s+(?:(?:a|an|the|its|their)\s+)?$/iu;
+/** What opens a phrase of its own before a next cue: "and a failure to", "and its poor", "and had a large backlog" (a coordinated predicate, one word before the cue). */
+const NEW_PHRASE = /(?:\band|\bor|,|;)\s+(?:(?:has|have|had|was|were|is|are)\s+)?(?:(?:a|an|the|its|their)\s+(?:\p{L}+\s+)?)?$/iu;
 const SUBORDINATE = /,?\s+(?:and\s+)?(?:that|which|who|whose|while|whilst|because|although|though|whereas|when)\s/iu;
 
 /** Areas a polarity cue introduces in running text. */

@@ -5,7 +5,7 @@ import { isModifier, termsOf } from './grammar.ts';
 
 export const wordCount = (ctx: Ctx, s: Span) => ctx.text.slice(s.start, s.end).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
-const LEADING = /^(?:[\s,;:.“”"‘’'(–—•·-]+|(?:and|or|but|both|also|including|around|about|regarding|in|on|into)\s+)/iu;
+const LEADING = /^(?:[\s,;:.“”"‘’'(–—•·-]+|(?:and|or|but|both|also|including|around|about|regarding|in|on|into|for)\s+)/iu;
 const TRAILING = /(?:[\s,;:.!?“”"‘’'–—•·-]+|\s+(?:and|or|a|an|the|its|their))$/iu;
 
 /** Without surrounding white space, punctuation and dangling conjunctions or prepositions. */
@@ -76,6 +76,7 @@ const STRONG = /\s*;\s*|,?\s+including(?:\s+around)?\s+|,?\s+as well as\s+|,\s+b
 const COMMA = /\s*,\s*(?:and\s+|or\s+)?/u;
 const AND = /\s+and\s+/iu;
 const WH = /^(?:how|what|whether|why|where)$/i;
+const PARALLEL_PREPOSITION = /^(?:for|in|about|around|over|with|at|on|into|regarding)$/i;
 export const DETERMINER = /^(?:a|an|the|its|their|his|her|our|this|that|these|those|some|any|all|each|every|no)$/i;
 export const GERUND = /^\p{L}{2,}ing$/u;
 export const NOT_GERUND = new Set(['during', 'thing', 'nothing', 'something', 'anything', 'everything', 'morning', 'evening', 'king', 'ring', 'spring', 'string', 'sibling']);
@@ -204,6 +205,9 @@ function splitsHere(ctx: Ctx, left: Span, right: Span, lastOfList: boolean): boo
   const leftArea = areaOf(ctx, left);
   const rightArea = areaOf(ctx, right);
   if (leftArea && rightArea && leftArea !== rightArea && wordCount(ctx, left) >= 3 && wordCount(ctx, right) >= 3) return true;
+  // A preposition after "and" opens a parallel phrase ("inadequate for investigating crime and for protecting vulnerable people",
+  // "concerns about X and about Y"): the head before it is shared, not joined.
+  if (leftArea && rightArea && PARALLEL_PREPOSITION.test(first) && rightWords.length >= 2) return true;
   // A possessive starts a noun phrase of its own ("the way it treats the public and its workforce").
   if (leftArea && rightArea && leftArea !== rightArea && /^(?:its|their)$/.test(first)) return true;
   // "missing children and crimes involving exploited children": the right side is a noun phrase with its own participle.
