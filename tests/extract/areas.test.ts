@@ -365,6 +365,11 @@ describe('areas: coordinated phrases in running text', () => {
     ]);
   });
 
+  it('reads a polarity verb whose subject is a relative pronoun ("inspectors, who criticised X")', () => {
+    const found = areas('Dorset Police was visited by inspectors, who criticised its approach to vetting new recruits.');
+    expect(brief(found).map(([, peel, polarity]) => [peel, polarity])).toEqual([['Developing a positive workplace', 'concern']]);
+  });
+
   it('reads a second cue in a coordinated predicate ("... and had a long backlog of ...")', () => {
     const found = areas('Dorset Police was failing to attend incidents on time and had a long backlog of crimes awaiting allocation.');
     expect(brief(found).map(([, peel, polarity]) => [peel, polarity])).toEqual([

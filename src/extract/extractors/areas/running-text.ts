@@ -231,7 +231,7 @@ const SINGLED_FOR_CRITICISM = /\bfor\s+(?:particular\s+|special\s+)?(?:criticism
 const PHRASAL = /^\p{L}+\s+(?:down|up|out|off|back)$/iu;
 const COORDINATED = /(?:,|\band)\s+$/iu;
 
-const PAST_VERB_BEFORE = /(?:\b(?:has|have|had|it|force|police|service|constabulary)|n['’]t)(?:\s+\p{L}+ly)?\s+$/iu;
+const PAST_VERB_BEFORE = /(?:\b(?:has|have|had|it|force|police|service|constabulary|who|which)|n['’]t)(?:\s+\p{L}+ly)?\s+$/iu;
 /** After the verb: a preposition or clause word, not an object (those are read as introduced lists). */
 const NOT_AN_OBJECT = /^\s*(?:to|by|in|on|at|of|with|for|from|and|or|but|as|so|that|than|over|under|into|since|after|before|when|while|because|its\s+own)\b/i;
 
