@@ -139,7 +139,7 @@ export function buildLexicon(knowledge: Knowledge): Lexicon {
   const stagePronounPatterns: StagePattern[] = (['entered', 'exited'] as const).flatMap((change) =>
     knowledge.stages.changes[change]
       .filter((p) => /^[^{]*\{stage\}$/.test(p.trim()))
-      .map((p) => ({ regex: compile(p, WORD_START, '(?<stage>them|it)'), change, source: p })),
+      .map((p) => ({ regex: compile(p, WORD_START, `(?<stage>${knowledge.stages.stageReferences.map(phraseSource).join('|')})`), change, source: p })),
   );
   const stageLookup = new Map<string, 'Engage' | 'Scan'>();
   const stageLookupSensitive = new Map<string, 'Engage' | 'Scan'>();

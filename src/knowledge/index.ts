@@ -284,6 +284,7 @@ const StagesFileSchema = z
       .default([]),
     states: z.array(StagePhrase).default([]),
     memberships: z.array(StagePhrase).default([]),
+    stageReferences: z.array(Text).default(['it', 'them']),
     aspirations: z.array(Text).default([]),
     hedges: z.array(Text).default([]),
     decisions: z.strictObject({

@@ -54,6 +54,15 @@ describe('bullet lists of forces', () => {
     expect(dated).toEqual({ 'Lancashire Constabulary': '2024-02', 'Durham Constabulary': null, 'Dorset Police': '2025-04', 'Surrey Police': '2025-07-02' });
   });
 
+  it('reads a noun that refers back to the stage named before ("left the regime in 2021")', () => {
+    const { of, events } = extract('Lancashire Constabulary was put under enhanced monitoring in 2019. It left the regime in 2021 after two years.');
+    expect(events()).toEqual(['Lancashire Constabulary|Engage|entered', 'Lancashire Constabulary|Engage|exited']);
+    expect(of('stageEvent').find((e) => e.change === 'exited')?.date).toBe('2021');
+    expect(extract('Lancashire Constabulary was put under enhanced monitoring in 2019. It entered the process of hiring a new chief in 2021.').events()).toEqual([
+      'Lancashire Constabulary|Engage|entered',
+    ]);
+  });
+
   it('reads no event from a list of forces whose intro names no stage', () => {
     const { events } = extract(['Inspectors visited these forces in the spring:', '', '- Lancashire Constabulary', '- Dorset Police'].join('\n'));
     expect(events()).toEqual([]);
