@@ -365,6 +365,15 @@ describe('areas: coordinated phrases in running text', () => {
     ]);
   });
 
+  it('reads "needs to do more to X" as a concern about X, and a crime type inside a recording phrase', () => {
+    expect(brief(areas('Inspectors said Dorset Police needs to do more to understand demand.'))).toEqual([
+      ['needs to do more to understand demand', 'Leadership and force management', 'concern'],
+    ]);
+    expect(brief(areas('Inspectors found weaknesses in how Dorset Police records violent crime.')).map(([, peel, polarity]) => [peel, polarity])).toEqual([
+      ['Recording data about crime', 'concern'],
+    ]);
+  });
+
   it('reads a polarity verb whose subject is a relative pronoun ("inspectors, who criticised X")', () => {
     const found = areas('Dorset Police was visited by inspectors, who criticised its approach to vetting new recruits.');
     expect(brief(found).map(([, peel, polarity]) => [peel, polarity])).toEqual([['Developing a positive workplace', 'concern']]);
