@@ -652,11 +652,11 @@ async function reconcilePeople(
   changes: ReconcileChanges,
 ): Promise<{ entities: string[]; actors: string[]; count: number }> {
   const before = new Map<string, Resolved>();
+  const named = [...changes.entities.values()].filter((e) => e.type === 'Person');
   let keys: string[];
   if (full) {
     keys = (await read(driver, 'MATCH (p:Person) RETURN p.key AS key', {})).map((r) => String(r.get('key')));
   } else {
-    const named = [...changes.entities.values()].filter((e) => e.type === 'Person');
     const surnames = [...new Set(named.map((e) => surnameOf(e.name)))];
     for (const part of chunks(surnames, KEY_CHUNK)) {
       for (const r of await read(driver, READ_RESOLUTIONS_BY_SURNAME, { surnames: part })) {
@@ -715,7 +715,7 @@ async function reconcilePeople(
 
   // Entity facts to refresh: the moved, and the canonical names (before and after) of the people the changes name.
   const entities = new Set(moved);
-  for (const key of keys) {
+  for (const { key } of named) {
     if (before.has(key)) entities.add(before.get(key)!.canonical);
     if (after.has(key)) entities.add(after.get(key)!.canonical);
   }
