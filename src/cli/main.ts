@@ -131,6 +131,14 @@ program
   .command('reconcile')
   .description('Bring facts and conflicts up to date; --full recomputes every block (after a change of the rules).')
   .option('--full', 'recompute every block, not only those ingests have touched since')
+  .addHelpText(
+    'after',
+    `
+Ingest and remove already reconcile what they touch; run this after upgrading the rules.
+
+Examples:
+  oversight reconcile --full`,
+  )
   .action(async (opts: { full?: boolean }) => {
     const { reconcileGraph } = await import('../graph/write-reconciled.ts');
     const started = Date.now();
