@@ -3,7 +3,7 @@
 import { stableId } from '../util/hash.ts';
 import { cmp } from './collections.ts';
 import type { Statement } from './normalise.ts';
-import type { ConflictSide, Fact, ReconcileDocument, Scalar } from './types.ts';
+import type { Conflict, ConflictSide, Fact, ReconcileDocument, Scalar } from './types.ts';
 
 /** Documents in a fixed order that depends on the documents only: publication date (unknown last), file name, id. */
 export function documentOrder(a: ReconcileDocument, b: ReconcileDocument): number {
@@ -49,5 +49,33 @@ export function sideOf(document: ReconcileDocument, value: string, statements: r
     publishedAt: document.publishedAt,
     value,
     claimIds: uniqueSorted(statements.map((s) => s.claim.id)),
+  };
+}
+
+/**
+ * A conflict about one stage event (a force, stage and change) between two sides; its id
+ * depends on the kind, the event's key and the two documents only.
+ */
+export function eventConflict(input: {
+  kind: Conflict['kind'];
+  eventKey: string;
+  event: { force: { name: string }; stage: string; change: string };
+  subject: string;
+  confidence: Conflict['confidence'];
+  rule: string;
+  a: ConflictSide;
+  b: ConflictSide;
+}): Conflict {
+  return {
+    id: stableId('conflict', input.kind, input.eventKey, input.a.documentId, input.b.documentId),
+    kind: input.kind,
+    confidence: input.confidence,
+    rule: input.rule,
+    subject: input.subject,
+    force: input.event.force.name,
+    stage: input.event.stage,
+    change: input.event.change,
+    a: input.a,
+    b: input.b,
   };
 }

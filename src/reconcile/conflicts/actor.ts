@@ -11,14 +11,13 @@
 // and only `decided` is compared (recommending or announcing is not deciding).
 // Pure; a function of one block.
 import type { EntityRef } from '../../model/claim.ts';
-import { stableId } from '../../util/hash.ts';
 import type { ActorSide } from '../actors.ts';
 import { pushTo } from '../collections.ts';
 import type { DecisionBlock } from '../decisions.ts';
 import { UNASSIGNED } from '../episodes.ts';
 import type { DecisionStatement } from '../normalise.ts';
 import { eventSubject } from '../stage-events.ts';
-import { sideOf } from '../support.ts';
+import { eventConflict, sideOf } from '../support.ts';
 import type { Conflict } from '../types.ts';
 
 export function actorConflictsOf(block: DecisionBlock, sideOfActor: (actor: EntityRef) => ActorSide | null): Conflict[] {
@@ -52,18 +51,18 @@ export function actorConflictsOf(block: DecisionBlock, sideOfActor: (actor: Enti
       const sideA = sideOf(a.statements[0]!.document, `decided by ${value(a)}`, a.statements);
       const sideB = sideOf(b.statements[0]!.document, `decided by ${value(b)}`, b.statements);
       const byTitle = [...a.statements, ...b.statements].some((s) => s.actor.type === 'Person');
-      out.push({
-        id: stableId('conflict', 'actor', block.key, sideA.documentId, sideB.documentId),
-        kind: 'actor',
-        confidence: differentPeople || !byTitle ? 'high' : 'low',
-        rule: differentPeople ? 'actor.different-people' : 'actor.different-sides',
-        subject: `Who decided: ${eventSubject(block.force.name, block.stage, block.change)}`,
-        force: block.force.name,
-        stage: block.stage,
-        change: block.change,
-        a: sideA,
-        b: sideB,
-      });
+      out.push(
+        eventConflict({
+          kind: 'actor',
+          eventKey: block.key,
+          event: block,
+          subject: `Who decided: ${eventSubject(block.force.name, block.stage, block.change)}`,
+          confidence: differentPeople || !byTitle ? 'high' : 'low',
+          rule: differentPeople ? 'actor.different-people' : 'actor.different-sides',
+          a: sideA,
+          b: sideB,
+        }),
+      );
     }
   }
   return out;

@@ -17,12 +17,11 @@
 //   one, at low confidence.
 // Confidence is high when both sides state a date, low when a side is inferred
 // (from a publication date or a spell). Pure; a function of one block.
-import { stableId } from '../../util/hash.ts';
 import { cmp, pushTo } from '../collections.ts';
 import { UNASSIGNED } from '../episodes.ts';
 import { dateInterval, describeInterval, intersect, isBounded, isoOfDay, overlaps, width, type Interval } from '../intervals.ts';
 import type { Statement, StageStatement } from '../normalise.ts';
-import { documentOrder, sideOf } from '../support.ts';
+import { documentOrder, eventConflict, sideOf } from '../support.ts';
 import type { Conflict, ReconcileDocument } from '../types.ts';
 
 /** The stage event a block is about, and every statement of it. */
@@ -127,18 +126,18 @@ export function dateConflictsOf(block: DatedEventBlock, implied: readonly Implie
     const sideB = sideOf(b.document, b.value, b.carriers);
     const spell = !a.explicit && a.statements.some((s) => s.claim.kind === 'detail');
     const spellB = !b.explicit && b.statements.some((s) => s.claim.kind === 'detail');
-    out.push({
-      id: stableId('conflict', 'date', block.key, sideA.documentId, sideB.documentId),
-      kind: 'date',
-      confidence: a.explicit && b.explicit ? 'high' : 'low',
-      rule: spell || spellB ? 'date.spell' : a.explicit && b.explicit ? 'date.disjoint' : 'date.publication',
-      subject: `${block.force.name} ${block.change} ${block.stage}`,
-      force: block.force.name,
-      stage: block.stage,
-      change: block.change,
-      a: sideA,
-      b: sideB,
-    });
+    out.push(
+      eventConflict({
+        kind: 'date',
+        eventKey: block.key,
+        event: block,
+        subject: `${block.force.name} ${block.change} ${block.stage}`,
+        confidence: a.explicit && b.explicit ? 'high' : 'low',
+        rule: spell || spellB ? 'date.spell' : a.explicit && b.explicit ? 'date.disjoint' : 'date.publication',
+        a: sideA,
+        b: sideB,
+      }),
+    );
   }
   return out;
 }

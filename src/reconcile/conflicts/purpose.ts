@@ -7,10 +7,9 @@
 // of scandals"). Low confidence: the findings side is read from its areas.
 // Purposes of other things (a plan, a report) are not found: their wording is
 // too free for a rule to be precise. Pure; a function of one block.
-import { stableId } from '../../util/hash.ts';
 import type { ReconcileDocument, Conflict } from '../types.ts';
 import type { Statement } from '../normalise.ts';
-import { documentOrder, sideOf } from '../support.ts';
+import { documentOrder, eventConflict, sideOf } from '../support.ts';
 
 /** What one document says caused the event: a stated cause, and the findings (concerns) it names. */
 export interface StatedReasons {
@@ -42,18 +41,18 @@ export function purposeConflictsOf(
           : `the inspection's findings: ${r.findings.map((f) => f.claim.value).join('; ')}`;
       const sideA = sideOf(a.document, say(a), a.causes.length ? a.causes : a.findings);
       const sideB = sideOf(b.document, say(b), b.causes.length ? b.causes : b.findings);
-      out.push({
-        id: stableId('conflict', 'purpose', event.key, sideA.documentId, sideB.documentId),
-        kind: 'purpose',
-        confidence: 'low',
-        rule: 'purpose.cause-or-findings',
-        subject: `Why ${event.force.name} ${event.change} ${event.stage}`,
-        force: event.force.name,
-        stage: event.stage,
-        change: event.change,
-        a: sideA,
-        b: sideB,
-      });
+      out.push(
+        eventConflict({
+          kind: 'purpose',
+          eventKey: event.key,
+          event,
+          subject: `Why ${event.force.name} ${event.change} ${event.stage}`,
+          confidence: 'low',
+          rule: 'purpose.cause-or-findings',
+          a: sideA,
+          b: sideB,
+        }),
+      );
     }
   }
   return out;
