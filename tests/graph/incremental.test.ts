@@ -10,6 +10,7 @@ import { plain } from '../../src/graph/queries.ts';
 import { reconcileGraph } from '../../src/graph/write-reconciled.ts';
 import { DEV, devDocumentNames } from '../helpers/fixtures.ts';
 import { clearGraph, testDriver } from '../helpers/neo4j.ts';
+import { shuffle } from '../helpers/shuffle.ts';
 
 const TODAY = '2025-06-01';
 
@@ -22,24 +23,6 @@ async function reconciled(driver: Driver): Promise<string[]> {
     WITH n, r, m ORDER BY type(r), coalesce(m.id, m.key)
     RETURN labels(n)[0] AS label, properties(n) AS props, collect(type(r) + ' ' + coalesce(m.id, m.key)) AS links`);
   return result.records.map((r) => `${r.get('label')} ${sortedJson(r.get('props'))} ${sortedJson(r.get('links'))}`).sort();
-}
-
-/** Deterministic shuffle (mulberry32). */
-function shuffle<T>(items: readonly T[], seed: number): T[] {
-  let s = seed >>> 0;
-  const rand = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
 }
 
 /** The dev documents and generated ones: several forces, episodes, people named in full and by surname, conflicts. */

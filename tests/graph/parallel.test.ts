@@ -5,21 +5,8 @@ import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingest } from '../../pipelines/ingest.ts';
 import { generateDocuments } from '../../src/generate/corpus.ts';
-import { plain } from '../../src/graph/queries.ts';
 import { DEV, devDocumentNames } from '../helpers/fixtures.ts';
-import { clearGraph, testDriver } from '../helpers/neo4j.ts';
-
-/** Every node with its labels and properties, and every relationship by its ends' identities: the whole graph, comparable. */
-async function graphDump(driver: Driver): Promise<{ nodes: string[]; relationships: string[] }> {
-  const ident = (v: string) => `labels(${v})[0] + ":" + coalesce(${v}.id, ${v}.key, ${v}.name)`;
-  const nodes = await driver.executeQuery(`MATCH (n) RETURN ${ident('n')} AS id, labels(n) AS labels, properties(n) AS props`);
-  const rels = await driver.executeQuery(`MATCH (n)-[r]->(m) RETURN ${ident('n')} AS a, type(r) AS t, ${ident('m')} AS b, properties(r) AS props`);
-  const sortedJson = (v: unknown) => JSON.stringify(plain(v), (_k, x) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([p], [q]) => (p < q ? -1 : 1))) : x));
-  return {
-    nodes: nodes.records.map((r) => `${r.get('id')} ${sortedJson([...(r.get('labels') as string[])].sort())} ${sortedJson(r.get('props'))}`).sort(),
-    relationships: rels.records.map((r) => `${r.get('a')} ${r.get('t')} ${r.get('b')} ${sortedJson(r.get('props'))}`).sort(),
-  };
-}
+import { clearGraph, graphDump, testDriver } from '../helpers/neo4j.ts';
 
 /** The dev documents and a slice of the generated corpus: many documents naming the same forces and people. */
 function corpus(): string {

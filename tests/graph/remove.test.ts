@@ -11,9 +11,9 @@ import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ingest } from '../../pipelines/ingest.ts';
 import { remove } from '../../pipelines/remove.ts';
-import { plain, runCypher } from '../../src/graph/queries.ts';
+import { runCypher } from '../../src/graph/queries.ts';
 import { DEV, devDocumentNames } from '../helpers/fixtures.ts';
-import { clearGraph, testDriver } from '../helpers/neo4j.ts';
+import { clearGraph, graphDump, testDriver } from '../helpers/neo4j.ts';
 
 const BIN = join(resolve(dirname(fileURLToPath(import.meta.url)), '..', '..'), 'bin', 'oversight.mjs');
 
@@ -21,18 +21,6 @@ function oversight(...args: string[]) {
   const { uri, user, password } = inject('neo4j');
   const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, NEO4J_URI: uri, NEO4J_USER: user, NEO4J_PASSWORD: password }, timeout: 180_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-/** Every node with its labels and properties, every relationship by its ends' identities: the whole graph, comparable. */
-async function graphDump(driver: Driver): Promise<{ nodes: string[]; relationships: string[] }> {
-  const ident = (v: string) => `labels(${v})[0] + ":" + coalesce(${v}.id, ${v}.key, ${v}.name)`;
-  const nodes = await driver.executeQuery(`MATCH (n) RETURN ${ident('n')} AS id, labels(n) AS labels, properties(n) AS props`);
-  const rels = await driver.executeQuery(`MATCH (n)-[r]->(m) RETURN ${ident('n')} AS a, type(r) AS t, ${ident('m')} AS b, properties(r) AS props`);
-  const sortedJson = (v: unknown) => JSON.stringify(plain(v), (_k, x) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([p], [q]) => (p < q ? -1 : 1))) : x));
-  return {
-    nodes: nodes.records.map((r) => `${r.get('id')} ${sortedJson([...(r.get('labels') as string[])].sort())} ${sortedJson(r.get('props'))}`).sort(),
-    relationships: rels.records.map((r) => `${r.get('a')} ${r.get('t')} ${r.get('b')} ${sortedJson(r.get('props'))}`).sort(),
-  };
 }
 
 const count = async (driver: Driver, cypher: string) => Number((await runCypher(driver, cypher, {}))[0]!.n);

@@ -1,6 +1,7 @@
 import { inject } from 'vitest';
 import { openDriver } from '../../src/graph/connection.ts';
 import type { Driver } from 'neo4j-driver';
+import { plain } from '../../src/graph/queries.ts';
 import { assertTestDatabase, TEST_MARKER_LABEL } from '../setup/test-database.ts';
 
 /** A driver to the test run's real Neo4j (see tests/setup/neo4j-global-setup.ts). */
@@ -35,5 +36,17 @@ export async function graphCounts(driver: Driver): Promise<{ nodes: number; rela
     nodes: nodes.records[0]!.get('n').toNumber(),
     relationships: rels.records[0]!.get('n').toNumber(),
     ids: ids.records.map((r) => r.get('id') as string),
+  };
+}
+
+/** Every node with its labels and properties, and every relationship by its ends' identities: the whole graph, comparable. */
+export async function graphDump(driver: Driver): Promise<{ nodes: string[]; relationships: string[] }> {
+  const ident = (v: string) => `labels(${v})[0] + ":" + coalesce(${v}.id, ${v}.key, ${v}.name)`;
+  const nodes = await driver.executeQuery(`MATCH (n) RETURN ${ident('n')} AS id, labels(n) AS labels, properties(n) AS props`);
+  const rels = await driver.executeQuery(`MATCH (n)-[r]->(m) RETURN ${ident('n')} AS a, type(r) AS t, ${ident('m')} AS b, properties(r) AS props`);
+  const sortedJson = (v: unknown) => JSON.stringify(plain(v), (_k, x) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([p], [q]) => (p < q ? -1 : 1))) : x));
+  return {
+    nodes: nodes.records.map((r) => `${r.get('id')} ${sortedJson([...(r.get('labels') as string[])].sort())} ${sortedJson(r.get('props'))}`).sort(),
+    relationships: rels.records.map((r) => `${r.get('a')} ${r.get('t')} ${r.get('b')} ${sortedJson(r.get('props'))}`).sort(),
   };
 }

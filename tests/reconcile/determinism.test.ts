@@ -4,24 +4,7 @@ import { reconcileInput } from '../../src/reconcile/input.ts';
 import { reconcile } from '../../src/reconcile/reconcile.ts';
 import type { ReconcileInput, Reconciliation } from '../../src/reconcile/types.ts';
 import { analyseFixture, DEV, devDocumentNames } from '../helpers/fixtures.ts';
-
-/** Deterministic shuffle (mulberry32), so a failure can be replayed. */
-function shuffle<T>(items: readonly T[], seed: number): T[] {
-  let s = seed >>> 0;
-  const rand = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
+import { shuffle } from '../helpers/shuffle.ts';
 
 describe('reconciling the dev corpus', () => {
   let input: ReconcileInput;
