@@ -32,13 +32,15 @@ export interface IngestOptions {
   reconcile?: boolean;
   /** Recompute every block, not only those this run touched (after a change of the rules). */
   fullReconcile?: boolean;
+  /** When this run learned what it writes (ISO time; default now): stored as `ingestedAt`, and `supersededAt` on what it replaces. */
+  ingestedAt?: string;
   /** Called after each write transaction, for benchmarks. */
   onBatch?: (batch: { documents: number; written: number; ms: number }) => void;
 }
 
 export interface IngestSummary {
   files: number;
-  /** `changed`: the text changed; `unchanged`: text and extractor both unchanged, left alone. */
+  /** `changed`: the text changed (a new version; the old one is kept as history); `unchanged`: text and extractor both unchanged, left alone. */
   documents: { new: number; changed: number; unchanged: number; skipped: number };
   /** Documents whose text is unchanged but were extracted again because the extractor changed. */
   reextracted: number;
@@ -63,6 +65,8 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   // Measured (BENCHMARKS.md): 50 loads new documents near the best rate; larger batches slow replacing changed ones.
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const today = options.today ?? new Date().toISOString().slice(0, 10);
+  // One time for the whole run: every version it supersedes and everything it writes carry it.
+  const ingestedAt = options.ingestedAt ?? new Date().toISOString();
   const found = await findDocumentFiles(options.inputs);
   const problems: InputProblem[] = [...found.problems];
   const summary: IngestSummary = { files: found.files.length, documents: { new: 0, changed: 0, unchanged: 0, skipped: 0 }, reextracted: 0, extractorVersion: EXTRACTOR_VERSION, claimsByKind: {}, reconciled: { facts: 0, conflicts: 0 }, writtenIds: [], problems };
@@ -93,7 +97,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     const replaced = toWrite.filter((r) => existing.has(r.document.key)).map((r) => r.document.key);
     if (options.reconcile !== false) changes.add(await documentEntities(driver, replaced));
     const started = performance.now();
-    await writeDocuments(driver, toWrite);
+    await writeDocuments(driver, toWrite, { ingestedAt });
     options.onBatch?.({ documents: pending.length, written: toWrite.length, ms: performance.now() - started });
     pending = [];
   };

@@ -82,9 +82,11 @@ program
       for (const p of result.summary.problems) log(`${p.severity}: ${p.path}${p.line ? `:${p.line}` : ''}: ${p.reason}`);
       const d = result.summary.documents;
       console.log(`Ingested ${result.summary.files} file(s) in ${seconds.toFixed(1)} s: ${d.new} new, ${d.changed} changed, ${d.unchanged} unchanged, ${d.skipped} skipped.`);
+      if (d.changed) console.log(`The ${d.changed} changed document(s) are new versions; the earlier ones are kept as history (oversight history PATH|URL).`);
       if (result.summary.reextracted) console.log(`Re-extracted ${result.summary.reextracted} unchanged document(s): the extractor changed (version ${result.summary.extractorVersion}).`);
       console.log('');
-      console.log(`Graph: ${result.graph.documents} documents, ${result.graph.sentences} sentences, ${result.graph.claims} claims.`);
+      const history = result.graph.earlierVersions ? ` (and ${result.graph.earlierVersions} earlier version(s) kept as history)` : '';
+      console.log(`Graph: ${result.graph.documents} documents${history}, ${result.graph.sentences} sentences, ${result.graph.claims} claims.`);
       console.log(`Reconciled: ${result.summary.reconciled.facts} facts, ${result.summary.reconciled.conflicts} conflicts (oversight conflicts).`);
       console.log(formatTable(Object.entries(result.graph.entities).map(([type, count]) => ({ entity: type, count }))));
       console.log('');
@@ -120,9 +122,29 @@ program
       const sentences = summary.documents.reduce((n, d) => n + d.sentences, 0);
       const claims = summary.documents.reduce((n, d) => n + d.claims, 0);
       console.log(`${verb} ${summary.documents.length} document(s), ${sentences} sentences, ${claims} claims, ${summary.entities.length} entities no other document refers to, ${summary.sources.length} source(s).`);
-      if (summary.documents.length) console.log(formatTable(summary.documents.map((d) => ({ id: d.id, document: d.url ?? d.path, sentences: d.sentences, claims: d.claims }))));
+      if (summary.documents.length) console.log(formatTable(summary.documents.map((d) => ({ id: d.id, document: d.url ?? d.path, sentences: d.sentences, claims: d.claims, 'earlier versions': d.earlierVersions }))));
       if (summary.entities.length) console.log(`Entities: ${summary.entities.map((e) => e.name).join(', ')}`);
       if (summary.reconciled) console.log(`Reconciled: ${summary.reconciled.facts} facts, ${summary.reconciled.conflicts} conflicts.`);
+    }
+    if (summary.problems.length) process.exitCode = EXIT.SKIPPED_INPUT;
+  });
+
+program
+  .command('history')
+  .description('Show the versions of a document the graph keeps (a file or URL ingested again with new content) and the claims each version added and removed, with their sentences.')
+  .argument('<documents...>', 'file paths (as ingested), URLs or document ids of any version')
+  .option('--kinds <list>', 'claim kinds to compare, comma-separated (default: decision,stageEvent,date,area,quote,role,detail)')
+  .option('--json', 'print the versions and changes as JSON')
+  .addHelpText('after', '\nEarlier versions stay in the graph as :SupersededDocument with :SupersededClaim nodes; queries, facts and conflicts use the current version only.\n\nExamples:\n  oversight history https://example.org/press/123\n  oversight history corpus/met-2025-01-londonstar.txt --kinds decision,stageEvent')
+  .action(async (targets: string[], opts: { kinds?: string; json?: boolean }) => {
+    const { history } = await import('../../pipelines/history.ts');
+    const { formatHistory } = await import('./history-view.ts');
+    const kinds = opts.kinds?.split(',').map((k) => k.trim()).filter(Boolean);
+    const summary = await withNeo4j((neo) => history({ targets, driver: neo.driver, kinds }));
+    if (opts.json) console.log(JSON.stringify(summary, null, 2));
+    else {
+      for (const p of summary.problems) log(`${p.severity}: ${p.path}: ${p.reason}`);
+      if (summary.documents.length) console.log(formatHistory(summary.documents));
     }
     if (summary.problems.length) process.exitCode = EXIT.SKIPPED_INPUT;
   });

@@ -26,6 +26,8 @@ export interface DocumentToRemove {
   title: string | null;
   sentences: number;
   claims: number;
+  /** Earlier versions kept as history: they go too. */
+  earlierVersions: number;
 }
 
 export interface RemovalPlan {
@@ -47,9 +49,11 @@ const DESCRIBE = `
 UNWIND $keys AS key
 MATCH (d:Document {key: key})
 RETURN d.id AS id, d.key AS key, d.path AS path, d.url AS url, d.fileName AS fileName, d.title AS title,
-       COUNT { (d)-[:HAS_SENTENCE]->(:Sentence) } AS sentences, COUNT { (d)-[:STATES]->(:Claim) } AS claims
+       COUNT { (d)-[:HAS_SENTENCE]->(:Sentence) } AS sentences, COUNT { (d)-[:STATES]->(:Claim) } AS claims,
+       COUNT { (:SupersededDocument {key: key}) } AS earlierVersions
 ORDER BY d.path, d.key`;
 
+// Earlier versions name no entity (their claims keep names as properties): only current claims count.
 const ORPHANED_ENTITIES = `
 MATCH (d:Document)-[:STATES]->(:Claim)-->(e:Entity)
 WHERE d.key IN $keys
@@ -59,10 +63,10 @@ RETURN e.key AS key, e.name AS name
 ORDER BY key`;
 
 const ORPHANED_SOURCES = `
-MATCH (d:Document)-[:PUBLISHED_BY]->(s:Source)
+MATCH (d:Document|SupersededDocument)-[:PUBLISHED_BY]->(s:Source)
 WHERE d.key IN $keys
 WITH DISTINCT s
-WHERE NOT EXISTS { MATCH (s)<-[:PUBLISHED_BY]-(other:Document) WHERE NOT other.key IN $keys }
+WHERE NOT EXISTS { MATCH (s)<-[:PUBLISHED_BY]-(other:Document|SupersededDocument) WHERE NOT other.key IN $keys }
 RETURN s.name AS name
 ORDER BY name`;
 
@@ -103,7 +107,7 @@ export async function removeDocuments(driver: Driver, keys: readonly string[]): 
   const session = driver.session();
   try {
     await session.executeWrite(async (tx) => {
-      const refs = await previousReferences(tx, keys);
+      const refs = await previousReferences(tx, keys, { allVersions: true });
       await removeDocumentsByKey(tx, keys);
       await removeOrphans(tx, refs);
     });

@@ -18,6 +18,8 @@ export const SCHEMA_STATEMENTS = [
   // The lock node of reconciliation: unique, so two ingests finishing together MERGE the same one.
   'CREATE CONSTRAINT reconciliation_id IF NOT EXISTS FOR (r:Reconciliation) REQUIRE r.id IS UNIQUE',
   'CREATE INDEX claim_kind IF NOT EXISTS FOR (c:Claim) ON (c.kind)',
+  // Earlier versions of a document, found by its key for `oversight history` and removal.
+  'CREATE INDEX superseded_document_key IF NOT EXISTS FOR (d:SupersededDocument) ON (d.key)',
 ] as const;
 
 export async function ensureSchema(driver: Driver): Promise<void> {
@@ -50,7 +52,9 @@ export async function existingDocuments(driver: Driver, keys: readonly string[])
 // Each statement is fixed text; document content only ever travels as parameters.
 // Claims and sentences are deleted in their own subqueries: matched together they made a
 // claims x sentences product per document, each row deleting again what was already deleted.
-const REMOVE_PREVIOUS = `
+// The document node itself stays (same id, so same text and metadata): it keeps when it was first ingested.
+// A sentence an earlier version shares (its text came back unchanged, so the same id) stays with it.
+const CLEAR_PREVIOUS_EXTRACTION = `
 UNWIND $docs AS doc
 MATCH (old:Document {key: doc.key})
 CALL (old) {
@@ -59,16 +63,67 @@ CALL (old) {
 }
 CALL (old) {
   MATCH (old)-[:HAS_SENTENCE]->(s:Sentence)
+  WHERE NOT (s)<-[:HAS_SENTENCE]-(:SupersededDocument)
+  DETACH DELETE s
+}`;
+
+/**
+ * A document whose key comes back with other content becomes an earlier version: it and its claims
+ * change label (so every query, the reconciliation and the report see current claims only) and
+ * keep everything else, with the time the new version replaced them. The claims' links to entities
+ * become properties (`subjectName`, `links`): the entities are then what current documents name,
+ * as a fresh ingest of today's files would leave them, and the history still says who was named.
+ */
+const SUPERSEDE_PREVIOUS = `
+UNWIND $docs AS doc
+MATCH (old:Document {key: doc.key})
+WHERE old.id <> doc.id
+SET old:SupersededDocument, old.supersededAt = $now, old.supersededBy = doc.id
+REMOVE old:Document
+WITH old
+CALL (old) {
+  MATCH (old)-[:STATES]->(c:Claim)
+  OPTIONAL MATCH (c)-[:ABOUT]->(subject:Entity)
+  SET c:SupersededClaim, c.supersededAt = $now, c.subjectName = subject.name,
+      c.links = [(c)-[r:ACTOR|FORCE|SPEAKER]->(e:Entity) | type(r) + ':' + e.name]
+  REMOVE c:Claim
+  WITH c
+  MATCH (c)-[r:ABOUT|ACTOR|FORCE|SPEAKER|STAGE]->()
+  DELETE r
+}`;
+
+/** The new version points to the one it replaced (the one superseded in this transaction). */
+const LINK_REVISIONS = `
+UNWIND $docs AS doc
+MATCH (new:Document {id: doc.id})
+MATCH (old:SupersededDocument {key: doc.key})
+WHERE old.supersededAt = $now AND old.supersededBy = doc.id
+MERGE (new)-[:REVISION_OF]->(old)`;
+
+/** Every version of the documents with these keys, current and earlier, with their claims and sentences. */
+const REMOVE_ALL_VERSIONS = `
+UNWIND $keys AS key
+CALL (key) {
+  MATCH (d:Document {key: key}) RETURN d
+  UNION
+  MATCH (d:SupersededDocument {key: key}) RETURN d
+}
+CALL (d) {
+  MATCH (d)-[:STATES]->(c)
+  DETACH DELETE c
+}
+CALL (d) {
+  MATCH (d)-[:HAS_SENTENCE]->(s:Sentence)
   DETACH DELETE s
 }
-DETACH DELETE old`;
+DETACH DELETE d`;
 
 const MERGE_DOCUMENTS = `
 UNWIND $docs AS doc
 MERGE (src:Source {name: doc.publisher})
   ON CREATE SET src.kind = doc.sourceKind
 MERGE (d:Document {id: doc.id})
-SET d += doc
+SET d += doc, d.ingestedAt = coalesce(d.ingestedAt, $now)
 MERGE (d)-[:PUBLISHED_BY]->(src)`;
 
 const MERGE_SENTENCES = `
@@ -93,7 +148,7 @@ MATCH (s:Sentence {id: row.sentenceId})
 MERGE (c:Claim {id: row.id})
 MERGE (d)-[:STATES]->(c)
 MERGE (c)-[:EVIDENCED_BY]->(s)
-SET c += row.props`;
+SET c += row.props, c.ingestedAt = $now`;
 
 const MERGE_SUBJECTS = `
 UNWIND $rows AS row
@@ -120,7 +175,11 @@ const MERGE_LINKS: Record<'actor' | 'force' | 'speaker', string> = {
  */
 const PREVIOUS_REFERENCES = `
 UNWIND $keys AS key
-MATCH (old:Document {key: key})
+CALL (key) {
+  MATCH (old:Document {key: key}) RETURN old
+  UNION
+  MATCH (old:SupersededDocument {key: key}) WHERE $allVersions RETURN old
+}
 CALL (old) {
   MATCH (old)-[:STATES]->(:Claim)-->(e:Entity)
   RETURN collect(DISTINCT e.key) AS entities
@@ -144,10 +203,10 @@ export interface PreviousReferences {
   sources: Set<string>;
 }
 
-/** The entities, stages and sources the documents with these keys point to now. */
-export async function previousReferences(tx: Pick<ManagedTransaction, 'run'>, keys: readonly string[]): Promise<PreviousReferences> {
+/** The entities, stages and sources the documents with these keys point to now (with `allVersions`, their earlier versions too). */
+export async function previousReferences(tx: Pick<ManagedTransaction, 'run'>, keys: readonly string[], options: { allVersions?: boolean } = {}): Promise<PreviousReferences> {
   const refs: PreviousReferences = { entities: new Set(), stages: new Set(), sources: new Set() };
-  const previous = await tx.run(PREVIOUS_REFERENCES, { keys });
+  const previous = await tx.run(PREVIOUS_REFERENCES, { keys, allVersions: options.allVersions ?? false });
   for (const r of previous.records) {
     for (const key of r.get('entities') as string[]) refs.entities.add(key);
     for (const name of r.get('stages') as string[]) refs.stages.add(name);
@@ -157,9 +216,9 @@ export async function previousReferences(tx: Pick<ManagedTransaction, 'run'>, ke
   return refs;
 }
 
-/** Deletes the documents with these keys with their sentences and claims (not what they orphan: see removeOrphans). */
+/** Deletes every version of the documents with these keys with their sentences and claims (not what they orphan: see removeOrphans). */
 export async function removeDocumentsByKey(tx: Pick<ManagedTransaction, 'run'>, keys: readonly string[]): Promise<void> {
-  await tx.run(REMOVE_PREVIOUS, { docs: keys.map((key) => ({ key })) });
+  await tx.run(REMOVE_ALL_VERSIONS, { keys });
 }
 
 /** Removes those of `refs` that nothing refers to any more. */
@@ -171,19 +230,28 @@ export async function removeOrphans(tx: Pick<ManagedTransaction, 'run'>, refs: P
 
 /**
  * Writes a batch of documents in one transaction: a document is there whole or
- * not at all. A document already present under the same key is replaced, so no
- * stale claim survives an edit.
+ * not at all. A document already present under the same key with other content
+ * becomes an earlier version (REVISION_OF, its claims superseded, nothing
+ * deleted); with the same content, its claims are replaced, so no stale claim
+ * survives an upgrade of the extractor.
  */
-export async function writeDocuments(driver: Driver, batch: readonly DocumentRows[], retry: RetryPolicy = DEFAULT_RETRY): Promise<void> {
+export async function writeDocuments(driver: Driver, batch: readonly DocumentRows[], options: WriteOptions = {}): Promise<void> {
   if (batch.length === 0) return;
+  const ingestedAt = options.ingestedAt ?? new Date().toISOString();
   await withRetry(async () => {
     const session = driver.session();
     try {
-      await session.executeWrite((tx) => writeBatch(tx, batch));
+      await session.executeWrite((tx) => writeBatch(tx, batch, ingestedAt));
     } finally {
       await session.close();
     }
-  }, retry);
+  }, options.retry ?? DEFAULT_RETRY);
+}
+
+export interface WriteOptions {
+  retry?: RetryPolicy;
+  /** When this run learned what it writes (ISO time): on new documents and claims, and on the versions they supersede. */
+  ingestedAt?: string;
 }
 
 export interface RetryPolicy {
@@ -218,18 +286,23 @@ export function isTransient(err: unknown): boolean {
 }
 
 /** One batch's statements in `tx`; exported for the benchmark's PROFILE of each statement. */
-export async function writeBatch(tx: ManagedTransaction, batch: readonly DocumentRows[]): Promise<void> {
+export async function writeBatch(tx: ManagedTransaction, batch: readonly DocumentRows[], ingestedAt: string = new Date().toISOString()): Promise<void> {
   const docs = batch.map((b) => b.document);
+  const now = ingestedAt;
   const previous = await previousReferences(tx, docs.map((d) => d.key));
-  await removeDocumentsByKey(tx, docs.map((d) => d.key));
-  await tx.run(MERGE_DOCUMENTS, { docs });
+  // New content under a known key: the old version stays as history. Same content read again
+  // (a new extractor): its old claims go, so no stale claim survives an upgrade.
+  await tx.run(SUPERSEDE_PREVIOUS, { docs: docs.map(({ id, key }) => ({ id, key })), now });
+  await tx.run(CLEAR_PREVIOUS_EXTRACTION, { docs: docs.map(({ key }) => ({ key })) });
+  await tx.run(MERGE_DOCUMENTS, { docs, now });
+  await tx.run(LINK_REVISIONS, { docs: docs.map(({ id, key }) => ({ id, key })), now });
   await tx.run(MERGE_SENTENCES, { rows: batch.flatMap((b) => b.sentences) });
   for (const type of ['Force', 'Person', 'Organisation'] as const) {
     const rows = dedupeBy(batch.flatMap((b) => b.entities.filter((e) => e.type === type)), (e) => e.key);
     if (rows.length) await tx.run(MERGE_ENTITIES[type], { rows });
   }
   const claims = batch.flatMap((b) => b.claims);
-  await tx.run(MERGE_CLAIMS, { rows: claims.map(claimRow) });
+  await tx.run(MERGE_CLAIMS, { rows: claims.map(claimRow), now });
   await tx.run(MERGE_SUBJECTS, { rows: claims.filter((c) => c.subjectKey !== null).map((c) => ({ id: c.id, subjectKey: c.subjectKey })) });
   // Only what the statement reads: the whole claim (evidence and all) would travel over Bolt again.
   await tx.run(MERGE_STAGES, { rows: claims.filter((c) => typeof c.qualifiers.stage === 'string').map((c) => ({ id: c.id, qualifiers: { stage: c.qualifiers.stage } })) });

@@ -132,6 +132,20 @@ describe('the questions a user asks of the dev graph', () => {
     expect((await saved('in-engage-on', { date: '2021-01-01' })).map((r) => r.force)).toContain('Cleveland Police');
   });
 
+  it('what could be known of the Met on a day (the known-by query): only documents published by then', async () => {
+    const asOf = async (date: string) => saved('known-by', { date, force: 'Metropolitan Police Service' });
+    const early = await asOf('2023-01-01');
+    // June 2022 reports of the entry are known; the January 2025 exit is not yet.
+    expect(early.some((r) => r.change === 'entered' && r.stage === 'Engage')).toBe(true);
+    expect(early.some((r) => r.change === 'exited')).toBe(false);
+    expect(early.every((r) => String(r.published) <= '2023-01-01')).toBe(true);
+    const late = await asOf('2025-06-01');
+    expect(late.some((r) => r.change === 'exited' && r.stage === 'Engage')).toBe(true);
+    expect(late.length).toBeGreaterThan(early.length);
+    // Before anything was published about the Met, nothing is known.
+    expect(await asOf('2022-01-01')).toEqual([]);
+  });
+
   it('which sources disagree about how many areas the Met improved before leaving Engage', async () => {
     const { answer } = question(/how many areas the Met improved/);
     const { kind, between } = answer as { kind: string; between: [string, string] };

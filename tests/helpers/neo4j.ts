@@ -39,10 +39,16 @@ export async function graphCounts(driver: Driver): Promise<{ nodes: number; rela
   };
 }
 
-/** Every node with its labels and properties, and every relationship by its ends' identities: the whole graph, comparable. */
+/** Properties that record when a run wrote something: two runs of the same input differ only in these. */
+export const RUN_TIME_PROPERTIES = ['ingestedAt', 'supersededAt'] as const;
+
+/**
+ * Every node with its labels and properties, and every relationship by its ends' identities: the
+ * whole graph, comparable (the times of the runs left out).
+ */
 export async function graphDump(driver: Driver): Promise<{ nodes: string[]; relationships: string[] }> {
   const ident = (v: string) => `labels(${v})[0] + ":" + coalesce(${v}.id, ${v}.key, ${v}.name)`;
-  const nodes = await driver.executeQuery(`MATCH (n) RETURN ${ident('n')} AS id, labels(n) AS labels, properties(n) AS props`);
+  const nodes = await driver.executeQuery(`MATCH (n) RETURN ${ident('n')} AS id, labels(n) AS labels, n {.*, ${RUN_TIME_PROPERTIES.map((p) => `${p}: null`).join(', ')}} AS props`);
   const rels = await driver.executeQuery(`MATCH (n)-[r]->(m) RETURN ${ident('n')} AS a, type(r) AS t, ${ident('m')} AS b, properties(r) AS props`);
   const sortedJson = (v: unknown) => JSON.stringify(plain(v), (_k, x) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([p], [q]) => (p < q ? -1 : 1))) : x));
   return {

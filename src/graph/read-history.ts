@@ -1,0 +1,82 @@
+/**
+ * Every version of a document the graph holds: the current `Document` and the earlier ones
+ * (`SupersededDocument`, reached by key), each with the claims it made. Read only.
+ */
+import type { Driver } from 'neo4j-driver';
+import type { DocumentVersion, VersionClaim } from '../history/versions.ts';
+import type { DocumentTarget } from './remove-documents.ts';
+import { plain } from './queries.ts';
+
+/** A target names a key if any version (current or earlier) has it as id, key, url or path. */
+const FIND_KEYS = `
+UNWIND $targets AS t
+MATCH (d:Document|SupersededDocument)
+WHERE d.id IN t.values OR d.key IN t.values OR d.url IN t.values OR d.path IN t.values
+   OR any(prefix IN t.folders WHERE d.path STARTS WITH prefix)
+RETURN DISTINCT t.given AS given, d.key AS key
+ORDER BY key`;
+
+/** Earlier versions first, in the order later ones replaced them; the current one last. */
+const VERSIONS = `
+MATCH (d:Document|SupersededDocument {key: $key})
+RETURN d.id AS id, d.key AS key, d.title AS title, d.publishedAt AS publishedAt, d.ingestedAt AS ingestedAt,
+       d.supersededAt AS supersededAt, d.extractorVersion AS extractorVersion, elementId(d) AS node
+ORDER BY coalesce(d.supersededAt, '9999'), d.ingestedAt`;
+
+// The standard fields of a claim node; every other property is a qualifier.
+const CLAIM_FIELDS = ['id', 'kind', 'predicate', 'value', 'start', 'end', 'evidence', 'extractor', 'extractorVersion', 'documentId', 'ingestedAt', 'supersededAt', 'subjectName', 'links'];
+
+const CLAIMS = `
+MATCH (d) WHERE elementId(d) = $node
+MATCH (d)-[:STATES]->(c:Claim|SupersededClaim)-[:EVIDENCED_BY]->(s:Sentence)
+WHERE c.kind IN $kinds
+OPTIONAL MATCH (c)-[:ABOUT]->(subject:Entity)
+// A current claim links its entities; an earlier version's claim keeps their names as properties.
+RETURN properties(c) AS props, coalesce(subject.name, c.subjectName) AS subject, s.text AS sentence,
+       CASE WHEN c:SupersededClaim THEN coalesce(c.links, []) ELSE [(c)-[r:ACTOR|FORCE|SPEAKER]->(e:Entity) | type(r) + ':' + e.name] END AS links
+ORDER BY c.start, c.id`;
+
+/** The keys each target names, current or earlier versions; a target naming none maps to []. */
+export async function findDocumentKeys(driver: Driver, targets: readonly DocumentTarget[]): Promise<Map<string, string[]>> {
+  const found = new Map<string, string[]>(targets.map((t) => [t.given, []]));
+  const result = await driver.executeQuery(FIND_KEYS, { targets: targets.map((t) => ({ given: t.given, values: t.values, folders: t.folders })) }, { routing: 'READ' });
+  for (const r of result.records) {
+    const keys = found.get(r.get('given') as string)!;
+    const key = r.get('key') as string;
+    if (!keys.includes(key)) keys.push(key);
+  }
+  return found;
+}
+
+/** The versions of the document with this key, oldest first, with their claims of the given kinds. */
+export async function readVersions(driver: Driver, key: string, kinds: readonly string[]): Promise<DocumentVersion[]> {
+  const session = driver.session({ defaultAccessMode: 'READ' });
+  try {
+    return await session.executeRead(async (tx) => {
+      const versions = (await tx.run(VERSIONS, { key })).records.map((r) => plain(r.toObject()) as Omit<DocumentVersion, 'claims'> & { node: string });
+      const out: DocumentVersion[] = [];
+      for (const { node, ...version } of versions) {
+        const claims = (await tx.run(CLAIMS, { node, kinds: [...kinds] })).records.map((r): VersionClaim => {
+          const props = plain(r.get('props')) as Record<string, unknown>;
+          const qualifiers = Object.fromEntries(Object.entries(props).filter(([k]) => !CLAIM_FIELDS.includes(k)));
+          return {
+            id: String(props.id),
+            kind: String(props.kind),
+            predicate: String(props.predicate),
+            value: String(props.value),
+            subject: (r.get('subject') as string | null) ?? null,
+            links: r.get('links') as string[],
+            qualifiers,
+            evidence: String(props.evidence ?? ''),
+            sentence: r.get('sentence') as string,
+            start: Number(props.start ?? 0),
+          };
+        });
+        out.push({ ...version, title: version.title ?? null, publishedAt: version.publishedAt ?? null, ingestedAt: version.ingestedAt ?? null, supersededAt: version.supersededAt ?? null, extractorVersion: version.extractorVersion ?? null, claims });
+      }
+      return out;
+    });
+  } finally {
+    await session.close();
+  }
+}
