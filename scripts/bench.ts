@@ -6,7 +6,8 @@
  *
  * Options: --sizes (documents per corpus), --seed, --sample (documents for the extraction
  * figures), --load-docs (documents for the load figures), --batch-sizes (tried for the load),
- * --workers (analysis threads; default one per core), --skip extraction,load,e2e.
+ * --workers (analysis threads; default one per core), --skip extraction,load,e2e,block,
+ * --extraction-dirs DIR,DIR (real documents for the extraction figures, e.g. the dev sets).
  *
  * Uses its own local Neo4j on .neo4j/bench-data (wiped), never the user's .neo4j/data.
  */
@@ -49,6 +50,8 @@ const SKIP = new Set(opt('skip', '').split(',').filter(Boolean));
 /** New documents added to each end-to-end graph, and to an empty one, for the incremental figure (0: none). */
 const INCREMENTAL = Number(opt('incremental', '10'));
 const BLOCK_SIZES = numbers(opt('block-sizes', '1000,2500,5000,10000'));
+/** Folders of real documents for the extraction figures instead of the generated corpus (e.g. the dev sets). */
+const EXTRACTION_DIRS = opt('extraction-dirs', '').split(',').filter(Boolean);
 const TODAY = '2025-07-01';
 const BENCH_DIR = join(PROJECT_ROOT, 'out', 'bench');
 
@@ -145,8 +148,8 @@ async function pipelinePool(files: FoundFile[], workers: number): Promise<{ ms: 
   return { ms: last - from, cpuMs: (cpu.user + cpu.system) / 1000, startupMs: first - t, n: n - 1 - warm };
 }
 
-async function benchExtraction(dir: string): Promise<void> {
-  const { files } = await findDocumentFiles([dir]);
+async function benchExtraction(dirs: string[]): Promise<void> {
+  const { files } = await findDocumentFiles(dirs);
   const sample = files.slice(0, SAMPLE);
   const raws: RawFile[] = sample.map((f) => ({ path: f.path, relativePath: f.relativePath, bytes: readFileSync(f.path) }));
   const bytes = raws.reduce((n, r) => n + r.bytes.length, 0);
@@ -424,7 +427,7 @@ const smallest = dirs.get(Math.min(...SIZES))!;
 console.log(`# oversight-graph benchmark, ${new Date().toISOString().slice(0, 16)}\n`);
 console.log(`${cpus().length} cores (${cpus()[0]?.model}), ${fmt(totalmem() / 2 ** 30, 1)} GB, Node ${process.version}; corpus seed ${SEED}; ${WORKERS} workers`);
 
-if (!SKIP.has('extraction')) await benchExtraction(smallest);
+if (!SKIP.has('extraction')) await benchExtraction(EXTRACTION_DIRS.length ? EXTRACTION_DIRS : [smallest]);
 
 // The end-to-end runs use ingest()'s default batch unless told otherwise; the load table is what chose it.
 const batchSize = Number(opt('batch-size', '0')) || DEFAULT_BATCH_SIZE;
