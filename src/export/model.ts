@@ -8,6 +8,8 @@
 export interface NodeKind {
   label: string;
   key: string;
+  /** A fixed Cypher condition on `n` the exported nodes of this kind meet (none: all of them). */
+  where?: string;
 }
 
 /**
@@ -18,7 +20,8 @@ export interface NodeKind {
 export const NODE_KINDS: readonly NodeKind[] = [
   { label: 'Source', key: 'name' },
   { label: 'Document', key: 'id' },
-  { label: 'Sentence', key: 'id' },
+  // Exports carry the current graph: a sentence only earlier versions of a document held stays out with them.
+  { label: 'Sentence', key: 'id', where: 'EXISTS { (n)<-[:HAS_SENTENCE]-(:Document) }' },
   { label: 'Claim', key: 'id' },
   { label: 'Force', key: 'key' },
   { label: 'Person', key: 'key' },

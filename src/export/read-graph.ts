@@ -77,7 +77,7 @@ export function neo4jReader(driver: Driver, pageSize = DEFAULT_PAGE_SIZE): Graph
     relationshipSchema: () => schema('db.schema.relTypeProperties', 'relType'),
 
     async *nodes(kind) {
-      const cypher = `MATCH (n:${esc(kind.label)}) WHERE $after IS NULL OR n.${esc(kind.key)} > $after
+      const cypher = `MATCH (n:${esc(kind.label)}) WHERE ($after IS NULL OR n.${esc(kind.key)} > $after)${kind.where ? ` AND ${kind.where}` : ''}
         RETURN n.${esc(kind.key)} AS cursor, labels(n) AS labels, properties(n) AS props ORDER BY cursor LIMIT $limit`;
       for await (const rows of pages(cypher)) {
         yield rows.map((r) => ({ labels: r.labels as string[], key: String(r.cursor), props: props(r.props) }));

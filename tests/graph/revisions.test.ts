@@ -15,6 +15,8 @@ import { ingest } from '../../pipelines/ingest.ts';
 import { remove } from '../../pipelines/remove.ts';
 import { describeClaim, type VersionClaim } from '../../src/history/versions.ts';
 import { queryParams, runCypher, savedQuery } from '../../src/graph/queries.ts';
+import { neo4jReader } from '../../src/export/read-graph.ts';
+import { NODE_KINDS } from '../../src/export/model.ts';
 import { clearGraph, testDriver } from '../helpers/neo4j.ts';
 
 const BIN = join(resolve(dirname(fileURLToPath(import.meta.url)), '..', '..'), 'bin', 'oversight.mjs');
@@ -105,6 +107,15 @@ describe('document revisions', () => {
     // The stage facts rest on current documents only.
     const facts = await rows(driver, "MATCH (f:Fact)-[:SUPPORTED_BY]->(c)<-[:STATES]-(d) WHERE f.kind = 'stageEvent' AND f.force = 'Staffordshire Police' RETURN DISTINCT labels(d) AS labels");
     expect(facts.flatMap((r) => r.labels as string[])).not.toContain('SupersededDocument');
+  });
+
+  it('exports carry the current versions only', async () => {
+    const reader = neo4jReader(driver, 7);
+    const exported: string[] = [];
+    for await (const page of reader.nodes(NODE_KINDS.find((k) => k.label === 'Sentence')!)) exported.push(...page.map((n) => n.key));
+    const current = await rows(driver, 'MATCH (:Document)-[:HAS_SENTENCE]->(s:Sentence) RETURN s.id AS id ORDER BY id');
+    expect(exported).toEqual(current.map((r) => r.id));
+    expect(await count(driver, 'MATCH (s:Sentence) WHERE NOT (s)<-[:HAS_SENTENCE]-(:Document) RETURN count(s) AS n')).toBeGreaterThan(0);
   });
 
   it('history shows, per version, the claims removed and added with their sentences', async () => {
