@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { openDriver } from '../src/graph/connection.ts';
-import { NEO4J_STATE_DIR, PROJECT_ROOT, startLocalNeo4j } from '../src/graph/local-neo4j.ts';
+import { NEO4J_STATE_DIR, PROJECT_ROOT, startLocalNeo4j } from '../src/graph/local-neo4j/index.ts';
 import { reconcileGraph } from '../src/graph/write-reconciled.ts';
 import { writeReport } from '../src/report/write-report.ts';
 import { ingest } from '../pipelines/ingest.ts';

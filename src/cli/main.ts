@@ -1,7 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { pathToFileURL } from 'node:url';
 import { resolveNeo4j, type ResolvedNeo4j } from '../graph/connection.ts';
-import { connectionRecipe, DEFAULT_BOLT_PORT, installLocalNeo4j, localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j } from '../graph/local-neo4j.ts';
+import { connectionRecipe, DEFAULT_BOLT_PORT, installLocalNeo4j, localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j } from '../graph/local-neo4j/index.ts';
 import { formatDoctor, runDoctor } from './doctor.ts';
 import { listSavedQueries, queryParams, runCypher, savedQuery, UsageError } from '../graph/queries.ts';
 // The pipelines load the NLP libraries (seconds); they are imported where used, so --help and queries start fast.
