@@ -15,7 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { openDriver } from '../src/graph/connection.ts';
 import { NEO4J_STATE_DIR, PROJECT_ROOT, startLocalNeo4j } from '../src/graph/local-neo4j/index.ts';
-import { reconcileGraph } from '../src/graph/write-reconciled.ts';
+import { reconcileGraph } from '../pipelines/reconcile.ts';
 import { writeReport } from '../src/report/write-report.ts';
 import { ingest } from '../pipelines/ingest.ts';
 import { writeCorpus } from '../src/generate/corpus.ts';

@@ -140,7 +140,7 @@ Examples:
   oversight reconcile --full`,
   )
   .action(async (opts: { full?: boolean }) => {
-    const { reconcileGraph } = await import('../graph/write-reconciled.ts');
+    const { reconcileGraph } = await import('../../pipelines/reconcile.ts');
     const started = Date.now();
     const summary = await withNeo4j((neo) => reconcileGraph(neo.driver, { full: opts.full ?? true }));
     console.log(`Reconciled in ${((Date.now() - started) / 1000).toFixed(1)} s: ${summary.facts} facts, ${summary.conflicts} conflicts.`);
