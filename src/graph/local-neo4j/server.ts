@@ -14,17 +14,7 @@ import {
   type LocalNeo4j,
   type LocalNeo4jCredentials,
 } from './process.ts';
-import {
-  claimDataDir,
-  keepPort,
-  localNeo4jPassword,
-  looksLikeLauncher,
-  pidAlive,
-  readKeptPort,
-  readState,
-  releaseDataDir,
-  removeState,
-} from './state.ts';
+import { claimDataDir, keepPort, liveServerState, localNeo4jPassword, pidAlive, readKeptPort, readState, releaseDataDir, removeState } from './state.ts';
 
 const DEFAULT_START_TIMEOUT_MS = 120_000;
 
@@ -140,13 +130,9 @@ export async function startLocalNeo4j(opts: StartOptions = {}): Promise<LocalNeo
 export async function findRunningLocalNeo4j(
   opts: { dataDir?: string } = {},
 ): Promise<LocalNeo4jCredentials | null> {
-  const file = stateFileFor(resolveDataDir(opts.dataDir));
-  const state = readState(file);
-  if (!state) return null;
-  if (!pidAlive(state.pid) || !looksLikeLauncher(state.pid)) {
-    removeState(file, state.pid);
-    return null;
-  }
+  const live = liveServerState(resolveDataDir(opts.dataDir));
+  if (!live) return null;
+  const { file, state } = live;
   const password = localNeo4jPassword();
   // One that is still starting gets the rest of its start-up time.
   const deadline = Date.parse(state.startedAt) + DEFAULT_START_TIMEOUT_MS;
@@ -168,13 +154,9 @@ export async function findRunningLocalNeo4j(
  * its process outlives SIGKILL; its state file is then kept, for a later stop to find.
  */
 export async function stopLocalNeo4j(opts: { dataDir?: string } = {}): Promise<boolean> {
-  const file = stateFileFor(resolveDataDir(opts.dataDir));
-  const state = readState(file);
-  if (!state) return false;
-  if (!pidAlive(state.pid) || !looksLikeLauncher(state.pid)) {
-    removeState(file, state.pid);
-    return false;
-  }
+  const live = liveServerState(resolveDataDir(opts.dataDir));
+  if (!live) return false;
+  const { file, state } = live;
   await stopProcess({ pid: state.pid });
   removeState(file, state.pid);
   releaseDataDir(resolveDataDir(opts.dataDir), state.pid);

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { NEO4J_STATE_DIR, PASSWORD_FILE, resolveDataDir } from './paths.ts';
+import { NEO4J_STATE_DIR, PASSWORD_FILE, resolveDataDir, stateFileFor } from './paths.ts';
 
 // ---------------------------------------------------------------------------------------------
 // password
@@ -60,6 +60,21 @@ export function readState(file: string): ServerState | null {
 export function writeState(file: string, state: ServerState): void {
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, JSON.stringify(state, null, 2) + '\n');
+}
+
+/**
+ * The state of the detached server on `dataDir` when its process is alive and is our Launcher;
+ * a state file naming a process gone (or another program's) is removed.
+ */
+export function liveServerState(dataDir: string): { file: string; state: ServerState } | null {
+  const file = stateFileFor(dataDir);
+  const state = readState(file);
+  if (!state) return null;
+  if (!pidAlive(state.pid) || !looksLikeLauncher(state.pid)) {
+    removeState(file, state.pid);
+    return null;
+  }
+  return { file, state };
 }
 
 /** Removes the state file only if it still describes `pid` (a newer server may own it). */
