@@ -7,7 +7,7 @@ import { scoreConflicts, type ConflictsScore, type SystemConflictInput } from '.
 import { reconcile } from '../src/reconcile/reconcile.ts';
 import { reconcileInput } from '../src/reconcile/input.ts';
 import type { Conflict } from '../src/reconcile/types.ts';
-import { claimsToFacts } from '../src/claims/to-facts.ts';
+import { claimsToFacts } from '../src/eval/to-facts.ts';
 import { emptyFacts } from '../src/eval/gold.ts';
 import { analyseFile, isAnalysed, type AnalysedFile } from './analyse.ts';
 

@@ -4,7 +4,8 @@ import { findDocumentFiles } from '../src/ingest/read-files.ts';
 import { ensureSchema, existingDocuments, writeDocuments } from '../src/graph/write-graph.ts';
 import { EXTRACTOR_VERSION } from '../src/claims/build-claims.ts';
 import type { DocumentRows } from '../src/graph/rows.ts';
-import { documentEntities, markUnreconciled, reconcileGraph, ReconcileChanges, type ReconcileSummary } from '../src/graph/write-reconciled.ts';
+import { documentEntities, markUnreconciled } from '../src/graph/write-reconciled.ts';
+import { reconcileGraph, ReconcileChanges, type ReconcileSummary } from './reconcile.ts';
 import { analyseInOrder, defaultWorkers } from './analyse-pool.ts';
 
 /** Documents per write transaction, chosen by measurement (see BENCHMARKS.md). */

@@ -3,7 +3,8 @@ import { resolve, sep } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import type { InputProblem } from '../src/model/document.ts';
 import { findDocuments, planRemoval, removeDocuments, type DocumentTarget, type RemovalPlan } from '../src/graph/remove-documents.ts';
-import { documentEntities, reconcileGraph, ReconcileChanges, type ReconcileSummary } from '../src/graph/write-reconciled.ts';
+import { documentEntities } from '../src/graph/write-reconciled.ts';
+import { reconcileGraph, ReconcileChanges, type ReconcileSummary } from './reconcile.ts';
 
 export interface RemoveOptions {
   /** Paths (files or folders, as ingested or from here), URLs or document ids. */

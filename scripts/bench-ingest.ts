@@ -8,7 +8,7 @@
  * with BENCH_NEO4J_URI, BENCH_NEO4J_USER and BENCH_NEO4J_PASSWORD in the environment.
  */
 import { openDriver } from '../src/graph/connection.ts';
-import { reconcileGraph } from '../src/graph/write-reconciled.ts';
+import { reconcileGraph } from '../pipelines/reconcile.ts';
 import { ingest } from '../pipelines/ingest.ts';
 
 const [dir, ...rest] = process.argv.slice(2);

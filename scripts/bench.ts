@@ -23,7 +23,7 @@ import type { Driver } from 'neo4j-driver';
 import { generateDocuments, GENERATOR_VERSION, writeCorpus } from '../src/generate/corpus.ts';
 import { benchBlock } from './bench-block.ts';
 import { openDriver } from '../src/graph/connection.ts';
-import { PROJECT_ROOT, startLocalNeo4j, type LocalNeo4j } from '../src/graph/local-neo4j.ts';
+import { PROJECT_ROOT, startLocalNeo4j, type LocalNeo4j } from '../src/graph/local-neo4j/index.ts';
 import type { DocumentRows } from '../src/graph/rows.ts';
 import { ensureSchema, writeBatch, writeDocuments } from '../src/graph/write-graph.ts';
 import { findDocumentFiles, type FoundFile } from '../src/ingest/read-files.ts';

@@ -20,7 +20,7 @@ import org.neo4j.logging.log4j.Log4jLogProvider;
 /**
  * The project's local Neo4j: an embedded 5.26 community DBMS with Bolt on loopback only.
  *
- * Started by src/graph/local-neo4j.ts as
+ * Started by src/graph/local-neo4j/process.ts as
  *   java -cp <classes>:<classpath> Launcher --home DIR --port N [--pagecache 256m] [--detached]
  * with the password in the environment variable OVERSIGHT_NEO4J_PASSWORD: argv is visible
  * to every user through ps, the environment is not.

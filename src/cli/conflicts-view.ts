@@ -3,26 +3,9 @@
 // the right. Pure.
 import { UsageError } from '../graph/queries.ts';
 import { CONFLICT_KINDS } from '../reconcile/types.ts';
+import { wrap } from './wrap.ts';
 
 type Row = Record<string, unknown>;
-
-function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.replace(/\s+/g, ' ').trim().split(' ')) {
-    if (line && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = '';
-    }
-    line = line ? `${line} ${word}` : word;
-    while (line.length > width) {
-      lines.push(line.slice(0, width));
-      line = line.slice(width);
-    }
-  }
-  if (line) lines.push(line);
-  return lines.length ? lines : [''];
-}
 
 const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(str) : v ? [str(v)] : []);

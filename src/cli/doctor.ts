@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, statfsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { localNeo4jInstalled, PROJECT_ROOT } from '../graph/local-neo4j.ts';
+import { localNeo4jInstalled, PROJECT_ROOT } from '../graph/local-neo4j/index.ts';
 
 export interface Install {
   debian: string;

@@ -1,7 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { pathToFileURL } from 'node:url';
 import { resolveNeo4j, type ResolvedNeo4j } from '../graph/connection.ts';
-import { connectionRecipe, DEFAULT_BOLT_PORT, installLocalNeo4j, localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j } from '../graph/local-neo4j.ts';
+import { connectionRecipe, DEFAULT_BOLT_PORT, installLocalNeo4j, localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j } from '../graph/local-neo4j/index.ts';
 import { formatDoctor, runDoctor } from './doctor.ts';
 import { listSavedQueries, queryParams, runCypher, savedQuery, UsageError } from '../graph/queries.ts';
 // The pipelines load the NLP libraries (seconds); they are imported where used, so --help and queries start fast.
@@ -162,7 +162,7 @@ Examples:
   oversight reconcile --full`,
   )
   .action(async (opts: { full?: boolean }) => {
-    const { reconcileGraph } = await import('../graph/write-reconciled.ts');
+    const { reconcileGraph } = await import('../../pipelines/reconcile.ts');
     const started = Date.now();
     const summary = await withNeo4j((neo) => reconcileGraph(neo.driver, { full: opts.full ?? true }));
     console.log(`Reconciled in ${((Date.now() - started) / 1000).toFixed(1)} s: ${summary.facts} facts, ${summary.conflicts} conflicts.`);

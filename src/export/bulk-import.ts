@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { installLocalNeo4j, NEO4J_STATE_DIR } from '../graph/local-neo4j.ts';
+import { installLocalNeo4j, NEO4J_STATE_DIR } from '../graph/local-neo4j/index.ts';
 
 export interface BulkImportResult {
   code: number | null;

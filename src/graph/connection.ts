@@ -6,7 +6,7 @@
  */
 import neo4j, { type Driver } from 'neo4j-driver';
 import { z } from 'zod';
-import { findRunningLocalNeo4j, startLocalNeo4j, type Log } from './local-neo4j.ts';
+import { findRunningLocalNeo4j, startLocalNeo4j, type Log } from './local-neo4j/index.ts';
 
 export type Neo4jSource = 'env' | 'local-running' | 'local-started';
 

@@ -1,4 +1,6 @@
-// Reconciled facts and conflicts in the graph, kept up to date block by block.
+// Reconciled facts and conflicts in the graph: the storage side of a
+// reconciliation kept up to date block by block (pipelines/reconcile.ts runs
+// it and calls the reconciler; this module reads blocks and writes results).
 //
 // Reconciliation is a function of blocks: everything about one force (its
 // stage events and their episodes, decisions, areas, counts and every
@@ -21,12 +23,9 @@
 import type { Driver } from 'neo4j-driver';
 import { z } from 'zod';
 import { Claim, type EntityRef } from '../model/claim.ts';
-import { loadKnowledge, type Knowledge } from '../knowledge/index.ts';
-import { personSide, roleOrganisations, sideNamed, type ActorSide } from '../reconcile/actors.ts';
-import { canonicalOf, fullerPeople, surnameOf } from '../reconcile/entities.ts';
-import { entityFactOf, reconcile, type EntityMention, type ReconcileOptions } from '../reconcile/reconcile.ts';
-import type { Conflict, Fact, ReconcileDocument, ReconcileInput, Reconciliation } from '../reconcile/types.ts';
-import { stableId } from '../util/hash.ts';
+import type { EntityMention } from '../reconcile/reconcile.ts';
+import type { ReconcileDocument, ReconcileInput, Reconciliation } from '../reconcile/types.ts';
+import { chunks } from '../util/chunks.ts';
 import { plain } from './queries.ts';
 
 /** Claim kinds the reconciler reads. */
@@ -275,7 +274,7 @@ CALL (x, row) {
 const MAX_ROWS = 500;
 const MAX_LINKS = 20_000;
 /** Keys per read of entity blocks or people. */
-const KEY_CHUNK = 500;
+export const KEY_CHUNK = 500;
 
 /**
  * The lock node of reconciliation: every write transaction of a reconciliation
@@ -297,7 +296,7 @@ const SCHEMA = [
   'CREATE INDEX conflict_force IF NOT EXISTS FOR (x:Conflict) ON (x.force)',
 ];
 
-async function ensureReconciledSchema(driver: Driver): Promise<void> {
+export async function ensureReconciledSchema(driver: Driver): Promise<void> {
   for (const statement of SCHEMA) {
     try {
       await driver.executeQuery(statement);
@@ -322,12 +321,6 @@ async function write(driver: Driver, query: string, params: Record<string, unkno
   } finally {
     await session.close();
   }
-}
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }
 
 /** Writes rows in transactions of bounded size: at most MAX_ROWS rows and about MAX_LINKS claim links each. */
@@ -382,18 +375,7 @@ export interface TouchedEntity {
   name: string;
 }
 
-/** What a reconciliation must bring up to date: the entities named by the documents written or removed since the last one. */
-export class ReconcileChanges {
-  readonly entities = new Map<string, TouchedEntity>();
 
-  add(entities: Iterable<TouchedEntity>): void {
-    for (const e of entities) if (!this.entities.has(e.key)) this.entities.set(e.key, e);
-  }
-
-  get empty(): boolean {
-    return this.entities.size === 0;
-  }
-}
 
 const READ_DOCUMENT_ENTITIES = `
 UNWIND $keys AS key
@@ -419,27 +401,9 @@ export interface ChangedConflict {
   fileB: string;
 }
 
-export interface ReconcileSummary {
-  /** Facts and conflicts in the graph afterwards. */
-  facts: number;
-  conflicts: number;
-  /** What this reconciliation recomputed: every block, or only those the changes touched. */
-  scope?: { full: boolean; forces: number; entities: number; people: number };
-  /** Conflicts that appeared, and those that went, in the recomputed blocks. */
-  newConflicts?: ChangedConflict[];
-  resolvedConflicts?: ChangedConflict[];
-}
 
-export interface ReconcileGraphOptions extends Pick<ReconcileOptions, 'knowledge'> {
-  /** Recompute every block (after a rule change); default when no changes are given. */
-  full?: boolean;
-  /** The entities written or removed documents name; only their blocks are recomputed. */
-  changes?: ReconcileChanges;
-  /** Called with the time each part took, for benchmarks. */
-  onPart?: (part: 'people' | 'forces' | 'entities', ms: number, claims: number) => void;
-}
-
-interface Resolved {
+/** One person's entity resolution as kept on a (:Resolution) node: canonical name and side. */
+export interface Resolution {
   key: string;
   surname: string;
   canonical: string;
@@ -540,90 +504,20 @@ const REMOVE_ALL = [
   'MATCH (n:Fact) WITH n LIMIT 2000 DETACH DELETE n RETURN count(*) AS n',
   'MATCH (n:Resolution) WITH n LIMIT 5000 DELETE n RETURN count(*) AS n',
 ];
-
-/**
- * Brings facts and conflicts up to date: with `changes`, the blocks the
- * changed documents touch; with `full` (or no changes given), every block.
- * Each block is read and written on its own, in bounded transactions.
- */
-export async function reconcileGraph(driver: Driver, options: ReconcileGraphOptions = {}): Promise<ReconcileSummary> {
-  const knowledge = options.knowledge ?? loadKnowledge();
-  await ensureReconciledSchema(driver);
-  // A graph whose facts were written under another layout (or never) has nothing to update from.
+/** True when the facts in the graph were written under this layout; otherwise there is nothing to update from. */
+export async function reconciledLayoutIsCurrent(driver: Driver): Promise<boolean> {
   const [kept] = await read(driver, "OPTIONAL MATCH (r:Reconciliation {id: 'reconciliation'}) RETURN r.layout AS layout", {});
-  const current = Number(plain(kept?.get('layout') ?? 0)) === LAYOUT;
-  const full = options.full === true || options.changes === undefined || !current;
-  const changes = options.changes ?? new ReconcileChanges();
-  if (full) {
-    for (const statement of REMOVE_ALL) {
-      for (;;) {
-        const [r] = await write(driver, statement, {});
-        if (Number(plain(r?.get('n') ?? 0)) === 0) break;
-      }
-    }
-  } else if (changes.empty) {
-    return { ...(await record(driver)), scope: { full: false, forces: 0, entities: 0, people: 0 }, newConflicts: [], resolvedConflicts: [] };
-  }
+  return Number(plain(kept?.get('layout') ?? 0)) === LAYOUT;
+}
 
-  // People first: the force blocks read each person's canonical name and side from what this writes.
-  let started = performance.now();
-  const people = await reconcilePeople(driver, knowledge, full, changes);
-  options.onPart?.('people', performance.now() - started, people.count);
-
-  // Forces: those the documents name, those whose deciders moved, and those beside them.
-  started = performance.now();
-  const forceNames = new Map<string, string>();
-  if (full) {
-    for (const r of await read(driver, 'MATCH (f:Force) RETURN f.key AS key, f.name AS name', {})) forceNames.set(String(r.get('key')), String(r.get('name')));
-  } else {
-    for (const e of changes.entities.values()) if (e.type === 'Force') forceNames.set(e.key, e.name);
-    for (const keys of chunks(people.actors, KEY_CHUNK)) {
-      for (const r of await read(driver, FORCES_OF_ACTORS, { keys })) forceNames.set(String(r.get('key')), String(r.get('name')));
-    }
-    for (const keys of chunks([...forceNames.keys()], KEY_CHUNK)) {
-      for (const r of await read(driver, FORCES_BESIDE, { keys })) if (!forceNames.has(String(r.get('key')))) forceNames.set(String(r.get('key')), String(r.get('name')));
+/** Removes every fact, conflict and resolution, a bounded number per transaction (before a full reconciliation). */
+export async function removeReconciled(driver: Driver): Promise<void> {
+  for (const statement of REMOVE_ALL) {
+    for (;;) {
+      const [r] = await write(driver, statement, {});
+      if (Number(plain(r?.get('n') ?? 0)) === 0) break;
     }
   }
-  const gone = new Map<string, ChangedConflict>();
-  const written = new Map<string, ChangedConflict>();
-  const facts = new BatchWriter<FactRow>(driver, WRITE_FACTS, (r) => r.claimIds.length + 1);
-  const conflicts = new BatchWriter<ConflictRow>(driver, WRITE_CONFLICTS, (r) => r.claimsA.length + r.claimsB.length + 1);
-  let claimsRead = 0;
-  for (const [key, name] of [...forceNames].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    if (!full) {
-      const [r] = await write(driver, REMOVE_FORCE_BLOCK, { name });
-      for (const x of (plain(r?.get('gone')) as ChangedConflict[] | undefined) ?? []) gone.set(x.id, x);
-    }
-    const block = await reconcileForce(driver, knowledge, key, name);
-    claimsRead += block.claims;
-    const rows = reconciledRows(block.reconciliation);
-    for (const row of rows.facts) await facts.add(row);
-    for (const row of rows.conflicts) {
-      await conflicts.add(row);
-      written.set(row.id, { id: row.id, kind: String(row.props.kind), subject: String(row.props.subject), fileA: String(row.props.fileA), fileB: String(row.props.fileB) });
-    }
-  }
-  await facts.flush();
-  await conflicts.flush();
-  options.onPart?.('forces', performance.now() - started, claimsRead);
-
-  // Entities: those the documents name, and people whose canonical name or side moved.
-  started = performance.now();
-  const entityKeys = full
-    ? (await read(driver, 'MATCH (e:Entity) RETURN e.key AS key', {})).map((r) => String(r.get('key')))
-    : [...new Set([...changes.entities.keys(), ...people.entities])];
-  const mentions = await reconcileEntities(driver, entityKeys, full, facts);
-  options.onPart?.('entities', performance.now() - started, mentions);
-
-  const counts = await record(driver);
-  const changed = (from: Map<string, ChangedConflict>, less: Map<string, ChangedConflict>) =>
-    [...from.values()].filter((x) => !less.has(x.id)).sort((a, b) => (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : a.id < b.id ? -1 : 1));
-  return {
-    ...counts,
-    scope: { full, forces: forceNames.size, entities: entityKeys.length, people: people.count },
-    newConflicts: full ? [] : changed(written, gone),
-    resolvedConflicts: full ? [] : changed(gone, written),
-  };
 }
 
 /**
@@ -634,40 +528,44 @@ export async function markUnreconciled(driver: Driver): Promise<void> {
   await write(driver, "MATCH (r:Reconciliation {id: 'reconciliation'}) SET r.layout = 0", {});
 }
 
-async function record(driver: Driver): Promise<{ facts: number; conflicts: number }> {
+/** Records a finished reconciliation under this layout; returns the facts and conflicts the graph holds. */
+export async function recordReconciliation(driver: Driver): Promise<{ facts: number; conflicts: number }> {
   const [r] = await write(driver, RECORD, { layout: LAYOUT });
   return { facts: Number(plain(r!.get('facts'))), conflicts: Number(plain(r!.get('conflicts'))) };
 }
 
-/**
- * Entity resolution of the surnames the changes name (all, when full): each
- * person's canonical name and side, written to (:Resolution) nodes. Returns
- * the people whose canonical name or side moved, as entity keys to refresh and
- * as deciders whose forces to refresh.
- */
-async function reconcilePeople(
-  driver: Driver,
-  knowledge: Knowledge,
-  full: boolean,
-  changes: ReconcileChanges,
-): Promise<{ entities: string[]; actors: string[]; count: number }> {
-  const before = new Map<string, Resolved>();
-  const named = [...changes.entities.values()].filter((e) => e.type === 'Person');
-  let keys: string[];
-  if (full) {
-    keys = (await read(driver, 'MATCH (p:Person) RETURN p.key AS key', {})).map((r) => String(r.get('key')));
-  } else {
-    const surnames = [...new Set(named.map((e) => surnameOf(e.name)))];
-    for (const part of chunks(surnames, KEY_CHUNK)) {
-      for (const r of await read(driver, READ_RESOLUTIONS_BY_SURNAME, { surnames: part })) {
-        const x = plain(r.get('r')) as Resolved;
-        before.set(x.key, x);
-      }
-    }
-    keys = [...new Set([...before.keys(), ...named.map((e) => e.key)])];
-  }
+// ---------------------------------------------------------------------------------------------
+// people
 
-  const seen: Array<{ ref: EntityRef; forces: Set<string>; roles: string[] }> = [];
+export async function readPersonKeys(driver: Driver): Promise<string[]> {
+  return (await read(driver, 'MATCH (p:Person) RETURN p.key AS key', {})).map((r) => String(r.get('key')));
+}
+
+export async function readResolutionsBySurname(driver: Driver, surnames: readonly string[]): Promise<Resolution[]> {
+  const out: Resolution[] = [];
+  for (const part of chunks(surnames, KEY_CHUNK)) {
+    for (const r of await read(driver, READ_RESOLUTIONS_BY_SURNAME, { surnames: part })) out.push(plain(r.get('r')) as Resolution);
+  }
+  return out;
+}
+
+export async function readResolutions(driver: Driver, keys: readonly string[]): Promise<Resolution[]> {
+  const out: Resolution[] = [];
+  for (const part of chunks(keys, KEY_CHUNK)) {
+    for (const r of await read(driver, READ_RESOLUTIONS, { keys: part })) out.push(plain(r.get('r')) as Resolution);
+  }
+  return out;
+}
+
+/** A person as entity resolution sees them: the forces of the documents naming them, and their roles. */
+export interface PersonSeen {
+  ref: EntityRef;
+  forces: Set<string>;
+  roles: string[];
+}
+
+export async function readPeople(driver: Driver, keys: readonly string[]): Promise<PersonSeen[]> {
+  const seen: PersonSeen[] = [];
   for (const part of chunks(keys, KEY_CHUNK)) {
     for (const r of await read(driver, READ_PEOPLE, { keys: part, kinds: KINDS })) {
       seen.push({
@@ -677,58 +575,54 @@ async function reconcilePeople(
       });
     }
   }
-  const fuller = fullerPeople(seen);
-  const canonical = new Map(seen.map((p) => [p.ref.key, canonicalOf(p.ref, fuller)]));
-  const rolesOf = new Map<string, string[]>();
-  for (const p of seen) {
-    const list = rolesOf.get(canonical.get(p.ref.key)!.key) ?? [];
-    list.push(...p.roles);
-    rolesOf.set(canonical.get(p.ref.key)!.key, list);
-  }
-  const roleOrg = roleOrganisations(knowledge);
-  const sides = new Map<string, ActorSide | null>();
-  for (const [key, roles] of rolesOf) sides.set(key, personSide(roles, knowledge, roleOrg));
-  const after = new Map<string, Resolved>(
-    seen.map((p) => {
-      const c = canonical.get(p.ref.key)!;
-      return [p.ref.key, { key: p.ref.key, surname: surnameOf(p.ref.name), canonical: c.key, canonicalName: c.name, side: sides.get(c.key)?.name ?? null }];
-    }),
-  );
+  return seen;
+}
 
-  // Moved: a person's canonical name or side differs from before (or the person came or went).
-  const moved = new Set<string>();
-  for (const key of new Set([...before.keys(), ...after.keys()])) {
-    const a = before.get(key);
-    const b = after.get(key);
-    if (!a || !b || a.canonical !== b.canonical || a.canonicalName !== b.canonicalName || a.side !== b.side) {
-      if (a) moved.add(a.canonical);
-      if (b) moved.add(b.canonical);
-      moved.add(key);
-    }
-  }
-  // Every name of a moved canonical person decides as them.
-  const actors = new Set<string>(moved);
-  for (const x of [...before.values(), ...after.values()]) if (moved.has(x.canonical)) actors.add(x.key);
+/** Removes the resolutions of people gone, then writes the current ones. */
+export async function replaceResolutions(driver: Driver, gone: readonly string[], current: readonly Resolution[]): Promise<void> {
+  for (const part of chunks(gone, KEY_CHUNK)) await write(driver, REMOVE_RESOLUTIONS, { keys: part });
+  for (const part of chunks(current, KEY_CHUNK)) await write(driver, WRITE_RESOLUTIONS, { rows: part });
+}
 
-  for (const part of chunks([...before.keys()].filter((k) => !after.has(k)), KEY_CHUNK)) await write(driver, REMOVE_RESOLUTIONS, { keys: part });
-  for (const part of chunks([...after.values()], KEY_CHUNK)) await write(driver, WRITE_RESOLUTIONS, { rows: part });
+// ---------------------------------------------------------------------------------------------
+// forces
 
-  // Entity facts to refresh: the moved, and the canonical names (before and after) of the people the changes name.
-  const entities = new Set(moved);
-  for (const { key } of named) {
-    if (before.has(key)) entities.add(before.get(key)!.canonical);
-    if (after.has(key)) entities.add(after.get(key)!.canonical);
-  }
-  return { entities: full ? [] : [...entities], actors: full ? [] : [...actors], count: seen.length };
+export interface ForceRef {
+  key: string;
+  name: string;
+}
+
+const forceOf = (r: ClaimRecord): ForceRef => ({ key: String(r.get('key')), name: String(r.get('name')) });
+
+export async function readForces(driver: Driver): Promise<ForceRef[]> {
+  return (await read(driver, 'MATCH (f:Force) RETURN f.key AS key, f.name AS name', {})).map(forceOf);
+}
+
+/** The forces of the decisions these people are the actors of. */
+export async function readForcesOfActors(driver: Driver, personKeys: readonly string[]): Promise<ForceRef[]> {
+  const out: ForceRef[] = [];
+  for (const keys of chunks(personKeys, KEY_CHUNK)) out.push(...(await read(driver, FORCES_OF_ACTORS, { keys })).map(forceOf));
+  return out;
+}
+
+/** Forces stated in stage events by documents that state stage events of the given ones. */
+export async function readForcesBeside(driver: Driver, forceKeys: readonly string[]): Promise<ForceRef[]> {
+  const out: ForceRef[] = [];
+  for (const keys of chunks(forceKeys, KEY_CHUNK)) out.push(...(await read(driver, FORCES_BESIDE, { keys })).map(forceOf));
+  return out;
+}
+
+/** Deletes a force's block (its facts other than entity facts, and its conflicts); returns the conflicts deleted. */
+export async function removeForceBlock(driver: Driver, name: string): Promise<ChangedConflict[]> {
+  const [r] = await write(driver, REMOVE_FORCE_BLOCK, { name });
+  return (plain(r?.get('gone')) as ChangedConflict[] | undefined) ?? [];
 }
 
 /**
- * One force's block: every claim of the documents naming it, and the stage
- * claims of the other forces those documents state events of; reconciled with
- * the people's canonical names and sides of the whole graph. Returns the facts
- * and conflicts about this force only.
+ * The reconciler's input for one force's block: every claim of the documents naming it, and
+ * the stage claims of the other forces those documents state events of.
  */
-async function reconcileForce(driver: Driver, knowledge: Knowledge, key: string, name: string): Promise<{ reconciliation: Reconciliation; claims: number }> {
+export async function readForceBlock(driver: Driver, key: string): Promise<ReconcileInput> {
   const builder = new InputBuilder();
   builder.add(await read(driver, READ_FORCE_DOCUMENTS, { key, kinds: KINDS }));
   let input = builder.input();
@@ -737,58 +631,66 @@ async function reconcileForce(driver: Driver, knowledge: Knowledge, key: string,
     builder.add(await read(driver, READ_STAGE_CLAIMS, { keys: beside }));
     input = builder.input();
   }
-  const persons = new Set<string>();
-  for (const c of input.claims) for (const e of [c.subject, ...c.links.map((l) => l.entity)]) if (e?.type === 'Person') persons.add(e.key);
-  const canonical = new Map<string, EntityRef>();
-  const personSides = new Map<string, ActorSide | null>();
-  for (const part of chunks([...persons], KEY_CHUNK)) {
-    for (const r of await read(driver, READ_RESOLUTIONS, { keys: part })) {
-      const x = plain(r.get('r')) as Resolved;
-      canonical.set(x.key, { type: 'Person', key: x.canonical, name: x.canonicalName });
-      personSides.set(x.canonical, x.side === null ? null : sideNamed(x.side));
-    }
-  }
-  const all = reconcile(input, { knowledge, entities: { canonical, personSides }, entityFacts: false });
-  return {
-    reconciliation: { facts: all.facts.filter((f) => f.qualifiers.force === name), conflicts: all.conflicts.filter((c) => c.force === name) },
-    claims: input.claims.length,
-  };
+  return input;
 }
 
-/**
- * Entity blocks: each key's fact recomputed from the mentions of it and of the
- * names resolved to it; a person resolved to another has none of its own.
- */
-async function reconcileEntities(
-  driver: Driver,
-  keys: readonly string[],
-  full: boolean,
-  facts: BatchWriter<FactRow>,
-): Promise<number> {
-  let mentionsRead = 0;
-  for (const part of chunks(keys, KEY_CHUNK)) {
-    if (!full) await write(driver, REMOVE_FACTS_BY_ID, { ids: part.map((k) => stableId('fact', 'entity', k)) });
-    // People resolved to another name are in that name's block; every other key is its own canonical.
-    const resolution = new Map<string, string>();
-    for (const r of await read(driver, READ_RESOLUTIONS, { keys: part })) {
-      const x = plain(r.get('r')) as Resolved;
-      resolution.set(x.key, x.canonical);
-    }
-    const own = part.filter((k) => (resolution.get(k) ?? k) === k);
-    const aliases = new Map<string, string[]>(own.map((k) => [k, [k]]));
-    for (const r of await read(driver, READ_ALIASES, { keys: own })) {
-      for (const a of r.get('aliases') as string[]) if (!aliases.get(String(r.get('key')))!.includes(a)) aliases.get(String(r.get('key')))!.push(a);
-    }
-    const blocks = own.map((k) => ({ key: k, aliases: aliases.get(k)! }));
-    for (const r of await read(driver, READ_MENTIONS, { blocks })) {
-      const ref = entityRef({ key: r.get('key'), name: r.get('name'), labels: r.get('labels') });
-      const mentions = (plain(r.get('mentions')) as EntityMention[]) ?? [];
-      mentionsRead += mentions.length;
-      if (!ref || mentions.length === 0) continue;
-      const [row] = reconciledRows({ facts: [entityFactOf(ref, mentions)], conflicts: [] }).facts;
-      await facts.add(row!);
-    }
+// ---------------------------------------------------------------------------------------------
+// entities
+
+export async function readEntityKeys(driver: Driver): Promise<string[]> {
+  return (await read(driver, 'MATCH (e:Entity) RETURN e.key AS key', {})).map((r) => String(r.get('key')));
+}
+
+export async function removeFacts(driver: Driver, ids: readonly string[]): Promise<void> {
+  await write(driver, REMOVE_FACTS_BY_ID, { ids });
+}
+
+/** An entity block: the entity and the mentions of it and of every name resolved to it. */
+export interface EntityBlock {
+  entity: EntityRef | null;
+  mentions: EntityMention[];
+}
+
+/** The blocks of these canonical entities (KEY_CHUNK at most): the names resolved to each, then their mentions. */
+export async function readEntityBlocks(driver: Driver, keys: readonly string[]): Promise<EntityBlock[]> {
+  const aliases = new Map<string, string[]>(keys.map((k) => [k, [k]]));
+  for (const r of await read(driver, READ_ALIASES, { keys })) {
+    for (const a of r.get('aliases') as string[]) if (!aliases.get(String(r.get('key')))!.includes(a)) aliases.get(String(r.get('key')))!.push(a);
   }
-  await facts.flush();
-  return mentionsRead;
+  const blocks = keys.map((k) => ({ key: k, aliases: aliases.get(k)! }));
+  return (await read(driver, READ_MENTIONS, { blocks })).map((r) => ({
+    entity: entityRef({ key: r.get('key'), name: r.get('name'), labels: r.get('labels') }),
+    mentions: (plain(r.get('mentions')) as EntityMention[]) ?? [],
+  }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// writing facts and conflicts
+
+/** Writes reconciled facts and conflicts in transactions of bounded size (see BatchWriter). */
+export class ReconciledWriter {
+  private readonly facts: BatchWriter<FactRow>;
+  private readonly conflicts: BatchWriter<ConflictRow>;
+
+  constructor(driver: Driver) {
+    this.facts = new BatchWriter<FactRow>(driver, WRITE_FACTS, (r) => r.claimIds.length + 1);
+    this.conflicts = new BatchWriter<ConflictRow>(driver, WRITE_CONFLICTS, (r) => r.claimsA.length + r.claimsB.length + 1);
+  }
+
+  /** Queues a block's facts and conflicts (writing full batches); returns its conflicts as written. */
+  async add(rec: Reconciliation): Promise<ChangedConflict[]> {
+    const rows = reconciledRows(rec);
+    const written: ChangedConflict[] = [];
+    for (const row of rows.facts) await this.facts.add(row);
+    for (const row of rows.conflicts) {
+      await this.conflicts.add(row);
+      written.push({ id: row.id, kind: String(row.props.kind), subject: String(row.props.subject), fileA: String(row.props.fileA), fileB: String(row.props.fileB) });
+    }
+    return written;
+  }
+
+  async flush(): Promise<void> {
+    await this.facts.flush();
+    await this.conflicts.flush();
+  }
 }

@@ -1,9 +1,10 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
+  CONFLICTS_FILE,
   emptyFacts,
   GoldFormatError,
   loadGoldFolder,
@@ -28,7 +29,6 @@ import {
   scoreFolder,
 } from '../../src/eval/score.ts';
 
-const FIXTURES = fileURLToPath(new URL('../fixtures/gold', import.meta.url));
 // The dev set as copied into the fixtures, so a clone outside this setup runs it too.
 const DEV = fileURLToPath(new URL('../fixtures/dev', import.meta.url));
 
@@ -111,17 +111,13 @@ describe('ratios and accuracy: 0/0 conventions', () => {
 describe('perfect system', () => {
   let folder: GoldFolder;
   beforeAll(async () => {
-    folder = await loadGoldFolder(FIXTURES);
+    folder = await loadGoldFolder(DEV);
   });
 
-  it('scores 1.0 everywhere on the fixture gold files', () => {
-    expect(folder.documents.map((d) => d.name)).toEqual([
-      'cleveland-2019-08-hartlepoolmail',
-      'met-2025-01-hmicfrs',
-      'notts-2024-03-itv',
-    ]);
+  it('scores 1.0 everywhere on the dev gold files', () => {
+    expect(folder.documents.map((d) => d.name)).toEqual(expect.arrayContaining(['cleveland-2019-08-hartlepoolmail', 'met-2025-01-hmicfrs', 'notts-2024-03-itv']));
     const score = scoreFolder(folder.documents.map((d) => ({ name: d.name, system: asSystem(d.gold), gold: d.gold })));
-    expect(score.documents).toBe(3);
+    expect(score.documents).toBe(folder.documents.length);
     expectPerfect(score);
     expect(formatVerbose(score)).toBe('no misses or false hits');
   });
@@ -131,21 +127,12 @@ describe('perfect system', () => {
     const s = scoreConflicts(gold.conflicts, gold);
     expect(s).toMatchObject({ precision: 1, recall: 1, f1: 1, falseAgreements: 0, misses: [], falseHits: [] });
   });
-
-  it('scores 1.0 everywhere on the whole dev folder', async () => {
-    const dev = await loadGoldFolder(DEV);
-    expect(dev.documents.length).toBeGreaterThan(3);
-    const score = scoreFolder(dev.documents.map((d) => ({ name: d.name, system: asSystem(d.gold), gold: d.gold })));
-    expectPerfect(score);
-    const c = scoreConflicts(dev.conflicts!.conflicts, dev.conflicts!);
-    expect(c.f1).toBe(1);
-  });
 });
 
 describe('scoreDocument', () => {
   let met: DocumentFacts;
   beforeAll(async () => {
-    met = (await loadGoldFolder(FIXTURES)).documents.find((d) => d.name === 'met-2025-01-hmicfrs')!.gold;
+    met = (await loadGoldFolder(DEV)).documents.find((d) => d.name === 'met-2025-01-hmicfrs')!.gold;
   });
 
   it('a missing item lowers recall and is listed as a miss', () => {
@@ -627,9 +614,10 @@ describe('loading and validation', () => {
   });
 
   it('loads every gold file and the conflicts file', async () => {
-    const folder = await loadGoldFolder(FIXTURES);
-    expect(folder.documents).toHaveLength(3);
-    expect(folder.documents[1]).toMatchObject({ name: 'met-2025-01-hmicfrs', textFile: 'met-2025-01-hmicfrs.txt' });
+    const folder = await loadGoldFolder(DEV);
+    const goldFiles = (await readdir(DEV)).filter((f) => f.endsWith('.gold.json') && f !== CONFLICTS_FILE);
+    expect(folder.documents.map((d) => d.name)).toEqual(goldFiles.map((f) => f.slice(0, -'.gold.json'.length)).sort());
+    expect(folder.documents.find((d) => d.name === 'met-2025-01-hmicfrs')).toMatchObject({ textFile: 'met-2025-01-hmicfrs.txt' });
     expect(folder.conflicts?.conflicts.length).toBeGreaterThan(0);
     expect(folder.conflicts?.agreements.length).toBeGreaterThan(0);
   });

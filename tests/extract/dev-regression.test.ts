@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { claimsToFacts } from '../../src/claims/to-facts.ts';
+import { claimsToFacts } from '../../src/eval/to-facts.ts';
 import { parseDocumentFacts } from '../../src/eval/gold.ts';
 import { CATEGORIES, scoreDocument } from '../../src/eval/score.ts';
 import { analyseFixture, FIXTURES } from '../helpers/fixtures.ts';

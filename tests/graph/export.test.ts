@@ -19,7 +19,7 @@ import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ingest } from '../../pipelines/ingest.ts';
 import { openDriver } from '../../src/graph/connection.ts';
-import { startLocalNeo4j } from '../../src/graph/local-neo4j.ts';
+import { startLocalNeo4j } from '../../src/graph/local-neo4j/index.ts';
 import { plain, runCypher } from '../../src/graph/queries.ts';
 import { runNeo4jAdmin } from '../../src/export/bulk-import.ts';
 import { exportGraph } from '../../src/export/export.ts';

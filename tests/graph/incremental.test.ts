@@ -7,7 +7,7 @@ import { ingest } from '../../pipelines/ingest.ts';
 import { remove } from '../../pipelines/remove.ts';
 import { generateDocuments } from '../../src/generate/corpus.ts';
 import { plain } from '../../src/graph/queries.ts';
-import { reconcileGraph } from '../../src/graph/write-reconciled.ts';
+import { reconcileGraph } from '../../pipelines/reconcile.ts';
 import { DEV, devDocumentNames } from '../helpers/fixtures.ts';
 import { clearGraph, testDriver } from '../helpers/neo4j.ts';
 import { shuffle } from '../helpers/shuffle.ts';

@@ -19,7 +19,7 @@ import {
   readKeptPort,
   startLocalNeo4j,
   type LocalNeo4j,
-} from '../../src/graph/local-neo4j.ts';
+} from '../../src/graph/local-neo4j/index.ts';
 
 const provided = inject('neo4j');
 // The global setup started this server itself (not one named by OVERSIGHT_TEST_NEO4J_URI).

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ingest } from '../../pipelines/ingest.ts';
 import { openDriver } from '../../src/graph/connection.ts';
 import { plain } from '../../src/graph/queries.ts';
-import { startLocalNeo4j, type LocalNeo4j } from '../../src/graph/local-neo4j.ts';
+import { startLocalNeo4j, type LocalNeo4j } from '../../src/graph/local-neo4j/index.ts';
 import setup, { type ProvidedNeo4j } from '../setup/neo4j-global-setup.ts';
 import { TEST_MARKER_LABEL } from '../setup/test-database.ts';
 import { DEV } from '../helpers/fixtures.ts';

@@ -7,7 +7,7 @@ import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingest } from '../../pipelines/ingest.ts';
 import { openDriver } from '../../src/graph/connection.ts';
-import { startLocalNeo4j, type LocalNeo4j } from '../../src/graph/local-neo4j.ts';
+import { startLocalNeo4j, type LocalNeo4j } from '../../src/graph/local-neo4j/index.ts';
 import { DEV, devDocumentNames } from '../helpers/fixtures.ts';
 import { clearGraph, graphCounts, testDriver } from '../helpers/neo4j.ts';
 

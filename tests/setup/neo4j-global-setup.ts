@@ -12,7 +12,7 @@
 import { rmSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { openDriver } from '../../src/graph/connection.ts';
-import { DataDirInUseError, startLocalNeo4j, type LocalNeo4j } from '../../src/graph/local-neo4j.ts';
+import { DataDirInUseError, startLocalNeo4j, type LocalNeo4j } from '../../src/graph/local-neo4j/index.ts';
 import { claimTestDatabase } from './test-database.ts';
 
 export interface ProvidedNeo4j {

@@ -1,11 +1,11 @@
 import type { Claim } from '../model/claim.ts';
-import { SystemFacts, PEEL_AREAS, type SystemStageEvent } from '../eval/gold.ts';
+import { SystemFacts, PEEL_AREAS, type SystemStageEvent } from './gold.ts';
 
 const PRECISION_RANK: Record<string, number> = { day: 3, month: 2, year: 1 };
 
 /**
  * A document's claims folded into one fact list per category, the shape the
- * gold annotations use: each entity, event or decision once, however many
+ * gold annotations use (what the evaluation scores): each entity, event or decision once, however many
  * sentences state it. Pure.
  */
 export function claimsToFacts(claims: readonly Claim[]): SystemFacts {

@@ -1,0 +1,248 @@
+/**
+ * Facts and conflicts brought up to date block by block: the pipeline reads each block's input
+ * from the graph, reconciles it, and hands the result to the graph to write
+ * (src/graph/write-reconciled.ts says what a block is and what it reads).
+ */
+import type { Driver } from 'neo4j-driver';
+import type { EntityRef } from '../src/model/claim.ts';
+import { loadKnowledge, type Knowledge } from '../src/knowledge/index.ts';
+import { personSide, roleOrganisations, sideNamed, type ActorSide } from '../src/reconcile/actors.ts';
+import { canonicalOf, fullerPeople, surnameOf } from '../src/reconcile/entities.ts';
+import { entityFactOf, reconcile, type ReconcileOptions } from '../src/reconcile/reconcile.ts';
+import type { Reconciliation } from '../src/reconcile/types.ts';
+import { chunks } from '../src/util/chunks.ts';
+import { stableId } from '../src/util/hash.ts';
+import {
+  ensureReconciledSchema,
+  KEY_CHUNK,
+  readEntityBlocks,
+  readEntityKeys,
+  readForceBlock,
+  readForces,
+  readForcesBeside,
+  readForcesOfActors,
+  readPeople,
+  readPersonKeys,
+  readResolutions,
+  readResolutionsBySurname,
+  reconciledLayoutIsCurrent,
+  ReconciledWriter,
+  recordReconciliation,
+  removeFacts,
+  removeForceBlock,
+  removeReconciled,
+  replaceResolutions,
+  type ChangedConflict,
+  type Resolution,
+  type TouchedEntity,
+} from '../src/graph/write-reconciled.ts';
+
+/** What a reconciliation must bring up to date: the entities named by the documents written or removed since the last one. */
+export class ReconcileChanges {
+  readonly entities = new Map<string, TouchedEntity>();
+
+  add(entities: Iterable<TouchedEntity>): void {
+    for (const e of entities) if (!this.entities.has(e.key)) this.entities.set(e.key, e);
+  }
+
+  get empty(): boolean {
+    return this.entities.size === 0;
+  }
+}
+
+export interface ReconcileSummary {
+  /** Facts and conflicts in the graph afterwards. */
+  facts: number;
+  conflicts: number;
+  /** What this reconciliation recomputed: every block, or only those the changes touched. */
+  scope?: { full: boolean; forces: number; entities: number; people: number };
+  /** Conflicts that appeared, and those that went, in the recomputed blocks. */
+  newConflicts?: ChangedConflict[];
+  resolvedConflicts?: ChangedConflict[];
+}
+
+export interface ReconcileGraphOptions extends Pick<ReconcileOptions, 'knowledge'> {
+  /** Recompute every block (after a rule change); default when no changes are given. */
+  full?: boolean;
+  /** The entities written or removed documents name; only their blocks are recomputed. */
+  changes?: ReconcileChanges;
+  /** Called with the time each part took, for benchmarks. */
+  onPart?: (part: 'people' | 'forces' | 'entities', ms: number, claims: number) => void;
+}
+
+/**
+ * Brings facts and conflicts up to date: with `changes`, the blocks the
+ * changed documents touch; with `full` (or no changes given), every block.
+ * Each block is read and written on its own, in bounded transactions.
+ */
+export async function reconcileGraph(driver: Driver, options: ReconcileGraphOptions = {}): Promise<ReconcileSummary> {
+  const knowledge = options.knowledge ?? loadKnowledge();
+  await ensureReconciledSchema(driver);
+  const current = await reconciledLayoutIsCurrent(driver);
+  const full = options.full === true || options.changes === undefined || !current;
+  const changes = options.changes ?? new ReconcileChanges();
+  if (full) {
+    await removeReconciled(driver);
+  } else if (changes.empty) {
+    return { ...(await recordReconciliation(driver)), scope: { full: false, forces: 0, entities: 0, people: 0 }, newConflicts: [], resolvedConflicts: [] };
+  }
+
+  // People first: the force blocks read each person's canonical name and side from what this writes.
+  let started = performance.now();
+  const people = await reconcilePeople(driver, knowledge, full, changes);
+  options.onPart?.('people', performance.now() - started, people.count);
+
+  // Forces: those the documents name, those whose deciders moved, and those beside them.
+  started = performance.now();
+  const forceNames = new Map<string, string>();
+  if (full) {
+    for (const f of await readForces(driver)) forceNames.set(f.key, f.name);
+  } else {
+    for (const e of changes.entities.values()) if (e.type === 'Force') forceNames.set(e.key, e.name);
+    for (const f of await readForcesOfActors(driver, people.actors)) forceNames.set(f.key, f.name);
+    for (const f of await readForcesBeside(driver, [...forceNames.keys()])) if (!forceNames.has(f.key)) forceNames.set(f.key, f.name);
+  }
+  const gone = new Map<string, ChangedConflict>();
+  const written = new Map<string, ChangedConflict>();
+  const writer = new ReconciledWriter(driver);
+  let claimsRead = 0;
+  for (const [key, name] of [...forceNames].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (!full) for (const x of await removeForceBlock(driver, name)) gone.set(x.id, x);
+    const block = await reconcileForce(driver, knowledge, key, name);
+    claimsRead += block.claims;
+    for (const x of await writer.add(block.reconciliation)) written.set(x.id, x);
+  }
+  await writer.flush();
+  options.onPart?.('forces', performance.now() - started, claimsRead);
+
+  // Entities: those the documents name, and people whose canonical name or side moved.
+  started = performance.now();
+  const entityKeys = full ? await readEntityKeys(driver) : [...new Set([...changes.entities.keys(), ...people.entities])];
+  const mentions = await reconcileEntities(driver, entityKeys, full, writer);
+  options.onPart?.('entities', performance.now() - started, mentions);
+
+  const counts = await recordReconciliation(driver);
+  const changed = (from: Map<string, ChangedConflict>, less: Map<string, ChangedConflict>) =>
+    [...from.values()].filter((x) => !less.has(x.id)).sort((a, b) => (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : a.id < b.id ? -1 : 1));
+  return {
+    ...counts,
+    scope: { full, forces: forceNames.size, entities: entityKeys.length, people: people.count },
+    newConflicts: full ? [] : changed(written, gone),
+    resolvedConflicts: full ? [] : changed(gone, written),
+  };
+}
+
+/**
+ * Entity resolution of the surnames the changes name (all, when full): each
+ * person's canonical name and side, written to (:Resolution) nodes. Returns
+ * the people whose canonical name or side moved, as entity keys to refresh and
+ * as deciders whose forces to refresh.
+ */
+async function reconcilePeople(
+  driver: Driver,
+  knowledge: Knowledge,
+  full: boolean,
+  changes: ReconcileChanges,
+): Promise<{ entities: string[]; actors: string[]; count: number }> {
+  const before = new Map<string, Resolution>();
+  const named = [...changes.entities.values()].filter((e) => e.type === 'Person');
+  let keys: string[];
+  if (full) {
+    keys = await readPersonKeys(driver);
+  } else {
+    const surnames = [...new Set(named.map((e) => surnameOf(e.name)))];
+    for (const x of await readResolutionsBySurname(driver, surnames)) before.set(x.key, x);
+    keys = [...new Set([...before.keys(), ...named.map((e) => e.key)])];
+  }
+
+  const seen = await readPeople(driver, keys);
+  const fuller = fullerPeople(seen);
+  const canonical = new Map(seen.map((p) => [p.ref.key, canonicalOf(p.ref, fuller)]));
+  const rolesOf = new Map<string, string[]>();
+  for (const p of seen) {
+    const list = rolesOf.get(canonical.get(p.ref.key)!.key) ?? [];
+    list.push(...p.roles);
+    rolesOf.set(canonical.get(p.ref.key)!.key, list);
+  }
+  const roleOrg = roleOrganisations(knowledge);
+  const sides = new Map<string, ActorSide | null>();
+  for (const [key, roles] of rolesOf) sides.set(key, personSide(roles, knowledge, roleOrg));
+  const after = new Map<string, Resolution>(
+    seen.map((p) => {
+      const c = canonical.get(p.ref.key)!;
+      return [p.ref.key, { key: p.ref.key, surname: surnameOf(p.ref.name), canonical: c.key, canonicalName: c.name, side: sides.get(c.key)?.name ?? null }];
+    }),
+  );
+
+  // Moved: a person's canonical name or side differs from before (or the person came or went).
+  const moved = new Set<string>();
+  for (const key of new Set([...before.keys(), ...after.keys()])) {
+    const a = before.get(key);
+    const b = after.get(key);
+    if (!a || !b || a.canonical !== b.canonical || a.canonicalName !== b.canonicalName || a.side !== b.side) {
+      if (a) moved.add(a.canonical);
+      if (b) moved.add(b.canonical);
+      moved.add(key);
+    }
+  }
+  // Every name of a moved canonical person decides as them.
+  const actors = new Set<string>(moved);
+  for (const x of [...before.values(), ...after.values()]) if (moved.has(x.canonical)) actors.add(x.key);
+
+  await replaceResolutions(
+    driver,
+    [...before.keys()].filter((k) => !after.has(k)),
+    [...after.values()],
+  );
+
+  // Entity facts to refresh: the moved, and the canonical names (before and after) of the people the changes name.
+  const entities = new Set(moved);
+  for (const { key } of named) {
+    if (before.has(key)) entities.add(before.get(key)!.canonical);
+    if (after.has(key)) entities.add(after.get(key)!.canonical);
+  }
+  return { entities: full ? [] : [...entities], actors: full ? [] : [...actors], count: seen.length };
+}
+
+/**
+ * One force's block reconciled with the people's canonical names and sides of
+ * the whole graph. Returns the facts and conflicts about this force only.
+ */
+async function reconcileForce(driver: Driver, knowledge: Knowledge, key: string, name: string): Promise<{ reconciliation: Reconciliation; claims: number }> {
+  const input = await readForceBlock(driver, key);
+  const persons = new Set<string>();
+  for (const c of input.claims) for (const e of [c.subject, ...c.links.map((l) => l.entity)]) if (e?.type === 'Person') persons.add(e.key);
+  const canonical = new Map<string, EntityRef>();
+  const personSides = new Map<string, ActorSide | null>();
+  for (const x of await readResolutions(driver, [...persons])) {
+    canonical.set(x.key, { type: 'Person', key: x.canonical, name: x.canonicalName });
+    personSides.set(x.canonical, x.side === null ? null : sideNamed(x.side));
+  }
+  const all = reconcile(input, { knowledge, entities: { canonical, personSides }, entityFacts: false });
+  return {
+    reconciliation: { facts: all.facts.filter((f) => f.qualifiers.force === name), conflicts: all.conflicts.filter((c) => c.force === name) },
+    claims: input.claims.length,
+  };
+}
+
+/**
+ * Entity blocks: each key's fact recomputed from the mentions of it and of the
+ * names resolved to it; a person resolved to another has none of its own.
+ */
+async function reconcileEntities(driver: Driver, keys: readonly string[], full: boolean, writer: ReconciledWriter): Promise<number> {
+  let mentionsRead = 0;
+  for (const part of chunks(keys, KEY_CHUNK)) {
+    if (!full) await removeFacts(driver, part.map((k) => stableId('fact', 'entity', k)));
+    // People resolved to another name are in that name's block; every other key is its own canonical.
+    const resolution = new Map<string, string>();
+    for (const x of await readResolutions(driver, part)) resolution.set(x.key, x.canonical);
+    const own = part.filter((k) => (resolution.get(k) ?? k) === k);
+    for (const { entity, mentions } of await readEntityBlocks(driver, own)) {
+      mentionsRead += mentions.length;
+      if (!entity || mentions.length === 0) continue;
+      await writer.add({ facts: [entityFactOf(entity, mentions)], conflicts: [] });
+    }
+  }
+  await writer.flush();
+  return mentionsRead;
+}
