@@ -1,5 +1,6 @@
 // Scoring of one document's extracted facts against its gold, and micro-averaging
-// over a folder, following the scoring table of corpus GOLD-FORMAT.md. Pure: no I/O.
+// over a folder, following the scoring table of corpus GOLD-FORMAT.md. Pure: no I/O but
+// the honorifics of the knowledge files, read once.
 //
 // Conventions (tested in tests/eval/score.test.ts):
 // - precision = correct / reported, recall = correct / gold, F1 = harmonic mean.
@@ -32,13 +33,9 @@ import type {
   SystemQuote,
   SystemStageEvent,
 } from './gold.ts';
+import { loadKnowledge } from '../knowledge/index.ts';
 
 // ---------------------------------------------------------------- folding
-
-/** Leading titles dropped from names; "councillor" is Cllr spelled out. */
-export const HONORIFICS: ReadonlySet<string> = new Set([
-  'sir', 'dame', 'cllr', 'councillor', 'baroness', 'lord', 'lady', 'mr', 'mrs', 'ms', 'miss', 'dr',
-]);
 
 /**
  * Folds text for comparison: Unicode compatibility forms and accents removed,
@@ -57,10 +54,24 @@ export function foldText(text: string): string {
     .trim();
 }
 
-/** foldText, then leading honorifics removed ("Sir Andy Cooke" = "andy cooke"); a lone title is kept. */
+let honorificWords: string[][] | undefined;
+
+/** The honorifics of honorifics.yaml as folded words, longest first ("the rt hon" before "rt hon"). */
+function honorifics(): string[][] {
+  honorificWords ??= loadKnowledge()
+    .honorifics.honorifics.map((h) => foldText(h).split(' '))
+    .sort((a, b) => b.length - a.length);
+  return honorificWords;
+}
+
+/** foldText, then leading honorifics (honorifics.yaml) removed ("Sir Andy Cooke" = "andy cooke"); a lone title is kept. */
 export function foldName(name: string): string {
   const tokens = foldText(name).split(' ').filter(Boolean);
-  while (tokens.length > 1 && HONORIFICS.has(tokens[0]!)) tokens.shift();
+  for (;;) {
+    const lead = honorifics().find((h) => tokens.length > h.length && h.every((w, i) => tokens[i] === w));
+    if (!lead) break;
+    tokens.splice(0, lead.length);
+  }
   return tokens.join(' ');
 }
 

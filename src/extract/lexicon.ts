@@ -1,5 +1,6 @@
 import { gazetteerEntries, loadKnowledge, type Knowledge, type PeelAreaName } from '../knowledge/index.ts';
 import { Gazetteer, type GazetteerEntry } from '../nlp/gazetteer.ts';
+import { loadNameVocabulary } from '../knowledge/names.ts';
 import { loadQuoteVocabulary } from '../knowledge/quotes.ts';
 import { buildQuoteLexicon, type QuoteLexicon } from './quote-lexicon.ts';
 
@@ -163,10 +164,8 @@ export function buildLexicon(knowledge: Knowledge): Lexicon {
   const abbreviations = new Set(knowledge.index.nonTerminalAbbreviations.map((a) => a.toLowerCase()));
 
   const notNameWords = new Set<string>([
-    ...['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'],
-    ...['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday'],
+    ...loadNameVocabulary().notNameWords,
     ...stageTerms.map((t) => t.text.toLowerCase()).filter((t) => !t.includes(' ')),
-    ...['police', 'constabulary', 'service', 'force', 'inspectorate', 'inspector', 'inspectors', 'council', 'councils', 'office', 'government', 'plan', 'report', 'strategy', 'the', 'a', 'an', 'and', 'of', 'for', 'in', 'his', 'her', 'majesty', 'majesty’s', "majesty's", 'london', 'england', 'wales', 'britain', 'home', 'secretary', 'mayor', 'commissioner', 'chief', 'constable', 'statement', 'independent', 'national', 'review', 'inquiry', 'panel', 'programme', 'survey', 'act', 'bill', 'unit', 'team', 'centre', 'board', 'committee'],
   ]);
 
   const peelCues = knowledge.peel.areas.flatMap((a) =>
@@ -192,7 +191,7 @@ export function buildLexicon(knowledge: Knowledge): Lexicon {
     ),
     inspectorate,
     inspectorateReference: new RegExp(
-      `${WORD_START}(?:${[...genericRefs, 'inspectors', 'the inspectorate', 'the police inspectorate', 'the watchdog', 'a watchdog', 'police watchdog'].sort((a, b) => b.length - a.length).map(phraseSource).join('|')})${WORD_END}`,
+      `${WORD_START}(?:${[...genericRefs].sort((a, b) => b.length - a.length).map(phraseSource).join('|')})${WORD_END}`,
       'giu',
     ),
     honorificWords: new Set(honorifics.map((h) => h.toLowerCase())),
