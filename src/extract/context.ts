@@ -37,7 +37,3 @@ export interface Extractor {
   name: string;
   extract(input: ExtractionInput, found: FoundMentions): Mention[];
 }
-
-export function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
-  return a.start < b.end && b.start < a.end;
-}

@@ -1,5 +1,6 @@
 import { gazetteerEntries, loadKnowledge, type Knowledge, type PeelAreaName } from '../knowledge/index.ts';
 import { Gazetteer, type GazetteerEntry } from '../nlp/gazetteer.ts';
+import { alternation, escape, fold } from '../util/text.ts';
 import { loadNameVocabulary } from '../knowledge/names.ts';
 import { loadQuoteVocabulary } from '../knowledge/quotes.ts';
 import { buildQuoteLexicon, type QuoteLexicon } from './quote-lexicon.ts';
@@ -85,10 +86,6 @@ export function defaultLexicon(): Lexicon {
   return cached;
 }
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /** A vocabulary phrase as a regex source: flexible spaces, either apostrophe. */
 function phraseSource(phrase: string): string {
   return phrase
@@ -145,8 +142,8 @@ export function buildLexicon(knowledge: Knowledge): Lexicon {
   const stageLookup = new Map<string, 'Engage' | 'Scan'>();
   const stageLookupSensitive = new Map<string, 'Engage' | 'Scan'>();
   for (const t of stageTerms) {
-    if (t.caseSensitive) stageLookupSensitive.set(normalisePhrase(t.text), t.stage);
-    else stageLookup.set(normalisePhrase(t.text).toLowerCase(), t.stage);
+    if (t.caseSensitive) stageLookupSensitive.set(fold(t.text, 'casedKey'), t.stage);
+    else stageLookup.set(fold(t.text, 'key'), t.stage);
   }
 
   const actPatterns: ActPattern[] = (['decided', 'recommended', 'announced'] as const).flatMap((act) =>
@@ -160,7 +157,7 @@ export function buildLexicon(knowledge: Knowledge): Lexicon {
   const stageWords = (words: string[]) => words.map(phraseSource).join('|') || '(?!)';
 
   const honorifics = knowledge.honorifics.honorifics;
-  const honorificAlternation = [...honorifics].sort((a, b) => b.length - a.length).map((h) => phraseSource(h)).join('|');
+  const honorificAlternation = alternation(honorifics, phraseSource);
   const abbreviations = new Set(knowledge.index.nonTerminalAbbreviations.map((a) => a.toLowerCase()));
 
   const notNameWords = new Set<string>([
@@ -191,7 +188,7 @@ export function buildLexicon(knowledge: Knowledge): Lexicon {
     ),
     inspectorate,
     inspectorateReference: new RegExp(
-      `${WORD_START}(?:${[...genericRefs].sort((a, b) => b.length - a.length).map(phraseSource).join('|')})${WORD_END}`,
+      `${WORD_START}(?:${alternation(genericRefs, phraseSource)})${WORD_END}`,
       'giu',
     ),
     honorificWords: new Set(honorifics.map((h) => h.toLowerCase())),
@@ -204,7 +201,7 @@ export function buildLexicon(knowledge: Knowledge): Lexicon {
     stageMemberships: knowledge.stages.memberships.map((p) => compile(p)),
     aspirations: new RegExp(`${WORD_START}(?:${knowledge.stages.aspirations.map(phraseSource).join('|') || '(?!)'})${WORD_END}`, 'iu'),
     stageOf(phrase, quoted = false) {
-      const key = normalisePhrase(phrase.replace(/^["“‘']|["”’']$/g, ''));
+      const key = fold(phrase.replace(/^["“‘']|["”’']$/g, ''), 'casedKey');
       const exact = stageLookupSensitive.get(key) ?? stageLookup.get(key.toLowerCase());
       if (exact || !quoted) return exact;
       return [...stageLookupSensitive.entries()].find(([k]) => k.toLowerCase() === key.toLowerCase())?.[1];
@@ -228,8 +225,4 @@ export function buildLexicon(knowledge: Knowledge): Lexicon {
     improvedCue: cueRegex(knowledge.peel.polarity.improved),
     quotes: buildQuoteLexicon(loadQuoteVocabulary()),
   };
-}
-
-function normalisePhrase(s: string): string {
-  return s.replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
 }

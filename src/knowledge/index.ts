@@ -8,7 +8,6 @@
  * lookup entries), load.ts (reading and caching), lookups.ts (what a written
  * form names). This module is the one import path for all of them.
  */
-export { normaliseForMatch } from '../util/text.ts';
 export { KnowledgeError, type KnowledgeIssue } from './errors.ts';
 export {
   DECISION_ACTS,

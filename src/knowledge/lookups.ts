@@ -2,19 +2,19 @@
  * Lookups over the loaded knowledge: the force, organisation or title a
  * written form names, a person's name without honorifics, gazetteer entries.
  */
-import { normaliseForMatch } from '../util/text.ts';
+import { alternation, fold } from '../util/text.ts';
 import { loadKnowledge, type Knowledge } from './load.ts';
 import type { Force, Organisation, Title } from './schemas.ts';
 import { namedIndexed, type IndexedTerm } from './term-index.ts';
 
 function lookup<T>(terms: readonly IndexedTerm<T>[], surface: string): T | undefined {
   const tryOne = (s: string): T | undefined => {
-    const key = normaliseForMatch(s);
-    const caseKey = normaliseForMatch(s, { keepCase: true });
+    const key = fold(s, 'key');
+    const caseKey = fold(s, 'casedKey');
     return terms.find((t) => t.key === key && (!t.caseSensitive || t.caseKey === caseKey))?.target;
   };
   // Exact form first ("Barnardo's"), then without a possessive ("the Met's").
-  return tryOne(surface) ?? (/'s?$/.test(normaliseForMatch(surface)) ? tryOne(surface.replace(/[’']s?\s*$/u, '')) : undefined);
+  return tryOne(surface) ?? (/'s?$/.test(fold(surface, 'key')) ? tryOne(surface.replace(/[’']s?\s*$/u, '')) : undefined);
 }
 
 /** The force a whole written form names ("the Met", "GMP", "Devon & Cornwall Police"), or undefined. */
@@ -38,17 +38,14 @@ export function resolveTitle(surface: string, knowledge: Knowledge = loadKnowled
  * person's name. Honorifics must be capitalised as listed.
  */
 export function stripHonorifics(name: string, knowledge: Knowledge = loadKnowledge()): string {
-  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
-  const hons = [...knowledge.honorifics.honorifics].sort((a, b) => b.length - a.length).map(escape);
-  const posts = [...knowledge.honorifics.postNominals].sort((a, b) => b.length - a.length).map(escape);
-  const lead = new RegExp(`^(?:${hons.join('|')})\\.?\\s+`, 'u');
-  const trail = new RegExp(`(?:,?\\s+(?:${posts.join('|')}))+\\s*$`, 'u');
+  const lead = new RegExp(`^(?:${alternation(knowledge.honorifics.honorifics)})\\.?\\s+`, 'u');
+  const trail = new RegExp(`(?:,?\\s+(?:${alternation(knowledge.honorifics.postNominals)}))+\\s*$`, 'u');
   let out = name.normalize('NFKC').replace(/\s+/g, ' ').trim();
   for (let prev = ''; prev !== out; ) {
     prev = out;
     out = out.replace(lead, ''); // needs a following word, so a name is never emptied
   }
-  if (posts.length) out = out.replace(trail, '');
+  if (knowledge.honorifics.postNominals.length) out = out.replace(trail, '');
   return out.trim();
 }
 

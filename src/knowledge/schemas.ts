@@ -9,7 +9,7 @@
  * (see the file headers) and the schema rejects any other.
  */
 import { z } from 'zod';
-import { normaliseForMatch } from '../util/text.ts';
+import { fold } from '../util/text.ts';
 import { formatPath, type PathPart } from './errors.ts';
 
 const KNOWN_SLOTS = ['place', 'force', 'org', 'title', 'rank', 'portfolio', 'stage', 'gap'] as const;
@@ -168,9 +168,9 @@ const OrganisationsFileSchema = z
       file.organisations.map((o, i) => ({ label: o.name, path: ['organisations', i], terms: namedTerms(o.name, o.aliases, 'aliases') })),
       ctx,
     );
-    const names = new Set(file.organisations.map((o) => normaliseForMatch(o.name)));
+    const names = new Set(file.organisations.map((o) => fold(o.name, 'key')));
     file.organisations.forEach((o, i) => {
-      if (o.partOf !== undefined && !names.has(normaliseForMatch(o.partOf))) {
+      if (o.partOf !== undefined && !names.has(fold(o.partOf, 'key'))) {
         ctx.addIssue({ code: 'custom', path: ['organisations', i, 'partOf'], message: `"${o.partOf}" is not the name of an organisation in this file` });
       }
     });
@@ -263,7 +263,7 @@ const StagesFileSchema = z
     const seen = new Map<string, string>();
     for (const change of STAGE_CHANGES) {
       file.changes[change].forEach((p, i) => {
-        const key = normaliseForMatch(p);
+        const key = fold(p, 'key');
         const other = seen.get(key);
         if (other !== undefined && other !== change) {
           ctx.addIssue({ code: 'custom', path: ['changes', change, i], message: `"${p}" is listed under both ${other} and ${change}` });
@@ -312,7 +312,7 @@ const PeelFileSchema = z
     const cueOwner = new Map<string, string>();
     file.areas.forEach((a, i) =>
       a.cues.forEach((c, j) => {
-        const key = normaliseForMatch(c);
+        const key = fold(c, 'key');
         const owner = cueOwner.get(key);
         if (owner !== undefined && owner !== a.name) {
           ctx.addIssue({ code: 'custom', path: ['areas', i, 'cues', j], message: `cue "${c}" is also a cue of "${owner}"` });
@@ -320,9 +320,9 @@ const PeelFileSchema = z
         cueOwner.set(key, a.name);
       }),
     );
-    const concern = new Set(file.polarity.concern.map((c) => normaliseForMatch(c)));
+    const concern = new Set(file.polarity.concern.map((c) => fold(c, 'key')));
     file.polarity.improved.forEach((c, i) => {
-      if (concern.has(normaliseForMatch(c))) ctx.addIssue({ code: 'custom', path: ['polarity', 'improved', i], message: `"${c}" is listed as both concern and improved` });
+      if (concern.has(fold(c, 'key'))) ctx.addIssue({ code: 'custom', path: ['polarity', 'improved', i], message: `"${c}" is listed as both concern and improved` });
     });
   });
 export type Peel = z.output<typeof PeelFileSchema>;
@@ -351,9 +351,9 @@ function plain(text: string): Term {
 
 /** The name as a term plus the aliases; an alias with the name's text (any case) overrides the name's case rule. */
 export function namedTerms(name: string, aliases: readonly Term[], field: string): { term: Term; path: PathPart[] }[] {
-  const nameKey = normaliseForMatch(name);
+  const nameKey = fold(name, 'key');
   const out: { term: Term; path: PathPart[] }[] = [];
-  if (!aliases.some((a) => normaliseForMatch(a.text) === nameKey)) out.push({ term: plain(name), path: [] });
+  if (!aliases.some((a) => fold(a.text, 'key') === nameKey)) out.push({ term: plain(name), path: [] });
   aliases.forEach((a, j) => out.push({ term: a, path: [field, j] }));
   return out;
 }
@@ -361,7 +361,7 @@ export function namedTerms(name: string, aliases: readonly Term[], field: string
 function uniqueNames<T>(items: readonly T[], nameOf: (t: T) => string, base: PathPart[], ctx: Ctx): void {
   const seen = new Map<string, number>();
   items.forEach((item, i) => {
-    const key = normaliseForMatch(nameOf(item));
+    const key = fold(nameOf(item), 'key');
     const first = seen.get(key);
     if (first !== undefined) ctx.addIssue({ code: 'custom', path: [...base, i], message: `"${nameOf(item)}" is listed twice (also at ${formatPath([...base, first])})` });
     else seen.set(key, i);
@@ -370,8 +370,8 @@ function uniqueNames<T>(items: readonly T[], nameOf: (t: T) => string, base: Pat
 
 /** Two terms clash when they would match the same text: same key, unless both are case-sensitive with different cases. */
 export function termsClash(a: Term, b: Term): boolean {
-  if (normaliseForMatch(a.text) !== normaliseForMatch(b.text)) return false;
-  if (a.caseSensitive && b.caseSensitive) return normaliseForMatch(a.text, { keepCase: true }) === normaliseForMatch(b.text, { keepCase: true });
+  if (fold(a.text, 'key') !== fold(b.text, 'key')) return false;
+  if (a.caseSensitive && b.caseSensitive) return fold(a.text, 'casedKey') === fold(b.text, 'casedKey');
   return true;
 }
 
@@ -383,7 +383,7 @@ function uniqueTerms(
   const byKey = new Map<string, { owner: number; term: Term; path: PathPart[] }[]>();
   owners.forEach((o, i) => {
     for (const t of o.terms) {
-      const key = normaliseForMatch(t.term.text);
+      const key = fold(t.term.text, 'key');
       const list = byKey.get(key) ?? [];
       for (const prev of list) {
         if (prev.owner !== i && termsClash(prev.term, t.term)) {

@@ -2,16 +2,16 @@
  * The names, aliases and variants of the knowledge files as lookup entries,
  * each with its normalised keys, longest first.
  */
-import { normaliseForMatch } from '../util/text.ts';
+import { fold } from '../util/text.ts';
 import { namedTerms, type Force, type Organisation, type Term, type Title } from './schemas.ts';
 import type { KnowledgeFiles } from './validation.ts';
 
 export interface IndexedTerm<T> {
   /** As written in the YAML. */
   text: string;
-  /** normaliseForMatch(text). */
+  /** fold(text, 'key'). */
   key: string;
-  /** normaliseForMatch(text, { keepCase: true }); compare with this when caseSensitive. */
+  /** fold(text, 'casedKey'); compare with this when caseSensitive. */
   caseKey: string;
   caseSensitive: boolean;
   former: boolean;
@@ -37,8 +37,8 @@ export interface KnowledgeIndex {
 function indexed<T>(text: string, term: Partial<Term>, source: IndexedTerm<T>['source'], target: T): IndexedTerm<T> {
   return {
     text,
-    key: normaliseForMatch(text),
-    caseKey: normaliseForMatch(text, { keepCase: true }),
+    key: fold(text, 'key'),
+    caseKey: fold(text, 'casedKey'),
     caseSensitive: term.caseSensitive ?? false,
     former: term.former ?? false,
     source,

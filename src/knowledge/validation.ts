@@ -4,7 +4,7 @@
  */
 import { isNode, type Document, type LineCounter } from 'yaml';
 import type { z } from 'zod';
-import { normaliseForMatch } from '../util/text.ts';
+import { fold } from '../util/text.ts';
 import { KnowledgeError, formatPath, type KnowledgeIssue, type PathPart } from './errors.ts';
 import { FILE_SCHEMAS, namedTerms, termsClash, type KnowledgeFileData, type KnowledgeFileName, type Term } from './schemas.ts';
 
@@ -47,13 +47,13 @@ export function validateKnowledge(files: KnowledgeFiles): void {
   const forceTerms = new Map<string, { force: string; term: Term }[]>();
   for (const f of files['forces.yaml'].forces) {
     for (const { term } of namedTerms(f.name, f.aliases, 'aliases')) {
-      const key = normaliseForMatch(term.text);
+      const key = fold(term.text, 'key');
       forceTerms.set(key, [...(forceTerms.get(key) ?? []), { force: f.name, term }]);
     }
   }
   files['organisations.yaml'].organisations.forEach((o, i) => {
     for (const { term, path } of namedTerms(o.name, o.aliases, 'aliases')) {
-      for (const other of forceTerms.get(normaliseForMatch(term.text)) ?? []) {
+      for (const other of forceTerms.get(fold(term.text, 'key')) ?? []) {
         if (termsClash(term, other.term)) {
           issues.push({
             file: 'organisations.yaml',
@@ -64,9 +64,9 @@ export function validateKnowledge(files: KnowledgeFiles): void {
       }
     }
   });
-  const known = new Set([...files['forces.yaml'].forces.map((f) => f.name), ...files['organisations.yaml'].organisations.map((o) => o.name)].map((n) => normaliseForMatch(n)));
+  const known = new Set([...files['forces.yaml'].forces.map((f) => f.name), ...files['organisations.yaml'].organisations.map((o) => o.name)].map((n) => fold(n, 'key')));
   files['titles.yaml'].titles.forEach((t, i) => {
-    if (t.org !== undefined && !known.has(normaliseForMatch(t.org))) {
+    if (t.org !== undefined && !known.has(fold(t.org, 'key'))) {
       issues.push({
         file: 'titles.yaml',
         path: formatPath(['titles', i, 'org'], files['titles.yaml']),

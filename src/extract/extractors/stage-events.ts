@@ -1,5 +1,6 @@
 import type { Mention, MentionOf } from '../../model/mention.ts';
 import type { Sentence } from '../../nlp/sentences.ts';
+import { keepNonOverlapping, overlaps } from '../../util/spans.ts';
 import type { ExtractionInput, Extractor, FoundMentions } from '../context.ts';
 import type { StagePattern } from '../lexicon.ts';
 
@@ -24,7 +25,7 @@ export const stageEventExtractor: Extractor = {
       if (/\?["”’']?\s*$/.test(sentence.text)) continue;
       const counted = countedForces(input, found, index);
       const hits = matchStagePatterns(input, sentence);
-      for (const h of escalationHits(input, found, sentence)) if (!hits.some((k) => h.start < k.end && k.start < h.end)) hits.push(h);
+      for (const h of escalationHits(input, found, sentence)) if (!hits.some((k) => overlaps(k, h))) hits.push(h);
       if (hits.length === 0 && counted.length > 0) hits.push(...membershipHits(input, sentence));
       if (hits.length === 0) hits.push(...stagePronounHits(input, index));
       if (hits.length === 0) withoutHits.push(sentence);
@@ -188,14 +189,7 @@ export function matchStagePatterns({ document, lexicon }: ExtractionInput, sente
       hits.push({ start, end, stage: pattern.means?.stage ?? stage, change: pattern.means?.change ?? pattern.change, pattern });
     }
   }
-  hits.sort((a, b) => a.start - b.start || b.end - a.end);
-  const kept: StageHit[] = [];
-  for (const h of hits) {
-    const clash = kept.find((k) => h.start < k.end && k.start < h.end);
-    if (clash) continue;
-    kept.push(h);
-  }
-  return kept;
+  return keepNonOverlapping(hits);
 }
 
 /**

@@ -1,16 +1,15 @@
 import type { PeelAreaName } from '../../../knowledge/index.ts';
 import type { ExtractionInput } from '../../context.ts';
 import type { Lexicon } from '../../lexicon.ts';
+import { keepNonOverlapping, type Span } from '../../../util/spans.ts';
+import { escape } from '../../../util/text.ts';
 import { termsOf } from './grammar.ts';
 
 /** Cue matching: every PEEL and polarity cue found once per document, then looked up by span. */
 
 export type Polarity = 'concern' | 'improved';
 
-export interface Span {
-  start: number;
-  end: number;
-}
+export type { Span };
 
 export interface Candidate extends Span {
   peel: PeelAreaName;
@@ -99,7 +98,6 @@ function byFirstWord<T extends CueEntry>(entries: T[]): Map<string, T[]> {
 }
 
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Within a line: spaces or hyphens ("anti-social" = "anti social"), never a line break. */
 const SEP = '[ \\t\\u00a0\\-\\u2010-\\u2015]+';
 
@@ -125,10 +123,7 @@ function hitsIn<H extends Hit>(span: Span, all: H[]): H[] {
   }
   const inside: H[] = [];
   for (let i = lo; i < all.length && all[i]!.start < span.end; i++) if (all[i]!.end <= span.end) inside.push(all[i]!);
-  inside.sort((a, b) => b.cue.length - a.cue.length || a.start - b.start);
-  const hits: H[] = [];
-  for (const h of inside) if (!hits.some((k) => h.start < k.end && k.start < h.end)) hits.push(h);
-  return hits.sort((a, b) => a.start - b.start);
+  return keepNonOverlapping(inside, (a, b) => b.cue.length - a.cue.length || a.start - b.start);
 }
 
 export const peelHits = (ctx: Ctx, span: Span): PeelHit[] => hitsIn(span, ctx.peel);
