@@ -1,8 +1,9 @@
-import { gazetteerEntries, loadKnowledge, type Knowledge, type PeelAreaName } from '../knowledge/index.ts';
+import { gazetteerEntries, loadKnowledge, type Knowledge } from '../knowledge/index.ts';
 import { Gazetteer, type GazetteerEntry } from '../nlp/gazetteer.ts';
 import { alternation, escape, fold } from '../util/text.ts';
 import { loadNameVocabulary } from '../knowledge/names.ts';
 import { loadQuoteVocabulary } from '../knowledge/quotes.ts';
+import { buildAreaCues, type AreaCues } from './area-cues.ts';
 import { buildQuoteLexicon, type QuoteLexicon } from './quote-lexicon.ts';
 
 /**
@@ -72,9 +73,8 @@ export interface Lexicon {
   actMakerBefore: RegExp;
   /** "accepted her", "approved the": a verb that turns the recommendation after it into its subject's decision, at the end of a text. */
   recommendationAcceptanceBefore: RegExp;
-  peelCues: Array<{ cue: string; regex: RegExp; area: PeelAreaName }>;
-  concernCue: RegExp;
-  improvedCue: RegExp;
+  /** PEEL, polarity and process cues (peel.yaml), by first word. */
+  areaCues: AreaCues;
   /** Reporting verbs and the other words that tell who is quoted (quotes.yaml). */
   quotes: QuoteLexicon;
 }
@@ -165,11 +165,6 @@ export function buildLexicon(knowledge: Knowledge): Lexicon {
     ...stageTerms.map((t) => t.text.toLowerCase()).filter((t) => !t.includes(' ')),
   ]);
 
-  const peelCues = knowledge.peel.areas.flatMap((a) =>
-    a.cues.map((cue) => ({ cue, area: a.name, regex: new RegExp(`${WORD_START}${phraseSource(cue)}${WORD_END}`, 'iu') })),
-  );
-  peelCues.sort((a, b) => b.cue.length - a.cue.length);
-  const cueRegex = (cues: string[]) => new RegExp(`${WORD_START}(?:${cues.map(phraseSource).join('|')})${WORD_END}`, 'iu');
 
   return {
     knowledge,
@@ -220,9 +215,7 @@ export function buildLexicon(knowledge: Knowledge): Lexicon {
       `${WORD_START}(?<verb>${stageWords(knowledge.stages.recommendationAcceptances)})\\s+(?:[\\p{L}'’-]+\\s+){0,3}$`,
       'iu',
     ),
-    peelCues,
-    concernCue: cueRegex(knowledge.peel.polarity.concern),
-    improvedCue: cueRegex(knowledge.peel.polarity.improved),
+    areaCues: buildAreaCues(knowledge.peel),
     quotes: buildQuoteLexicon(loadQuoteVocabulary()),
   };
 }
