@@ -1,7 +1,6 @@
 import type { Mention } from '../../model/mention.ts';
 import { overlaps } from '../../util/spans.ts';
-import type { ExtractionInput, Extractor } from '../context.ts';
-import { primaryForce } from './stage-events.ts';
+import { primaryForce, type ExtractionInput, type Extractor } from '../context.ts';
 import { contextFor, isProcess, namesNoTopic, type Candidate, type Span } from './areas/cues.ts';
 import { areasOfList, findLists } from './areas/lists.ts';
 import { introducedAreas, needsAreas, predicateAreas, selfNamedAreas, verbAreas } from './areas/running-text.ts';

@@ -1,8 +1,7 @@
 import type { ActorKind, MentionOf } from '../../model/mention.ts';
 import type { Sentence } from '../../nlp/sentences.ts';
 import { keepNonOverlapping, leftmostLongest } from '../../util/spans.ts';
-import type { ExtractionInput, Extractor, FoundMentions } from '../context.ts';
-import { mostFrequent } from './stage-events.ts';
+import { mostFrequent, type ExtractionInput, type Extractor, type FoundMentions } from '../context.ts';
 
 /**
  * Who decided, recommended or announced a stage change. The act comes from

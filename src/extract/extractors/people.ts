@@ -5,7 +5,7 @@ import { overlaps } from '../../util/spans.ts';
 import type { ExtractionInput, Extractor, FoundMentions } from '../context.ts';
 import type { Lexicon } from '../lexicon.ts';
 import type { Paragraph } from '../../nlp/sentences.ts';
-import { findTitles } from './roles.ts';
+import { findTitles } from '../titles.ts';
 
 /**
  * People, from three kinds of evidence: compromise's person tagging, a title
