@@ -106,6 +106,12 @@ figure.quote figcaption { font-size: 13px; padding-left: 15px; }
 table.corroboration + table.corroboration, table.corroboration + details.group, details.group { margin-top: 18px; }
 details.group { display: block; }
 details.group > summary { font-size: 14px; font-weight: 600; }
+details.facts { margin-top: 8px; }
+.fact-count p { margin: 8px 0 2px; }
+/* A tail of facts reads as one running list, each fact an item. */
+ul.tail { list-style: none; margin: 0; padding: 0; font-size: 14px; }
+ul.tail li { display: inline; }
+ul.tail li + li::before { content: " · "; color: var(--muted); }
 th.label { width: 34%; }
 th.bars { width: 230px; }
 td.bars { padding-top: 12px; }
