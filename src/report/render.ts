@@ -305,7 +305,7 @@ function corroborationSection(rows: CorroborationRow[], origin: 'facts' | 'claim
   };
   return html`<section id="corroboration">
   <h2>Corroboration</h2>
-  <p class="hint">${origin === 'facts' ? 'How many publishers back each reconciled fact, and of which kind.' : 'Not reconciled yet: the stage-change and decision claims about each force, grouped by stage and change, with how many publishers make them and of which kind.'} The best-supported ${OPEN_FACTS} of each kind are shown in full; every other one is listed, folded, under its count of publishers and documents.</p>
+  <p class="hint">${origin === 'facts' ? 'How many publishers back each reconciled fact, and of which kind.' : 'Not reconciled yet: the stage-change and decision claims about each force, grouped by stage and change, with how many publishers make them and of which kind.'} The best-supported ${OPEN_FACTS} of each kind are shown in full; every other one is listed, folded, under its number of publishers and with its number of documents.</p>
   ${rows.length === 0
     ? html`<p class="empty">Nothing to corroborate yet.</p>`
     : html`<div class="card">
@@ -318,21 +318,23 @@ function corroborationSection(rows: CorroborationRow[], origin: 'facts' | 'claim
 }
 
 /**
- * The facts past the first few of a kind, one short item each under a heading with their counts
- * ("1 publisher · 2 documents"): every fact stays on the page with its counts, at a few dozen
- * bytes each instead of a table row.
+ * The facts past the first few of a kind, one short item each, grouped under their number of
+ * publishers and each with its number of documents beside it: every fact stays on the page with
+ * its counts, at a few dozen bytes each instead of a table row.
  */
 function factTail(kind: string, rest: readonly CorroborationRow[]): Html {
-  const byCount: Array<{ publishers: number; documents: number; rows: CorroborationRow[] }> = [];
+  const byPublishers: Array<{ publishers: number; rows: CorroborationRow[] }> = [];
   for (const r of rest) {
-    const s = support(r);
-    const last = byCount[byCount.length - 1];
-    if (last && last.publishers === s.publishers && last.documents === s.documents) last.rows.push(r);
-    else byCount.push({ ...s, rows: [r] });
+    const last = byPublishers[byPublishers.length - 1];
+    if (last && last.publishers === r.sources.length) last.rows.push(r);
+    else byPublishers.push({ publishers: r.sources.length, rows: [r] });
   }
   const noun = (FACT_GROUPS[kind] ?? kind).toLowerCase();
-  return html`<details class="fold facts" data-kind="${kind}" data-more="${rest.length}"><summary>${rest.length} more ${rest.length === 1 ? 'fact' : 'facts'} of ${noun}, each with fewer publishers</summary>${byCount.map(
-    (g) => html`<div class="fact-count" data-sources="${g.publishers}" data-documents="${g.documents}" data-facts="${g.rows.length}"><p class="small"><strong>${g.publishers} ${plural(g.publishers, 'publisher')} · ${g.documents} ${plural(g.documents, 'document')}</strong> <span class="muted">(${g.rows.length})</span></p><ul class="tail">${g.rows.map((r) => html`<li>${r.label}${r.date ? html` <span class="muted">${formatDate(r.date, r.datePrecision)}</span>` : ''}</li>`)}</ul></div>`,
+  return html`<details class="fold facts" data-kind="${kind}" data-more="${rest.length}"><summary>${rest.length} more ${rest.length === 1 ? 'fact' : 'facts'} of ${noun}, each with fewer publishers</summary>
+  <p class="muted small">Beside each fact, its number of documents.</p>${byPublishers.map(
+    (g) => html`<div class="fact-count" data-sources="${g.publishers}" data-facts="${g.rows.length}"><p class="small"><strong>${g.publishers} ${plural(g.publishers, 'publisher')}</strong> <span class="muted">· ${g.rows.length} ${plural(g.rows.length, 'fact')}</span></p><ul class="tail">${g.rows.map(
+      (r) => html`<li>${r.label}${r.date ? html` <span class="muted">${formatDate(r.date, r.datePrecision)}</span>` : ''} <span class="n">${support(r).documents}</span></li>`,
+    )}</ul></div>`,
   )}</details>`;
 }
 
@@ -343,8 +345,8 @@ function corroborationRow(r: CorroborationRow, max: number): Html {
   const who = [...r.sources].sort((a, b) => kindRank(a.kind) - kindRank(b.kind) || b.documents - a.documents || a.publisher.localeCompare(b.publisher));
   return html`<tr class="fact" data-sources="${r.sources.length}" data-documents="${documents}">
   <td>${r.label}${r.date ? html` <span class="muted nowrap">· ${formatDate(r.date, r.datePrecision)}</span>` : ''}</td>
-  <td class="num"><strong>${r.sources.length}</strong></td>
-  <td class="num">${documents}</td>
+  <td class="num" data-label="${plural(r.sources.length, 'publisher')}"><strong>${r.sources.length}</strong></td>
+  <td class="num" data-label="${plural(documents, 'document')}">${documents}</td>
   <td class="bars"><div class="bar" style="width:${trusted(((r.sources.length / max) * 100).toFixed(1))}%">${KINDS.filter((k) => byKind.has(k)).map(
     (k) => html`<span class="seg kind-${trusted(k)}" style="flex:${byKind.get(k)!}" title="${`${byKind.get(k)} ${k}`}">${byKind.get(k)!}</span>`,
   )}</div></td>
