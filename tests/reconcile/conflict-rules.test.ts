@@ -104,6 +104,16 @@ describe('conflict rules', () => {
     area(d, F, 'custody suites', 'Protecting vulnerable people', 'improved'),
   ];
 
+  it('a date repeated by several documents is one account: each dissenting document conflicts with it once', () => {
+    const releases = ['a1.txt', 'a2.txt', 'a3.txt'].map((f) => doc(f, 'inspectorate', '2026-05-20', 'a'));
+    const [b, c] = [doc('b.txt', 'press', '2026-07-21'), doc('c.txt', 'press', '2026-07-22')];
+    const claims = [...releases.map((d) => stageEvent(d, F, 'entered', '2026-05-19')), stageEvent(b, F, 'entered', '2026-07'), stageEvent(c, F, 'entered', '2026-07')];
+    const found = reconcile({ documents: [...releases, b, c], claims }).conflicts.filter((x) => x.kind === 'date');
+    // Two papers against the three releases' one date: two conflicts, each with the first release (not six).
+    expect(found.map((x) => [x.a.documentId, x.b.documentId]).sort()).toEqual([[releases[0]!.id, b.id], [releases[0]!.id, c.id]].sort());
+    expect(found.every((x) => x.confidence === 'high' && x.rule === 'date.disjoint')).toBe(true);
+  });
+
   it('a source set against the same inspectorate list given by two releases: one conflict, not one per release', () => {
     const [a, a2, b] = [doc('a.txt', 'inspectorate', '2026-05-20'), doc('a2.txt', 'inspectorate', '2026-05-20', 'a'), doc('b.txt', 'press', '2026-05-21')];
     const claims = [...inspectorateList(a), ...inspectorateList(a2), ...pressList(b)];
