@@ -114,6 +114,13 @@ describe('conflict rules', () => {
     expect(found.every((x) => x.confidence === 'high' && x.rule === 'date.disjoint')).toBe(true);
   });
 
+  it('an account is represented by its inspectorate document, wherever it stands', () => {
+    const [p, a, b] = [doc('p.txt', 'press', '2026-05-19'), doc('q.txt', 'inspectorate', '2026-05-20'), doc('r.txt', 'press', '2026-07-21')];
+    const claims = [stageEvent(p, F, 'entered', '2026-05-19'), stageEvent(a, F, 'entered', '2026-05-19'), stageEvent(b, F, 'entered', '2026-07')];
+    const found = reconcile({ documents: [p, a, b], claims }).conflicts.filter((x) => x.kind === 'date');
+    expect(found.map((x) => [x.a.documentId, x.b.documentId])).toEqual([[a.id, b.id]]);
+  });
+
   it('a source set against the same inspectorate list given by two releases: one conflict, not one per release', () => {
     const [a, a2, b] = [doc('a.txt', 'inspectorate', '2026-05-20'), doc('a2.txt', 'inspectorate', '2026-05-20', 'a'), doc('b.txt', 'press', '2026-05-21')];
     const claims = [...inspectorateList(a), ...inspectorateList(a2), ...pressList(b)];

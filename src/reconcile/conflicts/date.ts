@@ -19,6 +19,7 @@
 // (from a publication date or a spell). Pure; a function of one block.
 import { cmp, pushTo } from '../collections.ts';
 import { UNASSIGNED } from '../episodes.ts';
+import { INSPECTORATE } from '../areas.ts';
 import { dateInterval, describeInterval, intersect, isBounded, isoOfDay, overlaps, width, type Interval } from '../intervals.ts';
 import type { Statement, StageStatement } from '../normalise.ts';
 import { documentOrder, eventConflict, sideOf } from '../support.ts';
@@ -110,7 +111,7 @@ const fromSpell = (d: DocumentDating): boolean => !d.explicit && d.statements.so
 /**
  * Pairs of documents whose datings are disjoint (one of them bounded). Documents dating the event
  * alike (the same interval, wording and kind of evidence) are one account: of two disjoint
- * accounts, each document of the smaller is set against the first document of the larger, so
+ * accounts, each document of the smaller is set against one document of the larger, so
  * conflicts grow with the documents that dissent, not with dissenters times copies of the account.
  */
 export function disjointPairs(datings: readonly DocumentDating[]): Array<[DocumentDating, DocumentDating]> {
@@ -124,9 +125,10 @@ export function disjointPairs(datings: readonly DocumentDating[]): Array<[Docume
       const a = datings[list[g]![0]!]!;
       const b = datings[list[h]![0]!]!;
       if (overlaps(a.interval, b.interval) || !(isBounded(a.interval) || isBounded(b.interval))) continue;
-      // The larger account (the earlier on a tie) is set against each document of the other.
+      // The larger account (the earlier on a tie) is set against each document of the other, through
+      // its inspectorate document when it has one (the account a reader weighs first), else its first.
       const [account, others] = list[h]!.length > list[g]!.length ? [list[h]!, list[g]!] : [list[g]!, list[h]!];
-      const first = account[0]!;
+      const first = account.find((i) => datings[i]!.document.sourceKind === INSPECTORATE) ?? account[0]!;
       for (const i of others) pairs.push(i < first ? [i, first] : [first, i]);
     }
   }
