@@ -1,5 +1,6 @@
 // Scoring of one document's extracted facts against its gold, and micro-averaging
-// over a folder, following the scoring table of corpus GOLD-FORMAT.md. Pure: no I/O.
+// over a folder, following the scoring table of corpus GOLD-FORMAT.md. Pure: no I/O but
+// the honorifics of the knowledge files, read once.
 //
 // Conventions (tested in tests/eval/score.test.ts):
 // - precision = correct / reported, recall = correct / gold, F1 = harmonic mean.
@@ -32,41 +33,35 @@ import type {
   SystemQuote,
   SystemStageEvent,
 } from './gold.ts';
+import { loadKnowledge } from '../knowledge/index.ts';
+import { fold } from '../util/text.ts';
 
 // ---------------------------------------------------------------- folding
 
-/** Leading titles dropped from names; "councillor" is Cllr spelled out. */
-export const HONORIFICS: ReadonlySet<string> = new Set([
-  'sir', 'dame', 'cllr', 'councillor', 'baroness', 'lord', 'lady', 'mr', 'mrs', 'ms', 'miss', 'dr',
-]);
+let honorificWords: string[][] | undefined;
 
-/**
- * Folds text for comparison: Unicode compatibility forms and accents removed,
- * lower case, "&" read as "and", apostrophes dropped inside words ("Majesty's"
- * = "Majestys", "doesn't" = "doesnt"), every other non-letter/digit a space,
- * white space collapsed.
- */
-export function foldText(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    .replace(/['\u2018\u2019\u02bc`\u00b4]/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+/** The honorifics of honorifics.yaml as folded words, longest first ("the rt hon" before "rt hon"). */
+function honorifics(): string[][] {
+  honorificWords ??= loadKnowledge()
+    .honorifics.honorifics.map((h) => fold(h, 'words').split(' '))
+    .sort((a, b) => b.length - a.length);
+  return honorificWords;
 }
 
-/** foldText, then leading honorifics removed ("Sir Andy Cooke" = "andy cooke"); a lone title is kept. */
+/** fold(name, 'words'), then leading honorifics (honorifics.yaml) removed ("Sir Andy Cooke" = "andy cooke"); a lone title is kept. */
 export function foldName(name: string): string {
-  const tokens = foldText(name).split(' ').filter(Boolean);
-  while (tokens.length > 1 && HONORIFICS.has(tokens[0]!)) tokens.shift();
+  const tokens = fold(name, 'words').split(' ').filter(Boolean);
+  for (;;) {
+    const lead = honorifics().find((h) => tokens.length > h.length && h.every((w, i) => tokens[i] === w));
+    if (!lead) break;
+    tokens.splice(0, lead.length);
+  }
   return tokens.join(' ');
 }
 
 /** The folded words of a text. */
 export function words(text: string): string[] {
-  const folded = foldText(text);
+  const folded = fold(text, 'words');
   return folded === '' ? [] : folded.split(' ');
 }
 
@@ -104,8 +99,8 @@ export const ROLE_SHARE_THRESHOLD = 0.6;
  * least half of the shorter one's words. Higher is a better match.
  */
 export function areaTextOverlap(a: string, b: string): number {
-  const fa = foldText(a);
-  const fb = foldText(b);
+  const fa = fold(a, 'words');
+  const fb = fold(b, 'words');
   if (fa === '' || fb === '') return 0;
   if (fa === fb) return 3;
   const wa = fa.split(' ');
@@ -123,8 +118,8 @@ export const quoteText = (q: SystemQuote): string => q.text ?? q.startsWith ?? '
 
 /** Whether a quote's text starts with the gold `startsWith`, after folding and at a word boundary. */
 export function quoteStartsWith(text: string, startsWith: string): boolean {
-  const t = foldText(text);
-  const p = foldText(startsWith);
+  const t = fold(text, 'words');
+  const p = fold(startsWith, 'words');
   return p !== '' && (t === p || t.startsWith(`${p} `));
 }
 
@@ -376,7 +371,7 @@ export function scoreDocument(system: SystemFacts, gold: DocumentFacts): Documen
     quotes: categoryResult<'quotes'>(system.quotes, gold.quotes, (s, g) =>
       // A longer gold opening that fits is the more specific match.
       sameName(s.speaker, g.speaker) && quoteStartsWith(quoteText(s), g.startsWith)
-        ? 1 + Math.min(foldText(g.startsWith).length, 999) / 1000
+        ? 1 + Math.min(fold(g.startsWith, 'words').length, 999) / 1000
         : 0,
     ),
     dates: categoryResult<'dates'>(system.dates, gold.dates, (s, g) => (s.value.trim() === g.value ? 1 : 0)),

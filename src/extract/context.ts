@@ -38,6 +38,25 @@ export interface Extractor {
   extract(input: ExtractionInput, found: FoundMentions): Mention[];
 }
 
-export function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
-  return a.start < b.end && b.start < a.end;
+/** The force the document is about: the one it names most, first on a tie. */
+export function primaryForce(found: FoundMentions): string | undefined {
+  const counts = new Map<string, { n: number; first: number }>();
+  for (const f of found.of('force')) {
+    const c = counts.get(f.name) ?? { n: 0, first: f.start };
+    c.n++;
+    counts.set(f.name, c);
+  }
+  return [...counts.entries()].sort((a, b) => b[1].n - a[1].n || a[1].first - b[1].first)[0]?.[0];
+}
+
+/** The change a document is about: its most frequent (force, stage, change), the first on a tie. */
+export function mostFrequent(events: MentionOf<'stageEvent'>[]): MentionOf<'stageEvent'> | undefined {
+  const counts = new Map<string, { n: number; e: MentionOf<'stageEvent'> }>();
+  for (const e of events) {
+    const key = `${e.force}|${e.stage}|${e.change}`;
+    const c = counts.get(key) ?? { n: 0, e };
+    c.n++;
+    counts.set(key, c);
+  }
+  return [...counts.values()].sort((a, b) => b.n - a.n || a.e.start - b.e.start)[0]?.e;
 }

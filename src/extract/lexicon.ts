@@ -1,6 +1,9 @@
-import { gazetteerEntries, loadKnowledge, type Knowledge, type PeelAreaName } from '../knowledge/index.ts';
+import { gazetteerEntries, loadKnowledge, type Knowledge } from '../knowledge/index.ts';
 import { Gazetteer, type GazetteerEntry } from '../nlp/gazetteer.ts';
+import { alternation, escape, fold } from '../util/text.ts';
+import { loadNameVocabulary } from '../knowledge/names.ts';
 import { loadQuoteVocabulary } from '../knowledge/quotes.ts';
+import { buildAreaCues, type AreaCues } from './area-cues.ts';
 import { buildQuoteLexicon, type QuoteLexicon } from './quote-lexicon.ts';
 
 /**
@@ -70,9 +73,8 @@ export interface Lexicon {
   actMakerBefore: RegExp;
   /** "accepted her", "approved the": a verb that turns the recommendation after it into its subject's decision, at the end of a text. */
   recommendationAcceptanceBefore: RegExp;
-  peelCues: Array<{ cue: string; regex: RegExp; area: PeelAreaName }>;
-  concernCue: RegExp;
-  improvedCue: RegExp;
+  /** PEEL, polarity and process cues (peel.yaml), by first word. */
+  areaCues: AreaCues;
   /** Reporting verbs and the other words that tell who is quoted (quotes.yaml). */
   quotes: QuoteLexicon;
 }
@@ -82,10 +84,6 @@ let cached: Lexicon | undefined;
 export function defaultLexicon(): Lexicon {
   cached ??= buildLexicon(loadKnowledge());
   return cached;
-}
-
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** A vocabulary phrase as a regex source: flexible spaces, either apostrophe. */
@@ -144,8 +142,8 @@ export function buildLexicon(knowledge: Knowledge): Lexicon {
   const stageLookup = new Map<string, 'Engage' | 'Scan'>();
   const stageLookupSensitive = new Map<string, 'Engage' | 'Scan'>();
   for (const t of stageTerms) {
-    if (t.caseSensitive) stageLookupSensitive.set(normalisePhrase(t.text), t.stage);
-    else stageLookup.set(normalisePhrase(t.text).toLowerCase(), t.stage);
+    if (t.caseSensitive) stageLookupSensitive.set(fold(t.text, 'casedKey'), t.stage);
+    else stageLookup.set(fold(t.text, 'key'), t.stage);
   }
 
   const actPatterns: ActPattern[] = (['decided', 'recommended', 'announced'] as const).flatMap((act) =>
@@ -159,21 +157,14 @@ export function buildLexicon(knowledge: Knowledge): Lexicon {
   const stageWords = (words: string[]) => words.map(phraseSource).join('|') || '(?!)';
 
   const honorifics = knowledge.honorifics.honorifics;
-  const honorificAlternation = [...honorifics].sort((a, b) => b.length - a.length).map((h) => phraseSource(h)).join('|');
+  const honorificAlternation = alternation(honorifics, phraseSource);
   const abbreviations = new Set(knowledge.index.nonTerminalAbbreviations.map((a) => a.toLowerCase()));
 
   const notNameWords = new Set<string>([
-    ...['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'],
-    ...['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday'],
+    ...loadNameVocabulary().notNameWords,
     ...stageTerms.map((t) => t.text.toLowerCase()).filter((t) => !t.includes(' ')),
-    ...['police', 'constabulary', 'service', 'force', 'inspectorate', 'inspector', 'inspectors', 'council', 'councils', 'office', 'government', 'plan', 'report', 'strategy', 'the', 'a', 'an', 'and', 'of', 'for', 'in', 'his', 'her', 'majesty', 'majesty’s', "majesty's", 'london', 'england', 'wales', 'britain', 'home', 'secretary', 'mayor', 'commissioner', 'chief', 'constable', 'statement', 'independent', 'national', 'review', 'inquiry', 'panel', 'programme', 'survey', 'act', 'bill', 'unit', 'team', 'centre', 'board', 'committee'],
   ]);
 
-  const peelCues = knowledge.peel.areas.flatMap((a) =>
-    a.cues.map((cue) => ({ cue, area: a.name, regex: new RegExp(`${WORD_START}${phraseSource(cue)}${WORD_END}`, 'iu') })),
-  );
-  peelCues.sort((a, b) => b.cue.length - a.cue.length);
-  const cueRegex = (cues: string[]) => new RegExp(`${WORD_START}(?:${cues.map(phraseSource).join('|')})${WORD_END}`, 'iu');
 
   return {
     knowledge,
@@ -192,7 +183,7 @@ export function buildLexicon(knowledge: Knowledge): Lexicon {
     ),
     inspectorate,
     inspectorateReference: new RegExp(
-      `${WORD_START}(?:${[...genericRefs, 'inspectors', 'the inspectorate', 'the police inspectorate', 'the watchdog', 'a watchdog', 'police watchdog'].sort((a, b) => b.length - a.length).map(phraseSource).join('|')})${WORD_END}`,
+      `${WORD_START}(?:${alternation(genericRefs, phraseSource)})${WORD_END}`,
       'giu',
     ),
     honorificWords: new Set(honorifics.map((h) => h.toLowerCase())),
@@ -205,7 +196,7 @@ export function buildLexicon(knowledge: Knowledge): Lexicon {
     stageMemberships: knowledge.stages.memberships.map((p) => compile(p)),
     aspirations: new RegExp(`${WORD_START}(?:${knowledge.stages.aspirations.map(phraseSource).join('|') || '(?!)'})${WORD_END}`, 'iu'),
     stageOf(phrase, quoted = false) {
-      const key = normalisePhrase(phrase.replace(/^["“‘']|["”’']$/g, ''));
+      const key = fold(phrase.replace(/^["“‘']|["”’']$/g, ''), 'casedKey');
       const exact = stageLookupSensitive.get(key) ?? stageLookup.get(key.toLowerCase());
       if (exact || !quoted) return exact;
       return [...stageLookupSensitive.entries()].find(([k]) => k.toLowerCase() === key.toLowerCase())?.[1];
@@ -224,13 +215,7 @@ export function buildLexicon(knowledge: Knowledge): Lexicon {
       `${WORD_START}(?<verb>${stageWords(knowledge.stages.recommendationAcceptances)})\\s+(?:[\\p{L}'’-]+\\s+){0,3}$`,
       'iu',
     ),
-    peelCues,
-    concernCue: cueRegex(knowledge.peel.polarity.concern),
-    improvedCue: cueRegex(knowledge.peel.polarity.improved),
+    areaCues: buildAreaCues(knowledge.peel),
     quotes: buildQuoteLexicon(loadQuoteVocabulary()),
   };
-}
-
-function normalisePhrase(s: string): string {
-  return s.replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
 }

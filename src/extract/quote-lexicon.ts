@@ -1,5 +1,6 @@
 import nlp from 'compromise';
 import type { QuoteVocabulary } from '../knowledge/quotes.ts';
+import { alternation, phraseLiteral } from '../util/text.ts';
 
 /** The quotation vocabulary compiled into matchers (see src/knowledge/quotes.yaml). */
 export interface QuoteLexicon {
@@ -19,10 +20,6 @@ export interface QuoteLexicon {
 const WORD_START = '(?<![\\p{L}\\p{N}])';
 const WORD_END = '(?![\\p{L}\\p{N}])';
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /** Every inflection of a (possibly phrasal) verb: "point out" -> "points out", "pointed out", ... */
 export function inflections(lemma: string): string[] {
   const [head, ...rest] = lemma.trim().split(/\s+/);
@@ -38,12 +35,8 @@ export function inflections(lemma: string): string[] {
   return [...forms].map((f) => f + tail);
 }
 
-function alternation(phrases: readonly string[]): string {
-  return [...phrases]
-    .sort((a, b) => b.length - a.length)
-    .map((p) => escape(p).replace(/\s+/g, '\\s+').replace(/-/g, '[-‐–]?'))
-    .join('|');
-}
+/** A phrase as a regex source: any white space, a hyphen optional and of any kind. */
+const phraseSource = (p: string) => phraseLiteral(p).replace(/-/g, '[-‐–]?');
 
 export function normaliseLabel(s: string): string {
   return s.toLowerCase().replace(/[’‘]/g, "'").replace(/[^\p{L}\p{N}' ]+/gu, ' ').replace(/\s+/g, ' ').trim();
@@ -53,11 +46,11 @@ export function buildQuoteLexicon(vocabulary: QuoteVocabulary): QuoteLexicon {
   const verbForms = vocabulary.reportingVerbs.flatMap((v) => [...inflections(v.lemma), ...v.forms]);
   const authors = new Map(vocabulary.sourceNouns.map((s) => [normaliseLabel(s.noun), s.author] as const));
   return {
-    reportingVerb: new RegExp(`${WORD_START}(?:${alternation(verbForms)})${WORD_END}`, 'giu'),
-    sourceNoun: new RegExp(`${WORD_START}(?:${alternation(vocabulary.sourceNouns.map((s) => s.noun))})${WORD_END}`, 'giu'),
+    reportingVerb: new RegExp(`${WORD_START}(?:${alternation(verbForms, phraseSource)})${WORD_END}`, 'giu'),
+    sourceNoun: new RegExp(`${WORD_START}(?:${alternation(vocabulary.sourceNouns.map((s) => s.noun), phraseSource)})${WORD_END}`, 'giu'),
     authorOfSource: (noun) => authors.get(normaliseLabel(noun)),
-    spokesperson: new RegExp(`${WORD_START}(?:${alternation(vocabulary.spokespersonNouns)})${WORD_END}`, 'giu'),
-    writeVerb: new RegExp(`${WORD_START}(?:${alternation(inflections('write'))})${WORD_END}`, 'iu'),
+    spokesperson: new RegExp(`${WORD_START}(?:${alternation(vocabulary.spokespersonNouns, phraseSource)})${WORD_END}`, 'giu'),
+    writeVerb: new RegExp(`${WORD_START}(?:${alternation(inflections('write'), phraseSource)})${WORD_END}`, 'iu'),
     notQuotations: new Set(vocabulary.notQuotations.map(normaliseLabel)),
   };
 }

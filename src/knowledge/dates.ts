@@ -25,8 +25,3 @@ export function parseDateVocabulary(data: unknown): DateVocabulary {
 export function loadDateVocabulary(dir?: string): DateVocabulary {
   return FILE.load(dir);
 }
-
-/** One alternation of the words, longest first, for use inside a regular expression. */
-export function alternation(words: readonly string[]): string {
-  return [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/\s+/g, '\\s+')).join('|');
-}

@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import type { z } from 'zod';
-import { KnowledgeError } from './index.ts';
+import { KnowledgeError } from './errors.ts';
 
 const DEFAULT_DIR = dirname(fileURLToPath(import.meta.url));
 

@@ -1,6 +1,8 @@
 import * as chrono from 'chrono-node';
 import { z } from 'zod';
-import { alternation, loadDateVocabulary } from '../knowledge/dates.ts';
+import { loadDateVocabulary } from '../knowledge/dates.ts';
+import { keepNonOverlapping, longestFirst } from '../util/spans.ts';
+import { alternation } from '../util/text.ts';
 import { tenseAt } from './tense.ts';
 
 export const DatePrecision = z.enum(['day', 'month', 'year']);
@@ -549,11 +551,5 @@ function monthIndexOf(word: string): number {
 
 /** Keep the longest (then earliest) of overlapping candidates: "28 June 2022" beats "2022". */
 function refineOverlaps(found: DateFound[]): DateFound[] {
-  const sorted = [...found].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-  const kept: DateFound[] = [];
-  for (const d of sorted) {
-    if (kept.some((k) => d.start < k.end && k.start < d.end)) continue;
-    kept.push(d);
-  }
-  return kept.sort((a, b) => a.start - b.start);
+  return keepNonOverlapping(found, longestFirst);
 }

@@ -1,8 +1,12 @@
+import { keepNonOverlapping } from '../util/spans.ts';
+import { alternation, escape, fold } from '../util/text.ts';
+
 /**
  * Finds the written forms of known names in text: longest match first, on word
  * boundaries, with typographic variants (curly apostrophes, "&" for "and",
  * "Majesty's" / "Majesty’s") folded so one listed form covers them all.
  */
+
 export interface GazetteerEntry {
   canonical: string;
   forms: readonly string[];
@@ -24,22 +28,13 @@ export interface GazetteerMatch {
   surface: string;
 }
 
-/** Same-length folding, so offsets into the folded text are offsets into the original. */
-export function foldForMatching(text: string): string {
-  return text.replace(/[\u2018\u2019\u02bc\u2032`]/g, "'").replace(/[\u201c\u201d\u2033]/g, '"').replace(/[\u00a0\u2007\u202f]/g, ' ').replace(/[\u2010-\u2015]/g, '-');
-}
-
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /** In a form, "{gap}" stands for one to three lower-case words ("Kent's {gap} police officers"). */
 const GAP = '{gap}';
 const GAP_PATTERN = "(?:\\p{Ll}[\\p{L}'-]*\\s+){0,2}\\p{Ll}[\\p{L}'-]*";
 
 /** A form as a pattern: flexible white space, "and"/"&" interchangeable, optional possessive apostrophe. */
 function formPattern(form: string): string {
-  return foldForMatching(form)
+  return fold(form, 'sameLength')
     .trim()
     .split(/\s+/)
     .map((word) => (word === GAP ? GAP_PATTERN : word === '&' || word.toLowerCase() === 'and' ? '(?:and|&)' : escape(word).replace(/'/g, "'?")))
@@ -92,8 +87,8 @@ export class Gazetteer {
       const phrases = Gazetteer.build([...(e.excludePhrases ?? [])], 'gi');
       if (phrases) this.excluded.set(e.canonical, phrases);
     }
-    const after = [...(options.notFollowedBy ?? [])].sort((a, b) => b.length - a.length).map(followerPattern);
-    this.notFollowedBy = after.length ? new RegExp(`^\\s*(?:${after.join('|')})(?![\\p{L}\\p{N}])`, 'iu') : null;
+    const after = options.notFollowedBy ?? [];
+    this.notFollowedBy = after.length ? new RegExp(`^\\s*(?:${alternation(after, followerPattern)})(?![\\p{L}\\p{N}])`, 'iu') : null;
   }
 
   /** Whether a match is part of a longer name: inside an excluded phrase, or followed by a word that extends it. */
@@ -112,9 +107,8 @@ export class Gazetteer {
 
   private static build(forms: string[], flags: string): RegExp | null {
     if (forms.length === 0) return null;
-    const unique = [...new Set(forms)].sort((a, b) => b.length - a.length);
     // Longest forms first: "Greater Manchester Police" wins over "Manchester".
-    return new RegExp(`(?<![\\p{L}\\p{N}])(?:${unique.map(formPattern).join('|')})(?![\\p{L}\\p{N}])`, `${flags}u`);
+    return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation([...new Set(forms)], formPattern)})(?![\\p{L}\\p{N}])`, `${flags}u`);
   }
 
   static key(form: string): string {
@@ -122,7 +116,7 @@ export class Gazetteer {
   }
 
   private static keySensitive(form: string): string {
-    return foldForMatching(form).replace(/&/g, 'and').replace(/'/g, '').replace(/\s+/g, ' ').trim();
+    return fold(form, 'sameLength').replace(/&/g, 'and').replace(/'/g, '').replace(/\s+/g, ' ').trim();
   }
 
   /** The canonical name of a written form, if it is one. */
@@ -131,7 +125,7 @@ export class Gazetteer {
   }
 
   find(text: string): GazetteerMatch[] {
-    const folded = foldForMatching(text);
+    const folded = fold(text, 'sameLength');
     const out: GazetteerMatch[] = [];
     for (const [re, sensitive] of [[this.insensitive, false], [this.sensitive, true]] as const) {
       if (!re) continue;
@@ -152,13 +146,6 @@ export class Gazetteer {
       }
     }
     // Overlaps between the passes: keep the longer.
-    out.sort((a, b) => a.start - b.start || b.end - a.end);
-    const kept: GazetteerMatch[] = [];
-    for (const m of out) {
-      const last = kept[kept.length - 1];
-      if (last && m.start < last.end) continue;
-      kept.push(m);
-    }
-    return kept;
+    return keepNonOverlapping(out);
   }
 }

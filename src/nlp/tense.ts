@@ -1,5 +1,6 @@
 import nlp from 'compromise';
-import { alternation, loadDateVocabulary } from '../knowledge/dates.ts';
+import { loadDateVocabulary } from '../knowledge/dates.ts';
+import { alternation } from '../util/text.ts';
 
 export type Tense = 'past' | 'future';
 

@@ -6,7 +6,8 @@
 // (the knowledge is passed in).
 import type { Claim, EntityRef } from '../model/claim.ts';
 import { cmp } from './collections.ts';
-import { normaliseForMatch, type IndexedTerm, type Knowledge } from '../knowledge/index.ts';
+import type { IndexedTerm, Knowledge } from '../knowledge/index.ts';
+import { fold } from '../util/text.ts';
 
 export interface ActorSide {
   /** Normalised organisation name: equal keys are the same side. */
@@ -35,14 +36,14 @@ export function topOrganisation(name: string, knowledge: Knowledge): string {
   const seen = new Set<string>();
   for (;;) {
     seen.add(current);
-    const org = knowledge.organisations.find((o) => normaliseForMatch(o.name) === normaliseForMatch(current));
+    const org = knowledge.organisations.find((o) => fold(o.name, 'key') === fold(current, 'key'));
     if (!org?.partOf || seen.has(org.partOf)) return current;
     current = org.partOf;
   }
 }
 
 function matchable(s: string, keepCase: boolean): string {
-  return normaliseForMatch(s, { keepCase })
+  return fold(s, keepCase ? 'casedKey' : 'key')
     .replace(/[^\p{L}\p{N}' ]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
@@ -61,7 +62,7 @@ export function rolesOfPeople(claims: readonly Claim[]): Map<string, Set<string>
 }
 
 /** The side of the organisation of this name. */
-export const sideNamed = (name: string): ActorSide => ({ key: normaliseForMatch(name), name });
+export const sideNamed = (name: string): ActorSide => ({ key: fold(name, 'key'), name });
 
 /** The side a person acts for: the one organisation all their roles name or imply; null when none or several. */
 export function personSide(roles: Iterable<string>, knowledge: Knowledge, roleOrg: (role: string) => string | null = (r) => roleOrganisation(r, knowledge)): ActorSide | null {

@@ -7,7 +7,6 @@ import {
   KnowledgeError,
   PEEL_AREAS,
   loadKnowledge,
-  normaliseForMatch,
   resolveForce,
   resolveOrganisation,
   resolveTitle,
@@ -15,12 +14,13 @@ import {
   validateKnowledgeFile,
   type Term,
 } from '../../src/knowledge/index.ts';
+import { fold } from '../../src/util/text.ts';
 
 const k = loadKnowledge();
 
 /** Every name and alias of an entity, as normalised lower-case keys. */
 function keys(name: string, aliases: readonly Term[]): string[] {
-  return [...new Set([name, ...aliases.map((a) => a.text)].map((s) => normaliseForMatch(s)))];
+  return [...new Set([name, ...aliases.map((a) => a.text)].map((s) => fold(s, 'key')))];
 }
 
 describe('forces.yaml', () => {
@@ -46,7 +46,7 @@ describe('forces.yaml', () => {
   });
 
   it('has unique canonical names', () => {
-    const names = k.forces.map((f) => normaliseForMatch(f.name));
+    const names = k.forces.map((f) => fold(f.name, 'key'));
     expect(new Set(names).size).toBe(names.length);
   });
 
@@ -62,7 +62,7 @@ describe('forces.yaml', () => {
     }
     const places = new Map<string, string>();
     for (const f of k.forces) {
-      for (const p of f.placeNames.map((s) => normaliseForMatch(s))) {
+      for (const p of f.placeNames.map((s) => fold(s, 'key'))) {
         const prev = places.get(p);
         if (prev !== undefined && prev !== f.name) clashes.push(`place ${p}: ${prev} / ${f.name}`);
         places.set(p, f.name);
@@ -91,9 +91,9 @@ describe('forces.yaml', () => {
 
 describe('organisations.yaml', () => {
   it('has unique canonical names, not shared with forces', () => {
-    const names = k.organisations.map((o) => normaliseForMatch(o.name));
+    const names = k.organisations.map((o) => fold(o.name, 'key'));
     expect(new Set(names).size).toBe(names.length);
-    const forceNames = new Set(k.forces.map((f) => normaliseForMatch(f.name)));
+    const forceNames = new Set(k.forces.map((f) => fold(f.name, 'key')));
     expect(names.filter((n) => forceNames.has(n))).toEqual([]);
   });
 
@@ -151,9 +151,9 @@ describe('titles.yaml and honorifics.yaml', () => {
 describe('stages.yaml', () => {
   it('has the two stages with their common names', () => {
     expect(k.stages.stages.map((s) => s.name).sort()).toEqual(['Engage', 'Scan']);
-    const engage = k.index.stageTerms.filter((t) => t.target === 'Engage').map((t) => t.key);
-    expect(engage).toEqual(expect.arrayContaining(['special measures', 'enhanced monitoring', 'engage']));
-    expect(k.index.stageTerms.find((t) => t.key === 'routine monitoring')?.target).toBe('Scan');
+    const synonyms = (stage: string) => k.stages.stages.find((s) => s.name === stage)!.synonyms.map((t) => fold(t.text, 'key'));
+    expect(synonyms('Engage')).toEqual(expect.arrayContaining(['special measures', 'enhanced monitoring', 'engage']));
+    expect(synonyms('Scan')).toContain('routine monitoring');
   });
 });
 
@@ -236,11 +236,11 @@ describe('validation errors', () => {
   });
 });
 
-describe('normaliseForMatch', () => {
+describe("fold(text, 'key')", () => {
   it('folds case, curly quotes, "&", dashes and white space only', () => {
-    expect(normaliseForMatch('  His Majesty’s  Inspectorate of Constabulary & Fire ')).toBe("his majesty's inspectorate of constabulary and fire");
-    expect(normaliseForMatch('Dyfed–Powys')).toBe(normaliseForMatch('Dyfed Powys'));
-    expect(normaliseForMatch("the Met's")).toBe("the met's");
-    expect(normaliseForMatch('Met', { keepCase: true })).toBe('Met');
+    expect(fold('  His Majesty’s  Inspectorate of Constabulary & Fire ', 'key')).toBe("his majesty's inspectorate of constabulary and fire");
+    expect(fold('Dyfed–Powys', 'key')).toBe(fold('Dyfed Powys', 'key'));
+    expect(fold("the Met's", 'key')).toBe("the met's");
+    expect(fold('Met', 'casedKey')).toBe('Met');
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { KnowledgeError } from '../../src/knowledge/index.ts';
-import { alternation, loadDateVocabulary, parseDateVocabulary } from '../../src/knowledge/dates.ts';
+import { loadDateVocabulary, parseDateVocabulary } from '../../src/knowledge/dates.ts';
+import { alternation } from '../../src/util/text.ts';
 
 describe('date vocabulary (dates.yaml)', () => {
   it('loads the shipped file', () => {

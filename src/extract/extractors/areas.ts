@@ -1,6 +1,6 @@
 import type { Mention } from '../../model/mention.ts';
-import type { ExtractionInput, Extractor } from '../context.ts';
-import { primaryForce } from './stage-events.ts';
+import { overlaps } from '../../util/spans.ts';
+import { primaryForce, type ExtractionInput, type Extractor } from '../context.ts';
 import { contextFor, isProcess, namesNoTopic, type Candidate, type Span } from './areas/cues.ts';
 import { areasOfList, findLists } from './areas/lists.ts';
 import { introducedAreas, needsAreas, predicateAreas, selfNamedAreas, verbAreas } from './areas/running-text.ts';
@@ -42,14 +42,14 @@ export const areaExtractor: Extractor = {
     for (const list of lists) candidates.push(...areasOfList(ctx, list));
     for (const sentence of input.sentences) {
       // List items were read as lists; their later sentences only elaborate.
-      if (lists.some((l) => sentence.start < l.range.end && l.range.start < sentence.end)) continue;
+      if (lists.some((l) => overlaps(l.range, sentence))) continue;
       const running = [...verbAreas(ctx, sentence), ...introducedAreas(ctx, sentence), ...predicateAreas(ctx, sentence), ...needsAreas(ctx, sentence), ...selfNamedAreas(ctx, sentence)];
       candidates.push(...running.filter((c) => !isProcess(ctx, c) && !namesNoTopic(ctx, c)));
     }
     const kept: Candidate[] = [];
     const words = (c: Candidate) => input.document.text.slice(c.start, c.end).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
     for (const c of candidates) {
-      if (c.end <= c.start || kept.some((k) => c.start < k.end && k.start < c.end)) continue;
+      if (c.end <= c.start || kept.some((k) => overlaps(k, c))) continue;
       // The same area named again ("Investigating crime - Inadequate", then "concerns around how it is investigating crime") is one area.
       if (kept.some((k) => k.peel === c.peel && k.polarity === c.polarity && words(c).includes(words(k)))) continue;
       kept.push(c);

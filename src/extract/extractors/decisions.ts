@@ -1,7 +1,7 @@
 import type { ActorKind, MentionOf } from '../../model/mention.ts';
 import type { Sentence } from '../../nlp/sentences.ts';
-import type { ExtractionInput, Extractor, FoundMentions } from '../context.ts';
-import { mostFrequent } from './stage-events.ts';
+import { keepNonOverlapping, leftmostLongest } from '../../util/spans.ts';
+import { mostFrequent, type ExtractionInput, type Extractor, type FoundMentions } from '../context.ts';
 
 /**
  * Who decided, recommended or announced a stage change. The act comes from
@@ -124,8 +124,7 @@ function actCues({ document, lexicon }: ExtractionInput, sentence: Sentence): Cu
     const start = sentence.start + accepted.index;
     hits.push({ act: 'decided', start, end: start + verb.length, text: verb });
   }
-  hits.sort((a, b) => a.start - b.start || b.end - a.end);
-  return hits.filter((h, i) => !hits.slice(0, i).some((k) => h.start < k.end));
+  return keepNonOverlapping(hits, leftmostLongest, { against: 'all' });
 }
 
 function quoteAround(found: FoundMentions, span: { start: number; end: number }): MentionOf<'quote'> | undefined {
@@ -320,7 +319,7 @@ function actorsIn(input: ExtractionInput, found: FoundMentions, voice: Voice, fr
     if (actor) out.push({ start: at, end: at + m[0].length, actor });
   }
   // Overlapping finds (a title holding an organisation's name): the longest first at each place.
-  return out.sort((a, b) => a.start - b.start || b.end - a.end).filter((a, i, all) => !all.slice(0, i).some((k) => a.start < k.end && k.start < a.end && k !== a));
+  return keepNonOverlapping(out, leftmostLongest, { against: 'all' });
 }
 
 function inspectorate(input: ExtractionInput): Actor {

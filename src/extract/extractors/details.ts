@@ -14,6 +14,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import type { Mention, MentionOf } from '../../model/mention.ts';
+import { alternation } from '../../util/text.ts';
 import type { Extractor } from '../context.ts';
 
 interface DetailsVocabulary {
@@ -29,15 +30,12 @@ interface DetailsVocabulary {
 
 const VOCABULARY: DetailsVocabulary = parse(readFileSync(new URL('../../knowledge/details.yaml', import.meta.url), 'utf8'));
 
-const alt = (xs: readonly string[]): string =>
-  [...xs].sort((a, b) => b.length - a.length).map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|');
-
-const CARDINAL = `(?:${alt(VOCABULARY.cardinals)}|\\d{1,2})`;
-const ORDINAL = `(?:${alt(VOCABULARY.ordinals)}|\\d{1,2}(?:st|nd|rd|th))`;
-const OFFICE = `(?:${alt(VOCABULARY.offices)})`;
-const GRADE = `(?:${alt(VOCABULARY.grades)})`;
-const HEDGE = `(?:${alt(Object.keys(VOCABULARY.spellHedges).filter((h) => h !== 'plain'))})`;
-const SPELL_STAGE = `(?:${alt(VOCABULARY.spellStages)})`;
+const CARDINAL = `(?:${alternation(VOCABULARY.cardinals)}|\\d{1,2})`;
+const ORDINAL = `(?:${alternation(VOCABULARY.ordinals)}|\\d{1,2}(?:st|nd|rd|th))`;
+const OFFICE = `(?:${alternation(VOCABULARY.offices)})`;
+const GRADE = `(?:${alternation(VOCABULARY.grades)})`;
+const HEDGE = `(?:${alternation(Object.keys(VOCABULARY.spellHedges).filter((h) => h !== 'plain'))})`;
+const SPELL_STAGE = `(?:${alternation(VOCABULARY.spellStages)})`;
 const QUOTE = `['‘’"“”]?`;
 
 /** "six", "6", "sixth", "6th" as a number; null if it is none of these. */
@@ -80,7 +78,7 @@ const SPELL_FOR = new RegExp(
   'gi',
 );
 const CAUSE = new RegExp(
-  `\\b(?:after|following|over|amid|follows?|followed)\\s+(?:a|an|the)\\s+(?:[a-z-]+\\s+){0,2}?(?:${alt(VOCABULARY.causeCollectives)})\\s+of\\s+(?:[a-z-]+\\s+){0,2}?(${alt(Object.values(VOCABULARY.causes).flat())})\\b`,
+  `\\b(?:after|following|over|amid|follows?|followed)\\s+(?:a|an|the)\\s+(?:[a-z-]+\\s+){0,2}?(?:${alternation(VOCABULARY.causeCollectives)})\\s+of\\s+(?:[a-z-]+\\s+){0,2}?(${alternation(Object.values(VOCABULARY.causes).flat())})\\b`,
   'gi',
 );
 const CAUSE_CONTEXT = new RegExp(`(?:${SPELL_STAGE}|\\bconcerns\\b|\\bmonitoring\\b|\\bfailings\\b)`, 'i');

@@ -1,6 +1,7 @@
 import nlp from 'compromise';
 import type { Knowledge } from '../../knowledge/index.ts';
-import { foldForMatching, type GazetteerMatch } from '../../nlp/gazetteer.ts';
+import type { GazetteerMatch } from '../../nlp/gazetteer.ts';
+import { escape, fold } from '../../util/text.ts';
 import { sentenceAt, type Sentence } from '../../nlp/sentences.ts';
 
 /**
@@ -18,13 +19,9 @@ const CAP = "\\p{Lu}[\\p{L}'’-]*";
 const WORD_START = '(?<![\\p{L}\\p{N}])';
 const WORD_END = '(?![\\p{L}\\p{N}])';
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /** A phrase of the knowledge as a pattern: flexible spaces, either apostrophe, "and" or "&", a comma optional. */
 function phrasePattern(phrase: string): string {
-  return foldForMatching(phrase)
+  return fold(phrase, 'sameLength')
     .trim()
     .split(/\s+/)
     .map((w) => (w.toLowerCase() === 'and' || w === '&' ? '(?:and|&)' : escape(w).replace(/'/g, "['’]?").replace(/,/g, ',?')))
@@ -82,7 +79,7 @@ function compile(knowledge: Knowledge): Compiled {
     notStart,
     documentNoun,
     notOrganisation: new Set(knowledge.notOrganisations.map((n) => n.toLowerCase())),
-    places: new Map(placeNames.map((p) => [foldForMatching(p).toLowerCase().replace(/\s+/g, ' '), p])),
+    places: new Map(placeNames.map((p) => [fold(p, 'sameLength').toLowerCase().replace(/\s+/g, ' '), p])),
   };
   compiledFor.set(knowledge, out);
   return out;
@@ -96,7 +93,7 @@ export function namesDocument(text: string, end: number, knowledge: Knowledge): 
 /** Bodies named by one of the knowledge's patterns, with the canonical name filled in. */
 export function patternedBodies(text: string, knowledge: Knowledge): GazetteerMatch[] {
   const { patterns, places } = compile(knowledge);
-  const folded = foldForMatching(text);
+  const folded = fold(text, 'sameLength');
   const out: GazetteerMatch[] = [];
   for (const { regex, canonical, generic } of patterns) {
     for (const m of folded.matchAll(regex)) {
@@ -124,7 +121,7 @@ function notNameStart(sentence: Sentence | undefined, offset: number): boolean {
 /** Capitalised phrases ending in a head noun ("the Regional Scrutiny Group"), named as written. */
 export function headedBodies(text: string, sentences: readonly Sentence[], knowledge: Knowledge): GazetteerMatch[] {
   const { headed, notStart, notOrganisation } = compile(knowledge);
-  const folded = foldForMatching(text);
+  const folded = fold(text, 'sameLength');
   const out: GazetteerMatch[] = [];
   for (const m of folded.matchAll(headed)) {
     let start = m.index;

@@ -1,6 +1,7 @@
 import type { Mention } from '../../model/mention.ts';
 import type { GazetteerMatch } from '../../nlp/gazetteer.ts';
-import { overlaps, type Extractor } from '../context.ts';
+import { overlaps } from '../../util/spans.ts';
+import type { Extractor } from '../context.ts';
 import { headedBodies, namesDocument, patternedBodies } from './organisation-names.ts';
 
 /**

@@ -1,10 +1,11 @@
 import nlp from 'compromise';
 import type { Mention, MentionOf } from '../../model/mention.ts';
-import { foldForMatching } from '../../nlp/gazetteer.ts';
-import { overlaps, type ExtractionInput, type Extractor, type FoundMentions } from '../context.ts';
+import { alternation, fold } from '../../util/text.ts';
+import { overlaps } from '../../util/spans.ts';
+import type { ExtractionInput, Extractor, FoundMentions } from '../context.ts';
 import type { Lexicon } from '../lexicon.ts';
 import type { Paragraph } from '../../nlp/sentences.ts';
-import { findTitles } from './roles.ts';
+import { findTitles } from '../titles.ts';
 
 /**
  * People, from three kinds of evidence: compromise's person tagging, a title
@@ -183,7 +184,7 @@ function fromHonorifics({ document, lexicon }: ExtractionInput): Candidate[] {
  */
 function fromPostNominals({ document, lexicon }: ExtractionInput): Candidate[] {
   const text = document.text;
-  const letters = [...lexicon.knowledge.honorifics.postNominals].sort((a, b) => b.length - a.length).join('|');
+  const letters = alternation(lexicon.knowledge.honorifics.postNominals);
   const name = `${NAME_WORD}(?:[ \\t]+(?:${NAME_WORD}|[A-Z]\\.)){1,3}`;
   const after = `(?:(?:,?[ \\t]+(?:${letters}))+|(?:[ \\t]+\\([^()\\n]{1,40}\\))?[ \\t]+\\((?:${PARTIES.join('|')})\\))`;
   const re = new RegExp(`(?<![\\p{L}\\p{N}])(${name})${after}(?![\\p{L}\\p{N}])(?![ \\t]+[A-Z])`, 'gu');
@@ -451,5 +452,5 @@ function isPlausibleName(surface: string, lexicon: Lexicon): boolean {
 
 /** Canonical form: typographic apostrophes straightened, spacing collapsed. Honorifics are already gone. */
 export function canonicalPersonName(name: string): string {
-  return foldForMatching(name).replace(/\s+/g, ' ').trim();
+  return fold(name, 'sameLength').replace(/\s+/g, ' ').trim();
 }

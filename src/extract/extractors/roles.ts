@@ -4,6 +4,7 @@ import type { GazetteerMatch } from '../../nlp/gazetteer.ts';
 import { sentenceAt } from '../../nlp/sentences.ts';
 import type { Extractor } from '../context.ts';
 import type { Lexicon } from '../lexicon.ts';
+import { findTitles } from '../titles.ts';
 
 /**
  * The titles the text gives each person, in its own wording:
@@ -85,39 +86,6 @@ export const roleExtractor: Extractor = {
 };
 
 type FoundRole = MentionOf<'role'> & { canonical: string };
-
-/**
- * The titles of the text, plurals too ("assistant chief constables"): the
- * text is matched again with each final "s" blanked (same length, so the
- * offsets hold), and a match ending on a blanked "s" takes it back.
- */
-export function findTitles(text: string, lexicon: Lexicon): GazetteerMatch[] {
-  let found = rightmostReadings(text, lexicon.titles.find(text), lexicon);
-  const singular = text.replace(/(\p{L}{3,})s(?![\p{L}'’])/gu, '$1 ');
-  for (const t of lexicon.titles.find(singular)) {
-    if (text[t.end] !== 's' || singular[t.end] !== ' ') continue;
-    const plural = { ...t, end: t.end + 1, surface: text.slice(t.start, t.end + 1) };
-    // The plural match wins over the shorter titles inside it ("chief" in "chief constables").
-    if (found.some((f) => f.start < plural.end && plural.start < f.end && (f.start < plural.start || f.end > plural.end))) continue;
-    found = [...found.filter((f) => !(f.start >= plural.start && f.end <= plural.end)), plural];
-  }
-  return found.sort((a, b) => a.start - b.start);
-}
-
-/**
- * Where a title's last words begin a longer title ("Police chief" in "Kent
- * Police chief constable"), the longer one is the title: the first word then
- * qualifies it, as "Kent" does.
- */
-function rightmostReadings(text: string, found: GazetteerMatch[], lexicon: Lexicon): GazetteerMatch[] {
-  return found.map((t) => {
-    const firstWord = /^\S+\s+/u.exec(t.surface);
-    if (!firstWord) return t;
-    const from = t.start + firstWord[0].length;
-    const longer = lexicon.titles.find(text.slice(from, from + 120)).find((o) => o.start === 0 && from + o.end > t.end);
-    return longer ? { ...longer, start: from + longer.start, end: from + longer.end } : t;
-  });
-}
 
 interface RoleWords {
   /** Words that qualify a title and stay part of the role ("former", "next", "serving", "fifth"). */

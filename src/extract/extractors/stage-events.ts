@@ -1,6 +1,7 @@
 import type { Mention, MentionOf } from '../../model/mention.ts';
 import type { Sentence } from '../../nlp/sentences.ts';
-import type { ExtractionInput, Extractor, FoundMentions } from '../context.ts';
+import { keepNonOverlapping, overlaps } from '../../util/spans.ts';
+import { mostFrequent, primaryForce, type ExtractionInput, type Extractor, type FoundMentions } from '../context.ts';
 import type { StagePattern } from '../lexicon.ts';
 
 /**
@@ -24,7 +25,7 @@ export const stageEventExtractor: Extractor = {
       if (/\?["”’']?\s*$/.test(sentence.text)) continue;
       const counted = countedForces(input, found, index);
       const hits = matchStagePatterns(input, sentence);
-      for (const h of escalationHits(input, found, sentence)) if (!hits.some((k) => h.start < k.end && k.start < h.end)) hits.push(h);
+      for (const h of escalationHits(input, found, sentence)) if (!hits.some((k) => overlaps(k, h))) hits.push(h);
       if (hits.length === 0 && counted.length > 0) hits.push(...membershipHits(input, sentence));
       if (hits.length === 0) hits.push(...stagePronounHits(input, index));
       if (hits.length === 0) withoutHits.push(sentence);
@@ -140,18 +141,6 @@ function datedBackReferences(input: ExtractionInput, found: FoundMentions, sente
   return out;
 }
 
-/** The change a document is about: its most frequent (force, stage, change), the first on a tie. */
-export function mostFrequent(events: MentionOf<'stageEvent'>[]): MentionOf<'stageEvent'> | undefined {
-  const counts = new Map<string, { n: number; e: MentionOf<'stageEvent'> }>();
-  for (const e of events) {
-    const key = `${e.force}|${e.stage}|${e.change}`;
-    const c = counts.get(key) ?? { n: 0, e };
-    c.n++;
-    counts.set(key, c);
-  }
-  return [...counts.values()].sort((a, b) => b.n - a.n || a.e.start - b.e.start)[0]?.e;
-}
-
 export interface StageHit {
   start: number;
   end: number;
@@ -188,14 +177,7 @@ export function matchStagePatterns({ document, lexicon }: ExtractionInput, sente
       hits.push({ start, end, stage: pattern.means?.stage ?? stage, change: pattern.means?.change ?? pattern.change, pattern });
     }
   }
-  hits.sort((a, b) => a.start - b.start || b.end - a.end);
-  const kept: StageHit[] = [];
-  for (const h of hits) {
-    const clash = kept.find((k) => h.start < k.end && k.start < h.end);
-    if (clash) continue;
-    kept.push(h);
-  }
-  return kept;
+  return keepNonOverlapping(hits);
 }
 
 /**
@@ -300,17 +282,6 @@ function isHedged(text: string, floor: number, at: number, hedges: RegExp, reach
 
 /** A reporting verb with its subject clause before "would": "told it", "said that the force", "announced Kent Police". */
 const REPORTED_FUTURE = /\b(?:said|says|told|confirmed|confirms|announced|announces|informed|revealed|stated|added|explained|learned|learnt|expected|understood)\s+(?:that\s+)?(?:[\p{L}’'-]+\s+){0,4}$/iu;
-
-/** The force the document is about: the one it names most, first on a tie. */
-export function primaryForce(found: FoundMentions): string | undefined {
-  const counts = new Map<string, { n: number; first: number }>();
-  for (const f of found.of('force')) {
-    const c = counts.get(f.name) ?? { n: 0, first: f.start };
-    c.n++;
-    counts.set(f.name, c);
-  }
-  return [...counts.entries()].sort((a, b) => b[1].n - a[1].n || a[1].first - b[1].first)[0]?.[0];
-}
 
 const GENERIC = /\b(?:all|other|some|many|several|most)\s+(?:police\s+)?forces\b|\b(?:a|any|each|every)\s+(?:police\s+)?force\b|\bpolice forces\b|^\W*forces\b/i;
 

@@ -1,16 +1,12 @@
-import type { PeelAreaName } from '../../../knowledge/index.ts';
+import type { PeelAreaName, Polarity } from '../../../knowledge/index.ts';
 import type { ExtractionInput } from '../../context.ts';
-import type { Lexicon } from '../../lexicon.ts';
+import type { CueEntry } from '../../area-cues.ts';
+import { keepNonOverlapping, type Span } from '../../../util/spans.ts';
 import { termsOf } from './grammar.ts';
 
 /** Cue matching: every PEEL and polarity cue found once per document, then looked up by span. */
 
-export type Polarity = 'concern' | 'improved';
-
-export interface Span {
-  start: number;
-  end: number;
-}
+export type { Polarity, Span };
 
 export interface Candidate extends Span {
   peel: PeelAreaName;
@@ -31,19 +27,6 @@ export interface PolarityHit extends Hit {
   polarity: Polarity;
 }
 
-interface CueEntry {
-  cue: string;
-  /** Sticky: tried only where a word equal to the cue's first word starts. */
-  regex: RegExp;
-  first: string;
-}
-
-interface Cues {
-  peel: Map<string, Array<CueEntry & { area: PeelAreaName; shared: boolean }>>;
-  polarity: Map<string, Array<CueEntry & { polarity: Polarity }>>;
-  process: Map<string, CueEntry[]>;
-}
-
 export interface Ctx {
   input: ExtractionInput;
   text: string;
@@ -54,21 +37,8 @@ export interface Ctx {
   process: Hit[];
 }
 
-// ------------------------------------------------------------------ cues
-
-const compiled = new WeakMap<Lexicon, Cues>();
-
 export function contextFor(input: ExtractionInput): Ctx {
-  let cues = compiled.get(input.lexicon);
-  if (!cues) {
-    const peel = input.lexicon.knowledge.peel;
-    cues = {
-      peel: byFirstWord(peel.areas.flatMap((a) => a.cues.map((cue) => ({ ...cueEntry(cue), area: a.name, shared: sharedWithOtherArea(cue, a.name, peel.areas) })))),
-      polarity: byFirstWord((['concern', 'improved'] as const).flatMap((polarity) => peel.polarity[polarity].map((cue) => ({ ...cueEntry(cue), polarity })))),
-      process: byFirstWord(peel.process.map(cueEntry)),
-    };
-    compiled.set(input.lexicon, cues);
-  }
+  const cues = input.lexicon.areaCues;
   const text = input.document.text;
   return {
     input,
@@ -92,28 +62,6 @@ function allMatches<T extends CueEntry, H extends Hit>(text: string, index: Map<
   return out.sort((a, b) => a.start - b.start);
 }
 
-function byFirstWord<T extends CueEntry>(entries: T[]): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const e of entries) map.set(e.first, [...(map.get(e.first) ?? []), e]);
-  return map;
-}
-
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** Within a line: spaces or hyphens ("anti-social" = "anti social"), never a line break. */
-const SEP = '[ \\t\\u00a0\\-\\u2010-\\u2015]+';
-
-/**
- * A cue as a regex: hyphens and spaces fold (as peel.yaml promises), either
- * apostrophe, and one "-ly" adverb may sit between two words ("responding
- * appropriately to the public" is "responding to the public").
- */
-function cueEntry(cue: string): CueEntry {
-  const raw = cue.trim().split(/[\s\-\u2010-\u2015]+/);
-  const words = raw.map((w) => escape(w).replace(/'/g, "['’]"));
-  const regex = new RegExp(`${words.join(`(?:${SEP}\\p{L}+ly)?${SEP}`)}(?![\\p{L}\\p{N}])`, 'iuy');
-  return { cue, regex, first: (raw[0] ?? '').toLowerCase().match(/^[\p{L}\p{N}]*/u)![0] };
-}
 
 /** Cue matches inside a span, longest cue first, never overlapping. */
 function hitsIn<H extends Hit>(span: Span, all: H[]): H[] {
@@ -125,10 +73,7 @@ function hitsIn<H extends Hit>(span: Span, all: H[]): H[] {
   }
   const inside: H[] = [];
   for (let i = lo; i < all.length && all[i]!.start < span.end; i++) if (all[i]!.end <= span.end) inside.push(all[i]!);
-  inside.sort((a, b) => b.cue.length - a.cue.length || a.start - b.start);
-  const hits: H[] = [];
-  for (const h of inside) if (!hits.some((k) => h.start < k.end && k.start < h.end)) hits.push(h);
-  return hits.sort((a, b) => a.start - b.start);
+  return keepNonOverlapping(inside, (a, b) => b.cue.length - a.cue.length || a.start - b.start);
 }
 
 export const peelHits = (ctx: Ctx, span: Span): PeelHit[] => hitsIn(span, ctx.peel);
@@ -136,13 +81,6 @@ export const polarityHits = (ctx: Ctx, span: Span): PolarityHit[] => hitsIn(span
 
 /** The span speaks of the assessment or the monitoring process, or of the PEEL pillars in general, not of an area. */
 export const isProcess = (ctx: Ctx, span: Span): boolean => hitsIn(span, ctx.process).length > 0;
-
-const foldCue = (cue: string) => ` ${cue.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
-
-function sharedWithOtherArea(cue: string, area: PeelAreaName, areas: ReadonlyArray<{ name: PeelAreaName; cues: string[] }>): boolean {
-  const own = foldCue(cue);
-  return areas.some((a) => a.name !== area && a.cues.some((c) => foldCue(c).endsWith(own)));
-}
 
 /** A prepositional phrase right after a cue modifies it ("crimes are recorded [of antisocial behaviour]"); "to" mostly opens the content itself ("ability to reduce crime"). */
 const MODIFIER_AFTER_CUE = /^\s+(?:of|at|in|for|with|from|on|about|around|across|within|among|against|involving)\s+(?:(?:the|a|an|its|their|all)\s+)?(?:[\p{L}\p{N}'’-]+\s+){0,2}$/iu;

@@ -3,6 +3,7 @@ import { areaOf, peelHits, polarityHits, type Candidate, type Ctx, type Polarity
 import { polarityOf } from './polarity.ts';
 import { termsOf } from './grammar.ts';
 import { FINITE, splitAreas, trim, wordCount } from './spans.ts';
+import { alternation } from '../../../util/text.ts';
 
 /** Areas in running text: introduced by a polarity cue, as a clause's subject, or as a polarity verb's object. */
 
@@ -131,8 +132,7 @@ function scrutinyAfter(ctx: Ctx, after: string): number | undefined {
   if (!areas) return undefined;
   let re = scrutinyRegexes.get(verbs);
   if (!re) {
-    const alt = [...verbs].sort((a, b) => b.length - a.length).map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
-    re = new RegExp(`,?\\s+(?:which|that)\\s+(?:\\p{L}+ly\\s+)?(?:${alt.join('|')})\\s+`, 'iu');
+    re = new RegExp(`,?\\s+(?:which|that)\\s+(?:\\p{L}+ly\\s+)?(?:${alternation(verbs)})\\s+`, 'iu');
     scrutinyRegexes.set(verbs, re);
   }
   const rest = after.slice(areas[0].length);

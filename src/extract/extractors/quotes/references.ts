@@ -1,4 +1,5 @@
 import type { ActorKind } from '../../../model/mention.ts';
+import { keepNonOverlapping } from '../../../util/spans.ts';
 import type { ExtractionInput, FoundMentions } from '../../context.ts';
 
 export interface Speaker {
@@ -52,12 +53,7 @@ export function referencesOf(input: ExtractionInput, found: FoundMentions): Refe
 function dropOverlapped(refs: Reference[]): Reference[] {
   const rank = (r: Reference) => (r.kind === 'named' ? (r.speaker.kind === 'person' ? 3 : 2) : 1);
   // Longer first, then the stronger kind: a person named inside a title phrase wins over the title's body.
-  const ordered = [...refs].sort((a, b) => rank(b) - rank(a) || b.end - b.start - (a.end - a.start));
-  const kept: Reference[] = [];
-  for (const r of ordered) {
-    if (!kept.some((k) => k.start < r.end && r.start < k.end)) kept.push(r);
-  }
-  return kept.sort((a, b) => a.start - b.start);
+  return keepNonOverlapping(refs, (a, b) => rank(b) - rank(a) || b.end - b.start - (a.end - a.start));
 }
 
 /**
