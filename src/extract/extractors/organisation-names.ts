@@ -1,8 +1,8 @@
-import nlp from 'compromise';
 import type { Knowledge } from '../../knowledge/index.ts';
 import type { GazetteerMatch } from '../../nlp/gazetteer.ts';
 import { escape, fold } from '../../util/text.ts';
 import { sentenceAt, type Sentence } from '../../nlp/sentences.ts';
+import type { Tagging } from '../../nlp/tagging.ts';
 
 /**
  * Bodies named by the shape of their name rather than listed one by one:
@@ -107,10 +107,9 @@ export function patternedBodies(text: string, knowledge: Knowledge): GazetteerMa
 }
 
 /** Whether a word, in its sentence, is not a name's first word: a verb or adverb opening the sentence, a date. */
-function notNameStart(sentence: Sentence | undefined, offset: number): boolean {
+function notNameStart(tagging: Tagging, sentence: Sentence | undefined, offset: number): boolean {
   if (!sentence) return false;
-  const doc = nlp(sentence.text);
-  const terms = doc.terms().json({ offset: true }) as Array<{ terms: Array<{ tags: string[]; offset: { start: number } }> }>;
+  const terms = tagging.memo('terms', sentence.text, (doc) => doc.terms().json({ offset: true })) as Array<{ terms: Array<{ tags: string[]; offset: { start: number } }> }>;
   const term = terms.map((t) => t.terms[0]!).find((t) => sentence.start + t.offset.start === offset);
   if (!term) return false;
   if (term.tags.includes('Date')) return true;
@@ -119,7 +118,7 @@ function notNameStart(sentence: Sentence | undefined, offset: number): boolean {
 }
 
 /** Capitalised phrases ending in a head noun ("the Regional Scrutiny Group"), named as written. */
-export function headedBodies(text: string, sentences: readonly Sentence[], knowledge: Knowledge): GazetteerMatch[] {
+export function headedBodies(text: string, sentences: readonly Sentence[], knowledge: Knowledge, tagging: Tagging): GazetteerMatch[] {
   const { headed, notStart, notOrganisation } = compile(knowledge);
   const folded = fold(text, 'sameLength');
   const out: GazetteerMatch[] = [];
@@ -132,7 +131,7 @@ export function headedBodies(text: string, sentences: readonly Sentence[], knowl
       const rest = folded.slice(start + word.length);
       const next = /^\s+/u.exec(rest)?.[0].length ?? 0;
       if (!word || start + word.length >= end) break;
-      if (notStart.has(word) || notNameStart(sentenceAt(sentences, start), start)) start += word.length + next;
+      if (notStart.has(word) || notNameStart(tagging, sentenceAt(sentences, start), start)) start += word.length + next;
       else break;
     }
     const surface = text.slice(start, end);

@@ -1,0 +1,38 @@
+import nlp from 'compromise';
+
+export type View = ReturnType<typeof nlp>;
+
+/**
+ * compromise's reading of the texts of one document, each text parsed and tagged once.
+ * Tagging is most of the cost of extraction, and several extractors ask about the same
+ * sentence or paragraph; a reading depends on its text alone, so sharing it changes nothing.
+ * Results derived from a reading (its terms, its verbs) are kept too, by what was asked.
+ * A reading is only read, never re-tagged: every user sees the text as compromise tags it.
+ */
+export class Tagging {
+  private readonly docs = new Map<string, View>();
+  private readonly results = new Map<string, Map<string, unknown>>();
+
+  /** The tagged reading of `text`. */
+  doc(text: string): View {
+    let doc = this.docs.get(text);
+    if (!doc) {
+      doc = nlp(text);
+      this.docs.set(text, doc);
+    }
+    return doc;
+  }
+
+  /** `derive` of the reading of `text`, computed once per document for each `what`. The result is shared: do not change it. */
+  memo<T>(what: string, text: string, derive: (doc: View) => T): T {
+    let byText = this.results.get(what);
+    if (!byText) {
+      byText = new Map();
+      this.results.set(what, byText);
+    }
+    if (byText.has(text)) return byText.get(text) as T;
+    const result = derive(this.doc(text));
+    byText.set(text, result);
+    return result;
+  }
+}
