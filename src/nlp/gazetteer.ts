@@ -128,7 +128,21 @@ export class Gazetteer {
     return this.lookupSensitive.get(Gazetteer.keySensitive(form)) ?? this.lookup.get(Gazetteer.key(form));
   }
 
+  /** The last texts looked up and what was found: extractors look up the same document (or line) again. */
+  private readonly recent = new Map<string, GazetteerMatch[]>();
+
   find(text: string): GazetteerMatch[] {
+    let found = this.recent.get(text);
+    if (!found) {
+      found = this.findAnew(text);
+      if (this.recent.size >= 16) this.recent.delete(this.recent.keys().next().value!);
+      this.recent.set(text, found);
+    }
+    // Copies: a caller may change what it was given.
+    return found.map((m) => ({ ...m }));
+  }
+
+  private findAnew(text: string): GazetteerMatch[] {
     const folded = fold(text, 'sameLength');
     const out: GazetteerMatch[] = [];
     for (const [matcher, sensitive] of [[this.insensitive, false], [this.sensitive, true]] as const) {
@@ -172,6 +186,8 @@ class FormMatcher {
   /** The whole alternation, for words outside ASCII (where case folding is Unicode's) and when a form may start on a non-letter. */
   private readonly whole: RegExp;
   private readonly byCandidates = new Map<string, RegExp>();
+  /** The candidates' alternation by word of the text, as words recur. */
+  private readonly byWord = new Map<string, RegExp | null>();
   /** Whether every form starts with an ASCII letter or digit: only then can the words of the text be looked up. */
   private readonly indexed: boolean;
 
@@ -234,6 +250,16 @@ class FormMatcher {
 
   /** The alternation of the forms that may start with `word`, in their order; null if none may. */
   private candidatesFor(word: string): RegExp | null {
+    let re = this.byWord.get(word);
+    if (re === undefined) {
+      re = this.candidatesOf(word);
+      if (this.byWord.size > 50_000) this.byWord.clear();
+      this.byWord.set(word, re);
+    }
+    return re;
+  }
+
+  private candidatesOf(word: string): RegExp | null {
     const key = this.caseInsensitive ? word.toLowerCase() : word;
     const found: number[] = [];
     for (let n = 1; n <= Math.min(key.length, this.longestStart); n++) {
