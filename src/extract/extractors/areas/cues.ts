@@ -40,23 +40,36 @@ export interface Ctx {
 export function contextFor(input: ExtractionInput): Ctx {
   const cues = input.lexicon.areaCues;
   const text = input.document.text;
+  const words = wordsOf(text);
   return {
     input,
     text,
-    peel: allMatches(text, cues.peel, (t, s) => ({ ...s, cue: t.cue, area: t.area, shared: t.shared })),
-    polarity: allMatches(text, cues.polarity, (t, s) => ({ ...s, cue: t.cue, polarity: t.polarity })),
-    process: allMatches(text, cues.process, (t, s) => ({ ...s, cue: t.cue })),
+    peel: allMatches(text, words, cues.peel, (t, s) => ({ ...s, cue: t.cue, area: t.area, shared: t.shared })),
+    polarity: allMatches(text, words, cues.polarity, (t, s) => ({ ...s, cue: t.cue, polarity: t.polarity })),
+    process: allMatches(text, words, cues.process, (t, s) => ({ ...s, cue: t.cue })),
   };
 }
 
+interface Word {
+  start: number;
+  lower: string;
+}
+
+/** The words of the text (letters and digits), lower case: read once for all three kinds of cue. */
+function wordsOf(text: string): Word[] {
+  return Array.from(text.matchAll(/[\p{L}\p{N}]+/gu), (w) => ({ start: w.index, lower: w[0].toLowerCase() }));
+}
+
 /** All cue matches, by start. Each word of the text is looked up by its first word, so hundreds of cues cost one pass. */
-function allMatches<T extends CueEntry, H extends Hit>(text: string, index: Map<string, T[]>, make: (t: T, s: Span) => H): H[] {
+function allMatches<T extends CueEntry, H extends Hit>(text: string, words: readonly Word[], index: Map<string, T[]>, make: (t: T, s: Span) => H): H[] {
   const out: H[] = [];
-  for (const w of text.matchAll(/[\p{L}\p{N}]+/gu)) {
-    for (const entry of index.get(w[0].toLowerCase()) ?? []) {
-      entry.regex.lastIndex = w.index;
+  for (const w of words) {
+    const entries = index.get(w.lower);
+    if (!entries) continue;
+    for (const entry of entries) {
+      entry.regex.lastIndex = w.start;
       const m = entry.regex.exec(text);
-      if (m) out.push(make(entry, { start: w.index, end: w.index + m[0].length }));
+      if (m) out.push(make(entry, { start: w.start, end: w.start + m[0].length }));
     }
   }
   return out.sort((a, b) => a.start - b.start);
