@@ -40,8 +40,17 @@ function formSource(form: string, place: string): string {
     .join(place);
 }
 
+/** The words of a pattern form that its regex matches letter for letter (case-sensitive): not "and" (or "&"), nor words with punctuation. */
+function literalWords(form: string): string[] {
+  return fold(form, 'sameLength')
+    .replace(/\{place\}/g, ' ')
+    .split(/\s+/)
+    .filter((w) => /^[A-Za-z]+$/.test(w) && w.toLowerCase() !== 'and');
+}
+
 interface Compiled {
-  patterns: { regex: RegExp; canonical: string; generic: boolean }[];
+  /** `words`: the form's words matched as written, all of which a text must hold for the pattern to match. */
+  patterns: { regex: RegExp; canonical: string; generic: boolean; words: string[] }[];
   headed: RegExp;
   notStart: ReadonlySet<string>;
   documentNoun: RegExp;
@@ -63,7 +72,12 @@ function compile(knowledge: Knowledge): Compiled {
   // A police area's name first: "Under Dorset OPCC" is Dorset's office.
   const patterns = [knownPlace, `(?<place>${genericPlace})`].flatMap((place, generic) =>
     knowledge.organisationPatterns.flatMap((p) =>
-      p.forms.map((form) => ({ regex: new RegExp(`${WORD_START}${formSource(form, place)}${WORD_END}`, 'gu'), canonical: p.canonical, generic: generic === 1 })),
+      p.forms.map((form) => ({
+        regex: new RegExp(`${WORD_START}${formSource(form, place)}${WORD_END}`, 'gu'),
+        canonical: p.canonical,
+        generic: generic === 1,
+        words: literalWords(form),
+      })),
     ),
   );
   const heads = knowledge.organisationNameHeads.map(escape).join('|');
@@ -95,7 +109,8 @@ export function patternedBodies(text: string, knowledge: Knowledge): GazetteerMa
   const { patterns, places } = compile(knowledge);
   const folded = fold(text, 'sameLength');
   const out: GazetteerMatch[] = [];
-  for (const { regex, canonical, generic } of patterns) {
+  for (const { regex, canonical, generic, words } of patterns) {
+    if (!words.every((w) => folded.includes(w))) continue;
     for (const m of folded.matchAll(regex)) {
       if (generic && out.some((o) => o.start < m.index + m[0].length && m.index < o.end)) continue;
       const written = (m.groups?.place ?? '').replace(/\s+/g, ' ');
