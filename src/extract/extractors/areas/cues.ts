@@ -2,7 +2,7 @@ import type { PeelAreaName, Polarity } from '../../../knowledge/index.ts';
 import type { ExtractionInput } from '../../context.ts';
 import type { CueEntry } from '../../area-cues.ts';
 import { keepNonOverlapping, type Span } from '../../../util/spans.ts';
-import { termsOf } from './grammar.ts';
+import { termsOf, type Term } from './grammar.ts';
 
 /** Cue matching: every PEEL and polarity cue found once per document, then looked up by span. */
 
@@ -116,11 +116,13 @@ export function namesNoTopic(ctx: Ctx, span: Span): boolean {
   const hits = peelHits(ctx, span);
   if (!hits.length) return false;
   const sentence = ctx.input.sentences.find((s) => s.start <= span.start && span.start < s.end) ?? span;
-  const terms = termsOf(ctx, sentence);
+  // The sentence is tagged only for a cue that may be a bare verb.
+  let terms: Term[] | undefined;
   const bareVerb = (h: PeelHit) => {
-    if (/\s/.test(h.cue.trim())) return false;
+    if (/\s/.test(h.cue.trim()) || !nounOnly.has(h.cue.toLowerCase())) return false;
+    terms ??= termsOf(ctx, sentence);
     const t = terms.find((x) => x.start === h.start);
-    return t !== undefined && t.tags.has('Verb') && !t.tags.has('Noun') && nounOnly.has(h.cue.toLowerCase());
+    return t !== undefined && t.tags.has('Verb') && !t.tags.has('Noun');
   };
   return hits.every((h) => broad.has(h.cue.toLowerCase()) || bareVerb(h));
 }
