@@ -3,6 +3,31 @@ import nlp from 'compromise';
 export type View = ReturnType<typeof nlp>;
 
 /**
+ * nlp(text) without its last step, the chunker: only the verbs read chunks (`<Verb>`), and
+ * they ask for them (see chunked). The tags are the same: chunking comes after tagging.
+ */
+interface World {
+  hooks: string[];
+  methods: { one: { tokenize: { fromString(text: string, world: World): unknown } } };
+}
+const world = (nlp as unknown as { world(): World }).world();
+const TAGGING_HOOKS = world.hooks.filter((h) => h !== 'chunks');
+const ViewOf = nlp('').constructor as new (document: unknown) => View;
+
+function read(text: string): View {
+  if (!text) return nlp(text);
+  const doc = new ViewOf(world.methods.one.tokenize.fromString(text, world));
+  doc.compute(TAGGING_HOOKS);
+  return doc;
+}
+
+/** A reading with its chunks, for the API that reads them (verbs()). */
+export function chunked(doc: View): View {
+  doc.compute('chunks');
+  return doc;
+}
+
+/**
  * compromise's reading of the texts of one document, each text parsed and tagged once.
  * Tagging is most of the cost of extraction, and several extractors ask about the same
  * sentence or paragraph; a reading depends on its text alone, so sharing it changes nothing.
@@ -17,7 +42,7 @@ export class Tagging {
   doc(text: string): View {
     let doc = this.docs.get(text);
     if (!doc) {
-      doc = nlp(text);
+      doc = read(text);
       this.docs.set(text, doc);
     }
     return doc;

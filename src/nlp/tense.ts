@@ -1,4 +1,4 @@
-import { Tagging } from './tagging.ts';
+import { chunked, Tagging } from './tagging.ts';
 import { loadDateVocabulary } from '../knowledge/dates.ts';
 import { alternation } from '../util/text.ts';
 
@@ -31,7 +31,7 @@ export function sentenceAround(text: string, at: number): { start: number; text:
 export function tenseAt(text: string, at: number, tagging: Tagging = new Tagging()): Tense | undefined {
   const sentence = sentenceAround(text, at);
   const local = at - sentence.start;
-  const verbs = tagging.memo('verbs', sentence.text, (doc) => doc.verbs().json({ offset: true })) as Array<{ text: string; offset: { start: number; length: number }; verb?: { grammar?: { tense?: string } } }>;
+  const verbs = tagging.memo('verbs', sentence.text, (doc) => chunked(doc).verbs().json({ offset: true })) as Array<{ text: string; offset: { start: number; length: number }; verb?: { grammar?: { tense?: string } } }>;
   const before = verbs.filter((v) => v.offset.start + v.offset.length <= local).reverse();
   for (const v of before) {
     const tense = tenseOf(v, sentence.text.slice(v.offset.start, local));
