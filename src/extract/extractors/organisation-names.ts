@@ -1,6 +1,7 @@
 import type { Knowledge } from '../../knowledge/index.ts';
 import type { GazetteerMatch } from '../../nlp/gazetteer.ts';
 import { escape, fold } from '../../util/text.ts';
+import { overlaps } from '../../util/spans.ts';
 import { sentenceAt, type Sentence } from '../../nlp/sentences.ts';
 import type { Tagging } from '../../nlp/tagging.ts';
 
@@ -133,13 +134,22 @@ function notNameStart(tagging: Tagging, sentence: Sentence | undefined, offset: 
 }
 
 /** Capitalised phrases ending in a head noun ("the Regional Scrutiny Group"), named as written. */
-export function headedBodies(text: string, sentences: readonly Sentence[], knowledge: Knowledge, tagging: Tagging): GazetteerMatch[] {
+export function headedBodies(
+  text: string,
+  sentences: readonly Sentence[],
+  knowledge: Knowledge,
+  tagging: Tagging,
+  /** Names found otherwise, that win over a name's shape: a phrase ending inside one is no body of its own, whatever its opening words. */
+  taken: ReadonlyArray<{ start: number; end: number }> = [],
+): GazetteerMatch[] {
   const { headed, notStart, notOrganisation } = compile(knowledge);
   const folded = fold(text, 'sameLength');
   const out: GazetteerMatch[] = [];
   for (const m of folded.matchAll(headed)) {
     let start = m.index;
     const end = m.index + m[0].length;
+    // Its last word is always kept: if that is inside a taken name, so is the phrase (and its opening words need no tagging).
+    if (taken.some((k) => overlaps(k, { start: end - 1, end }))) continue;
     // Drop opening words that are not part of a name: "This Committee", "Yesterday the ...".
     for (;;) {
       const word = /^[\p{L}'’-]+/u.exec(folded.slice(start))?.[0] ?? '';

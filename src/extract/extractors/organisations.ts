@@ -26,7 +26,7 @@ export const organisationExtractor: Extractor = {
     // Longest first; at equal length a listed name beats a pattern, a pattern beats a name's shape.
     const listed = lexicon.organisations.find(text);
     // A name's shape is weaker evidence than a listed name or a force inside it ("HMIC and HM Inspectorate of ...").
-    const shaped = headedBodies(text, sentences, knowledge, taggingOf(input)).filter((m) => ![...listed, ...forces].some((k) => overlaps(k, m)));
+    const shaped = headedBodies(text, sentences, knowledge, taggingOf(input), [...listed, ...forces]).filter((m) => ![...listed, ...forces].some((k) => overlaps(k, m)));
     const candidates = [
       ...listed.map((m) => ({ m, rank: 0 })),
       ...patternedBodies(text, knowledge).map((m) => ({ m, rank: 1 })),
