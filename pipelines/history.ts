@@ -1,7 +1,8 @@
 import type { Driver } from 'neo4j-driver';
 import type { InputProblem } from '../src/model/document.ts';
 import { HISTORY_KINDS, versionChanges, type VersionChange } from '../src/history/versions.ts';
-import { findDocumentKeys, readVersions } from '../src/graph/read-history.ts';
+import { readVersions } from '../src/graph/read-history.ts';
+import { findDocuments } from '../src/graph/remove-documents.ts';
 import { documentTarget } from './remove.ts';
 
 export interface HistoryOptions {
@@ -27,7 +28,7 @@ export interface HistorySummary {
 /** The versions of each named document and what each changed in its claims. Reads only. */
 export async function history(options: HistoryOptions): Promise<HistorySummary> {
   const targets = options.targets.map((t) => documentTarget(t, options.cwd));
-  const found = await findDocumentKeys(options.driver, targets);
+  const found = await findDocuments(options.driver, targets, { earlierVersions: true });
   const problems: InputProblem[] = [];
   const keys: string[] = [];
   for (const [given, matched] of found) {

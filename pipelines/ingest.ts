@@ -5,7 +5,7 @@ import { ensureSchema, existingDocuments, writeDocuments } from '../src/graph/wr
 import { EXTRACTOR_VERSION } from '../src/claims/build-claims.ts';
 import type { DocumentRows } from '../src/graph/rows.ts';
 import { documentEntities, markUnreconciled } from '../src/graph/write-reconciled.ts';
-import { reconcileGraph, ReconcileChanges, type ReconcileSummary } from './reconcile.ts';
+import { reconcileGraph, ReconcileChanges, type ReconcileGraphOptions, type ReconcileSummary } from './reconcile.ts';
 import { analyseInOrder, defaultWorkers } from './analyse-pool.ts';
 
 /** Documents per write transaction, chosen by measurement (see BENCHMARKS.md). */
@@ -35,6 +35,8 @@ export interface IngestOptions {
   fullReconcile?: boolean;
   /** When this run learned what it writes (ISO time; default now): stored as `ingestedAt`, and `supersededAt` on what it replaces. */
   ingestedAt?: string;
+  /** Called with the time each part of the reconciliation took, for benchmarks. */
+  onReconcilePart?: ReconcileGraphOptions['onPart'];
   /** Called after each write transaction, for benchmarks. */
   onBatch?: (batch: { documents: number; written: number; ms: number }) => void;
 }
@@ -127,7 +129,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   }
   await flush();
   // Only the blocks this run's documents touch are recomputed; the result is the one a full recomputation gives.
-  if (options.reconcile !== false) summary.reconciled = await reconcileGraph(driver, options.fullReconcile ? { full: true } : { changes });
+  if (options.reconcile !== false) summary.reconciled = await reconcileGraph(driver, options.fullReconcile ? { full: true, onPart: options.onReconcilePart } : { changes, onPart: options.onReconcilePart });
   else if (summary.writtenIds.length > 0) await markUnreconciled(driver);
   return summary;
 }

@@ -467,13 +467,15 @@ if (!SKIP.has('e2e')) {
   }
   if (INCREMENTAL > 0) {
     console.log(`\n### Adding ${INCREMENTAL} new documents\n`);
-    console.log('| graph (documents) | into that graph s | into an empty graph s | ratio | blocks redone (forces, entities, people) |');
-    console.log('| ---: | ---: | ---: | ---: | --- |');
+    console.log('| graph (documents) | into that graph s | into an empty graph s | ratio | blocks redone (forces, entities, people) | reconciliation: s (claims read) |');
+    console.log('| ---: | ---: | ---: | ---: | --- | --- |');
     for (const r of runs) {
       const inc = r.incremental;
       if (!inc.intoLarge || !inc.intoEmpty) continue;
-      const scope = (inc.intoLarge as { scope?: { forces: number; entities: number; people: number } }).scope;
-      console.log(`| ${r.files} | ${s(inc.intoLarge.ms)} | ${s(inc.intoEmpty.ms)} | ${fmt(inc.intoLarge.ms / inc.intoEmpty.ms, 2)} | ${scope ? `${scope.forces}, ${scope.entities}, ${scope.people}` : '-'} |`);
+      const large = inc.intoLarge as { scope?: { forces: number; entities: number; people: number }; parts?: Record<string, { ms: number; read: number }> };
+      const scope = large.scope;
+      const parts = Object.entries(large.parts ?? {}).map(([part, p]) => `${part} ${s(p.ms)} (${p.read})`).join(', ') || '-';
+      console.log(`| ${r.files} | ${s(inc.intoLarge.ms)} | ${s(inc.intoEmpty.ms)} | ${fmt(inc.intoLarge.ms / inc.intoEmpty.ms, 2)} | ${scope ? `${scope.forces}, ${scope.entities}, ${scope.people}` : '-'} | ${parts} |`);
     }
   }
   // One line per target of BENCHMARKS.md.

@@ -4,17 +4,7 @@
  */
 import type { Driver } from 'neo4j-driver';
 import type { DocumentVersion, VersionClaim } from '../history/versions.ts';
-import type { DocumentTarget } from './remove-documents.ts';
 import { plain } from './queries.ts';
-
-/** A target names a key if any version (current or earlier) has it as id, key, url or path. */
-const FIND_KEYS = `
-UNWIND $targets AS t
-MATCH (d:Document|SupersededDocument)
-WHERE d.id IN t.values OR d.key IN t.values OR d.url IN t.values OR d.path IN t.values
-   OR any(prefix IN t.folders WHERE d.path STARTS WITH prefix)
-RETURN DISTINCT t.given AS given, d.key AS key
-ORDER BY key`;
 
 /** Earlier versions first, in the order later ones replaced them; the current one last. */
 const VERSIONS = `
@@ -35,18 +25,6 @@ OPTIONAL MATCH (c)-[:ABOUT]->(subject:Entity)
 RETURN properties(c) AS props, coalesce(subject.name, c.subjectName) AS subject, s.text AS sentence,
        CASE WHEN c:SupersededClaim THEN coalesce(c.links, []) ELSE [(c)-[r:ACTOR|FORCE|SPEAKER]->(e:Entity) | type(r) + ':' + e.name] END AS links
 ORDER BY c.start, c.id`;
-
-/** The keys each target names, current or earlier versions; a target naming none maps to []. */
-export async function findDocumentKeys(driver: Driver, targets: readonly DocumentTarget[]): Promise<Map<string, string[]>> {
-  const found = new Map<string, string[]>(targets.map((t) => [t.given, []]));
-  const result = await driver.executeQuery(FIND_KEYS, { targets: targets.map((t) => ({ given: t.given, values: t.values, folders: t.folders })) }, { routing: 'READ' });
-  for (const r of result.records) {
-    const keys = found.get(r.get('given') as string)!;
-    const key = r.get('key') as string;
-    if (!keys.includes(key)) keys.push(key);
-  }
-  return found;
-}
 
 /** The versions of the document with this key, oldest first, with their claims of the given kinds. */
 export async function readVersions(driver: Driver, key: string, kinds: readonly string[]): Promise<DocumentVersion[]> {

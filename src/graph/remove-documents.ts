@@ -38,12 +38,15 @@ export interface RemovalPlan {
   sources: string[];
 }
 
+// Earlier versions are matched only when asked (history): removal names current documents.
 const FIND = `
 UNWIND $targets AS t
-MATCH (d:Document)
-WHERE d.id IN t.values OR d.key IN t.values OR d.url IN t.values OR d.path IN t.values
-   OR any(prefix IN t.folders WHERE d.path STARTS WITH prefix)
-RETURN t.given AS given, d.key AS key`;
+MATCH (d)
+WHERE (d:Document OR ($earlierVersions AND d:SupersededDocument))
+  AND (d.id IN t.values OR d.key IN t.values OR d.url IN t.values OR d.path IN t.values
+       OR any(prefix IN t.folders WHERE d.path STARTS WITH prefix))
+RETURN DISTINCT t.given AS given, d.key AS key
+ORDER BY key`;
 
 const DESCRIBE = `
 UNWIND $keys AS key
@@ -70,10 +73,11 @@ WHERE NOT EXISTS { MATCH (s)<-[:PUBLISHED_BY]-(other:Document|SupersededDocument
 RETURN s.name AS name
 ORDER BY name`;
 
-/** The keys of the documents each target names; a target naming none maps to []. */
-export async function findDocuments(driver: Driver, targets: readonly DocumentTarget[]): Promise<Map<string, string[]>> {
+/** The keys of the documents each target names (with `earlierVersions`, also by an earlier version's id or path); a target naming none maps to []. */
+export async function findDocuments(driver: Driver, targets: readonly DocumentTarget[], options: { earlierVersions?: boolean } = {}): Promise<Map<string, string[]>> {
   const found = new Map<string, string[]>(targets.map((t) => [t.given, []]));
-  const result = await driver.executeQuery(FIND, { targets: targets.map((t) => ({ given: t.given, values: t.values, folders: t.folders })) }, { routing: 'READ' });
+  const params = { targets: targets.map((t) => ({ given: t.given, values: t.values, folders: t.folders })), earlierVersions: options.earlierVersions ?? false };
+  const result = await driver.executeQuery(FIND, params, { routing: 'READ' });
   for (const r of result.records) {
     const keys = found.get(r.get('given') as string)!;
     const key = r.get('key') as string;

@@ -1,6 +1,7 @@
 // Stage events across sources: one fact per (force, stage, change, episode)
 // with its corroboration and the date most sources agree with. Date conflicts
 // are the date rule's (conflicts/date.ts). Pure.
+import type { EntityRef } from '../model/claim.ts';
 import { cmp, pushTo } from './collections.ts';
 import { UNASSIGNED } from './episodes.ts';
 import { datingOf } from './conflicts/date.ts';
@@ -9,13 +10,41 @@ import type { StageStatement } from './normalise.ts';
 import { documentOrder, factOf } from './support.ts';
 import type { Fact } from './types.ts';
 
-export interface EventBlock {
+/** Statements about one event: a force's change of stage in one episode. */
+export interface Block<S> {
+  /** The event key (force, stage, change, episode). */
   key: string;
-  force: StageStatement['force'];
+  force: EntityRef;
   stage: string;
   change: string;
   episode: number;
-  statements: StageStatement[];
+  statements: S[];
+}
+
+export type EventBlock = Block<StageStatement>;
+
+/** What blocking needs of a statement: the event it is about, and where it stands in its document. */
+interface EventStatement {
+  force: EntityRef;
+  stage: string;
+  change: string;
+  document: Parameters<typeof documentOrder>[0];
+  claim: { id: string; start: number };
+}
+
+/** Statements grouped by event (the episode each belongs to given), blocks and statements in a fixed order. */
+export function blocksByEvent<S extends EventStatement>(statements: readonly S[], episodeOf: (s: S) => number): Block<S>[] {
+  const blocks = new Map<string, Block<S>>();
+  for (const s of statements) {
+    const episode = episodeOf(s);
+    const key = eventKey(s.force.key, s.stage, s.change, episode);
+    const block = blocks.get(key) ?? { key, force: s.force, stage: s.stage, change: s.change, episode, statements: [] };
+    block.statements.push(s);
+    blocks.set(key, block);
+  }
+  const out = [...blocks.values()].sort((a, b) => cmp(a.key, b.key));
+  for (const b of out) b.statements.sort((x, y) => documentOrder(x.document, y.document) || x.claim.start - y.claim.start || cmp(x.claim.id, y.claim.id));
+  return out;
 }
 
 export function eventKey(forceKey: string, stage: string, change: string, episode: number): string {
@@ -28,17 +57,7 @@ export function eventSubject(forceName: string, stage: string, change: string): 
 
 /** Stage statements blocked by (force, stage, change, episode), blocks and statements in a fixed order. */
 export function eventBlocks(statements: readonly StageStatement[], episodes: ReadonlyMap<string, number>): EventBlock[] {
-  const blocks = new Map<string, EventBlock>();
-  for (const s of statements) {
-    const episode = episodes.get(s.claim.id) ?? UNASSIGNED;
-    const key = eventKey(s.force.key, s.stage, s.change, episode);
-    const block = blocks.get(key) ?? { key, force: s.force, stage: s.stage, change: s.change, episode, statements: [] };
-    block.statements.push(s);
-    blocks.set(key, block);
-  }
-  const out = [...blocks.values()].sort((a, b) => cmp(a.key, b.key));
-  for (const b of out) b.statements.sort((x, y) => documentOrder(x.document, y.document) || x.claim.start - y.claim.start || cmp(x.claim.id, y.claim.id));
-  return out;
+  return blocksByEvent(statements, (s) => episodes.get(s.claim.id) ?? UNASSIGNED);
 }
 
 /** One fact per event block; `disputed` holds the keys of blocks with a date conflict. */

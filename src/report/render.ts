@@ -273,42 +273,84 @@ export function highlighted(claims: ReadonlyArray<Pick<ConflictClaim, 'sentence'
 
 const KINDS = ['inspectorate', 'government', 'police', 'press', 'other'];
 const FACT_GROUPS: Record<string, string> = { stageEvent: 'Stage changes', decision: 'Decisions', area: 'Areas of concern and improvement', entity: 'People, forces and organisations named' };
+/** Facts shown in full per kind, the best-supported first; the rest are listed under their counts, folded. */
+const OPEN_FACTS = 10;
+/** Publishers named beside a fact shown in full (a well-known fact can have hundreds); the rest counted. */
+const OPEN_PUBLISHERS = 8;
+
+/** Publishers and documents behind a fact. */
+function support(r: CorroborationRow): { publishers: number; documents: number } {
+  return { publishers: r.sources.length, documents: r.sources.reduce((n, s) => n + s.documents, 0) };
+}
+
+/** The best-supported first: most publishers, then most documents, then by name. */
+export function bySupport(rows: readonly CorroborationRow[]): CorroborationRow[] {
+  const keyed = rows.map((r) => ({ r, ...support(r) }));
+  keyed.sort((a, b) => b.publishers - a.publishers || b.documents - a.documents || a.r.label.localeCompare(b.r.label) || (a.r.date ?? '').localeCompare(b.r.date ?? ''));
+  return keyed.map((k) => k.r);
+}
 
 function corroborationSection(rows: CorroborationRow[], origin: 'facts' | 'claims'): Html {
   const max = Math.max(1, ...rows.map((r) => r.sources.length));
   const kindsSeen = KINDS.filter((k) => rows.some((r) => r.sources.some((s) => kindOf(s.kind) === k)));
   const groups = new Map<string, CorroborationRow[]>();
   for (const r of rows) groups.set(r.kind, [...(groups.get(r.kind) ?? []), r]);
-  const table = (kind: string, rs: CorroborationRow[]) => html`<table class="corroboration" data-kind="${kind}">
+  const group = (kind: string, all: CorroborationRow[]) => {
+    const rs = bySupport(all);
+    const rest = rs.slice(OPEN_FACTS);
+    return html`<table class="corroboration" data-kind="${kind}" data-facts="${rs.length}">
     <thead><tr><th class="label">${FACT_GROUPS[kind] ?? kind}</th><th class="num">Publishers</th><th class="num">Documents</th><th class="bars">Publishers by kind</th><th>Who</th></tr></thead>
-    <tbody>${rs.map((r) => corroborationRow(r, max))}</tbody>
-  </table>`;
+    <tbody>${rs.slice(0, OPEN_FACTS).map((r) => corroborationRow(r, max))}</tbody>
+  </table>${rest.length ? factTail(kind, rest) : ''}`;
+  };
   return html`<section id="corroboration">
   <h2>Corroboration</h2>
-  <p class="hint">${origin === 'facts' ? 'How many publishers back each reconciled fact, and of which kind.' : 'Not reconciled yet: the stage-change and decision claims about each force, grouped by stage and change, with how many publishers make them and of which kind.'}</p>
+  <p class="hint">${origin === 'facts' ? 'How many publishers back each reconciled fact, and of which kind.' : 'Not reconciled yet: the stage-change and decision claims about each force, grouped by stage and change, with how many publishers make them and of which kind.'} The best-supported ${OPEN_FACTS} of each kind are shown in full; every other one is listed, folded, under its number of publishers and with its number of documents.</p>
   ${rows.length === 0
     ? html`<p class="empty">Nothing to corroborate yet.</p>`
     : html`<div class="card">
   ${[...groups.entries()].map(([kind, rs]) =>
     // Named entities are many and rarely in doubt: folded away so the facts that matter come first.
-    kind === 'entity' ? html`<details class="group"><summary>${FACT_GROUPS.entity} (${rs.length})</summary>${table(kind, rs)}</details>` : table(kind, rs),
+    kind === 'entity' ? html`<details class="group"><summary>${FACT_GROUPS.entity} (${rs.length})</summary>${group(kind, rs)}</details>` : group(kind, rs),
   )}
   <p class="legend">${kindsSeen.map((k) => html`<span class="kind kind-${trusted(k)}">${k}</span>`)}</p></div>`}
 </section>`;
 }
 
+/**
+ * The facts past the first few of a kind, one short item each, grouped under their number of
+ * publishers and each with its number of documents beside it: every fact stays on the page with
+ * its counts, at a few dozen bytes each instead of a table row.
+ */
+function factTail(kind: string, rest: readonly CorroborationRow[]): Html {
+  const byPublishers: Array<{ publishers: number; rows: CorroborationRow[] }> = [];
+  for (const r of rest) {
+    const last = byPublishers[byPublishers.length - 1];
+    if (last && last.publishers === r.sources.length) last.rows.push(r);
+    else byPublishers.push({ publishers: r.sources.length, rows: [r] });
+  }
+  const noun = (FACT_GROUPS[kind] ?? kind).toLowerCase();
+  return html`<details class="fold facts" data-kind="${kind}" data-more="${rest.length}"><summary>${rest.length} more ${rest.length === 1 ? 'fact' : 'facts'} of ${noun}, each with fewer publishers</summary>
+  <p class="muted small">Beside each fact, its number of documents.</p>${byPublishers.map(
+    (g) => html`<div class="fact-count" data-sources="${g.publishers}" data-facts="${g.rows.length}"><p class="small"><strong>${g.publishers} ${plural(g.publishers, 'publisher')}</strong> <span class="muted">· ${g.rows.length} ${plural(g.rows.length, 'fact')}</span></p><ul class="tail">${g.rows.map(
+      (r) => html`<li>${r.label}${r.date ? html` <span class="muted">${formatDate(r.date, r.datePrecision)}</span>` : ''} <span class="n">${support(r).documents}</span></li>`,
+    )}</ul></div>`,
+  )}</details>`;
+}
+
 function corroborationRow(r: CorroborationRow, max: number): Html {
   const byKind = new Map<string, number>();
   for (const s of r.sources) byKind.set(kindOf(s.kind), (byKind.get(kindOf(s.kind)) ?? 0) + 1);
-  const documents = r.sources.reduce((n, s) => n + s.documents, 0);
-  return html`<tr class="fact" data-sources="${r.sources.length}">
+  const { documents } = support(r);
+  const who = [...r.sources].sort((a, b) => kindRank(a.kind) - kindRank(b.kind) || b.documents - a.documents || a.publisher.localeCompare(b.publisher));
+  return html`<tr class="fact" data-sources="${r.sources.length}" data-documents="${documents}">
   <td>${r.label}${r.date ? html` <span class="muted nowrap">· ${formatDate(r.date, r.datePrecision)}</span>` : ''}</td>
-  <td class="num"><strong>${r.sources.length}</strong></td>
-  <td class="num">${documents}</td>
+  <td class="num" data-label="${plural(r.sources.length, 'publisher')}"><strong>${r.sources.length}</strong></td>
+  <td class="num" data-label="${plural(documents, 'document')}">${documents}</td>
   <td class="bars"><div class="bar" style="width:${trusted(((r.sources.length / max) * 100).toFixed(1))}%">${KINDS.filter((k) => byKind.has(k)).map(
     (k) => html`<span class="seg kind-${trusted(k)}" style="flex:${byKind.get(k)!}" title="${`${byKind.get(k)} ${k}`}">${byKind.get(k)!}</span>`,
   )}</div></td>
-  <td class="small">${r.sources.map((s, i) => html`${i ? ', ' : ''}${s.publisher}${s.documents > 1 ? ` (${s.documents})` : ''}`)}</td>
+  <td class="small">${who.slice(0, OPEN_PUBLISHERS).map((s, i) => html`${i ? ', ' : ''}${s.publisher}${s.documents > 1 ? ` (${s.documents})` : ''}`)}${who.length > OPEN_PUBLISHERS ? html` <span class="muted">and ${who.length - OPEN_PUBLISHERS} more</span>` : ''}</td>
 </tr>`;
 }
 

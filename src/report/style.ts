@@ -106,6 +106,12 @@ figure.quote figcaption { font-size: 13px; padding-left: 15px; }
 table.corroboration + table.corroboration, table.corroboration + details.group, details.group { margin-top: 18px; }
 details.group { display: block; }
 details.group > summary { font-size: 14px; font-weight: 600; }
+details.facts { margin-top: 8px; }
+.fact-count p { margin: 8px 0 2px; }
+/* A tail of facts: one line each, in two columns where the page is wide enough. */
+ul.tail { list-style: none; margin: 0; padding: 0; font-size: 14px; columns: 2 340px; column-gap: 28px; }
+ul.tail li { break-inside: avoid; padding: 1px 0; overflow-wrap: anywhere; }
+ul.tail .n { font-size: 12px; font-variant-numeric: tabular-nums; color: #475467; background: #eef2f6; border-radius: 999px; padding: 0 6px; }
 th.label { width: 34%; }
 th.bars { width: 230px; }
 td.bars { padding-top: 12px; }
@@ -137,6 +143,9 @@ td.when { min-width: 7em; }
   tbody tr:last-child { border-bottom: 0; }
   td { border: 0; padding: 2px 0; }
   td.num { text-align: left; }
+  /* Stacked, a count needs its column's name beside it. */
+  td.num[data-label] { display: inline-block; margin-right: 12px; }
+  td.num[data-label]::after { content: " " attr(data-label); color: var(--muted); font-weight: 400; }
   td.bars { padding-top: 4px; }
   details summary { white-space: normal; }
 }

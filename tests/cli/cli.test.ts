@@ -3,10 +3,9 @@ import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Driver } from 'neo4j-driver';
+import { describe, expect, inject, it } from 'vitest';
 import { DEV } from '../helpers/fixtures.ts';
-import { clearGraph, testDriver } from '../helpers/neo4j.ts';
+import { useCleanGraph } from '../helpers/neo4j.ts';
 
 const BIN = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'oversight.mjs');
 
@@ -22,14 +21,7 @@ function oversight(...args: string[]) {
 }
 
 describe('oversight CLI', () => {
-  let driver: Driver;
-  beforeAll(async () => {
-    driver = await testDriver();
-    await clearGraph(driver);
-  });
-  afterAll(async () => {
-    await driver?.close();
-  });
+  useCleanGraph(() => {});
 
   it('ingests the Met documents and prints who decided what with the evidence', () => {
     const dir = mkdtempSync(join(tmpdir(), 'oversight-cli-'));

@@ -2,11 +2,11 @@ import { mkdtempSync, writeFileSync, copyFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ingest } from '../../pipelines/ingest.ts';
 import { listSavedQueries, queryParams, runCypher, savedQuery } from '../../src/graph/queries.ts';
 import { DEV } from '../helpers/fixtures.ts';
-import { clearGraph, graphCounts, testDriver } from '../helpers/neo4j.ts';
+import { graphCounts, useCleanGraph } from '../helpers/neo4j.ts';
 
 const MET = ['met-2025-01-hmicfrs.txt', 'met-2025-01-londonstar.txt'];
 
@@ -19,13 +19,7 @@ function folderWith(files: string[], extra: Record<string, string | Uint8Array> 
 
 describe('ingest into the real Neo4j', () => {
   let driver: Driver;
-  beforeAll(async () => {
-    driver = await testDriver();
-    await clearGraph(driver);
-  });
-  afterAll(async () => {
-    await driver?.close();
-  });
+  useCleanGraph((d) => (driver = d));
 
   it('writes the two Met documents with sources, sentences, entities and claims', async () => {
     const summary = await ingest({ inputs: [folderWith(MET)], driver });

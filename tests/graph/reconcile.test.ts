@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Driver } from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ingest } from '../../pipelines/ingest.ts';
 import { queryParams, runCypher, savedQuery } from '../../src/graph/queries.ts';
 import { readReconcileInput } from '../../src/graph/write-reconciled.ts';
 import { reconcileInput } from '../../src/reconcile/input.ts';
 import { reconcile } from '../../src/reconcile/reconcile.ts';
 import { analyseFixture, DEV, devDocumentNames } from '../helpers/fixtures.ts';
-import { clearGraph, testDriver } from '../helpers/neo4j.ts';
+import { clearGraph, useCleanGraph } from '../helpers/neo4j.ts';
 
 const README = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'graph', 'README.md');
 
@@ -57,13 +57,7 @@ The force said it would work with the inspectorate to improve.
 
 describe('reconciled facts and conflicts in the real Neo4j', () => {
   let driver: Driver;
-  beforeAll(async () => {
-    driver = await testDriver();
-    await clearGraph(driver);
-  });
-  afterAll(async () => {
-    await driver?.close();
-  });
+  useCleanGraph((d) => (driver = d));
 
   it('reaches the same facts and conflicts whether documents come one at a time (in two orders) or all at once', async () => {
     // The documents behind the dev set's date, areas and count conflicts, and their agreements.

@@ -1,4 +1,4 @@
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { openDriver } from '../../src/graph/connection.ts';
 import type { Driver } from 'neo4j-driver';
 import { plain } from '../../src/graph/queries.ts';
@@ -23,6 +23,22 @@ export async function clearGraph(driver: Driver): Promise<void> {
   } finally {
     await session.close();
   }
+}
+
+/**
+ * For a describe block: a driver to the test Neo4j on a graph cleared before its tests, handed to
+ * `set`, and closed after them.
+ */
+export function useCleanGraph(set: (driver: Driver) => void): void {
+  let driver: Driver | undefined;
+  beforeAll(async () => {
+    driver = await testDriver();
+    await clearGraph(driver);
+    set(driver);
+  });
+  afterAll(async () => {
+    await driver?.close();
+  });
 }
 
 /** Nodes, relationships and node identities of the graph, the tests' marker left out. */

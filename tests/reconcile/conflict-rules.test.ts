@@ -90,6 +90,46 @@ describe('agreements that never become conflicts', () => {
 });
 
 describe('conflict rules', () => {
+  /** The inspectorate's improvements behind an exit, as one release words them. */
+  const inspectorateList = (d: ReturnType<typeof doc>, extra: Array<[string, string]> = []) => [
+    stageEvent(d, F, 'exited', null),
+    area(d, F, 'answering emergency calls', 'Responding to the public', 'improved'),
+    area(d, F, 'supervising investigations', 'Investigating crime', 'improved'),
+    ...extra.map(([text, peel]) => area(d, F, text, peel, 'improved')),
+  ];
+  /** A paper crediting the force with improvements the inspectorate did not name. */
+  const pressList = (d: ReturnType<typeof doc>) => [
+    stageEvent(d, F, 'exited', null),
+    area(d, F, 'fleet maintenance', 'Leadership and force management', 'improved'),
+    area(d, F, 'custody suites', 'Protecting vulnerable people', 'improved'),
+  ];
+
+  it('a date repeated by several documents is one account: each dissenting document conflicts with it once', () => {
+    const releases = ['a1.txt', 'a2.txt', 'a3.txt'].map((f) => doc(f, 'inspectorate', '2026-05-20', 'a'));
+    const [b, c] = [doc('b.txt', 'press', '2026-07-21'), doc('c.txt', 'press', '2026-07-22')];
+    const claims = [...releases.map((d) => stageEvent(d, F, 'entered', '2026-05-19')), stageEvent(b, F, 'entered', '2026-07'), stageEvent(c, F, 'entered', '2026-07')];
+    const found = reconcile({ documents: [...releases, b, c], claims }).conflicts.filter((x) => x.kind === 'date');
+    // Two papers against the three releases' one date: two conflicts, each with the first release (not six).
+    expect(found.map((x) => [x.a.documentId, x.b.documentId]).sort()).toEqual([[releases[0]!.id, b.id], [releases[0]!.id, c.id]].sort());
+    expect(found.every((x) => x.confidence === 'high' && x.rule === 'date.disjoint')).toBe(true);
+  });
+
+  it('a source set against the same inspectorate list given by two releases: one conflict, not one per release', () => {
+    const [a, a2, b] = [doc('a.txt', 'inspectorate', '2026-05-20'), doc('a2.txt', 'inspectorate', '2026-05-20', 'a'), doc('b.txt', 'press', '2026-05-21')];
+    const claims = [...inspectorateList(a), ...inspectorateList(a2), ...pressList(b)];
+    const found = reconcile({ documents: [a, a2, b], claims }).conflicts.filter((x) => x.kind === 'areas');
+    expect(found.map((x) => [x.a.documentId, x.b.documentId])).toEqual([[a.id, b.id]]);
+  });
+
+  it('an area one inspectorate account names is not excluded by another: no conflict with the source', () => {
+    const [a, a2, b] = [doc('a.txt', 'inspectorate', '2026-05-20'), doc('a2.txt', 'inspectorate', '2026-06-01', 'a'), doc('b.txt', 'press', '2026-06-02')];
+    const fuller: Array<[string, string]> = [['fleet maintenance', 'Leadership and force management'], ['custody suites', 'Protecting vulnerable people']];
+    const claims = [...inspectorateList(a), ...inspectorateList(a2, fuller), ...pressList(b)];
+    const found = reconcile({ documents: [a, a2, b], claims }).conflicts.filter((x) => x.kind === 'areas');
+    // The two releases disagree with each other (both complete, each with a gap is the other rule); the paper agrees with the fuller one.
+    expect(found.every((x) => x.a.documentId !== b.id && x.b.documentId !== b.id)).toBe(true);
+  });
+
   it('an area named in a clause is not asserted; a short phrase is', () => {
     expect(isAssertedArea('neighbourhood teams are being rebuilt')).toBe(false);
     expect(isNamedArea('fleet maintenance')).toBe(true);

@@ -236,6 +236,46 @@ describe('renderReport', () => {
     expect(page).toContain('and 39 more date conflicts about Metropolitan Police Service entered Engage');
   });
 
+  it('shows the best-supported facts of each kind in full, and every other fact under its counts, folded', () => {
+    const fact = (kind: string, i: number, publishers: number, documents = publishers) => ({
+      kind,
+      label: `${kind} fact ${i}`,
+      date: kind === 'stageEvent' ? '2022-06' : null,
+      datePrecision: kind === 'stageEvent' ? 'month' : null,
+      sources: Array.from({ length: publishers }, (_, p) => ({ publisher: `Paper ${p}`, kind: p ? 'press' : 'inspectorate', documents: p ? 1 : documents - publishers + 1 })),
+    });
+    const rows = [
+      ...Array.from({ length: 25 }, (_, i) => fact('stageEvent', i, 1 + (i % 6), 1 + (i % 6) + (i % 2))),
+      ...Array.from({ length: 300 }, (_, i) => fact('entity', i, i < 12 ? 4 : 1, i < 12 ? 9 : 1 + (i % 2))),
+    ];
+    const page = renderReport(data({ corroboration: { origin: 'facts', rows } }));
+    const section = page.slice(page.indexOf('<section id="corroboration">'), page.indexOf('<section id="documents">'));
+    const table = (kind: string) => section.slice(section.indexOf(`<table class="corroboration" data-kind="${kind}"`), section.indexOf('</table>', section.indexOf(`data-kind="${kind}"`)));
+    // In full: the ten with the most publishers, most first.
+    const open = [...table('stageEvent').matchAll(/<tr class="fact" data-sources="(\d+)" data-documents="(\d+)">/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    expect(open).toHaveLength(10);
+    expect(open[0]).toEqual([6, 7]);
+    expect(open.map((x) => x[0])).toEqual(open.map((x) => x[0]).sort((a, b) => b! - a!));
+    // The rest folded, grouped under their counts, every fact listed: 15 stage changes, 290 entities.
+    expect(section).toContain('<details class="fold facts" data-kind="stageEvent" data-more="15"><summary>15 more facts of stage changes, each with fewer publishers</summary>');
+    expect(section).toContain('<details class="fold facts" data-kind="entity" data-more="290">');
+    const counted = [...section.matchAll(/<div class="fact-count" data-sources="(\d+)" data-facts="(\d+)">.*?<\/div>/gs)];
+    expect(counted.reduce((n, m) => n + Number(m[2]), 0)).toBe(15 + 290);
+    for (const m of counted) expect((m[0].match(/<li>/g) ?? []).length).toBe(Number(m[2]));
+    // Grouped by publishers, each fact with its documents: 288 entities with one publisher, 144 of them with two documents.
+    const single = counted.find((m) => m[1] === '1' && m[0].includes('entity fact'))!;
+    expect(single[0]).toContain('<strong>1 publisher</strong> <span class="muted">· 288 facts</span>');
+    expect((single[0].match(/<span class="n">2<\/span><\/li>/g) ?? []).length).toBe(144);
+    expect(section).toContain('<li>stageEvent fact 0 <span class="muted">June 2022</span> <span class="n">1</span></li>');
+    for (let i = 0; i < 300; i++) expect(section).toMatch(new RegExp(`entity fact ${i}[ <]`));
+    // A fact backed by hundreds of publishers names the first few, inspectorate first, and counts the rest.
+    const known = renderReport(data({ corroboration: { origin: 'facts', rows: [fact('entity', 0, 300, 310)] } }));
+    expect(known).toMatch(/<td class="small">Paper 0 \(11\), Paper 1, Paper 10, Paper 100, .*? <span class="muted">and 292 more<\/span><\/td>/);
+    // A folded fact costs a few dozen bytes, not a table row.
+    const fewer = renderReport(data({ corroboration: { origin: 'facts', rows: rows.slice(0, 125) } })).length;
+    expect((page.length - fewer) / 200).toBeLessThan(60);
+  });
+
   it('rejects rows that do not match the model', () => {
     expect(() => renderReport({ ...data(), decisions: [{ actor: 'x' }] } as unknown as ReportDataInput)).toThrow();
   });

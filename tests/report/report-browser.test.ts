@@ -289,6 +289,44 @@ describe.runIf(plan.run)('HTML report of a large generated graph', () => {
     expect(await details.innerText()).toMatch(/By publisher: .+\(\d+\)/);
   });
 
+  it('still shows every reconciled fact with its counts: the best-supported in full, the rest folded under their counts', async () => {
+    const facts = Number((await runCypher(driver, 'MATCH (f:Fact) RETURN count(f) AS n', {}))[0]!.n);
+    expect(facts).toBeGreaterThan(100);
+    await page.reload({ waitUntil: 'load' }); // every list folded, as a reader first sees it
+    const shown = await page.locator('#corroboration table.corroboration').evaluateAll((tables) =>
+      tables.map((t) => {
+        const tail = t.nextElementSibling?.matches('details.facts') ? (t.nextElementSibling as HTMLDetailsElement) : null;
+        return {
+          facts: Number(t.getAttribute('data-facts')),
+          open: t.querySelectorAll('tbody > tr.fact').length,
+          more: Number(tail?.getAttribute('data-more') ?? 0),
+          tailOpen: tail?.open ?? false,
+          counted: [...(tail?.querySelectorAll('.fact-count') ?? [])].map((g) => ({
+            facts: Number(g.getAttribute('data-facts')),
+            items: g.querySelectorAll('ul.tail > li').length,
+            documents: [...g.querySelectorAll('ul.tail > li > .n')].map((n) => Number(n.textContent)),
+            head: g.querySelector('p')?.textContent ?? '',
+          })),
+        };
+      }),
+    );
+    expect(shown.reduce((n, t) => n + t.facts, 0)).toBe(facts);
+    for (const t of shown) {
+      expect(t.open).toBeLessThanOrEqual(10);
+      expect(t.open + t.more).toBe(t.facts);
+      expect(t.tailOpen).toBe(false);
+      expect(t.counted.reduce((n, g) => n + g.items, 0)).toBe(t.more);
+      for (const g of t.counted) {
+        expect(g.items).toBe(g.facts);
+        expect(g.head).toMatch(/^\d+ publishers? · \d+ facts?$/);
+        // Each fact with its documents.
+        expect(g.documents).toHaveLength(g.items);
+        for (const n of g.documents) expect(n).toBeGreaterThan(0);
+      }
+    }
+    expect(shown.some((t) => t.more > 0)).toBe(true);
+  });
+
   it('never scrolls sideways, from a phone to a wide screen; a screenshot of the phone width for the README', async () => {
     // With every folded list open: the widest the page can get.
     await page.evaluate(() => document.querySelectorAll('details').forEach((d) => ((d as HTMLDetailsElement).open = true)));

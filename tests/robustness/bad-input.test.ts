@@ -2,13 +2,13 @@ import { mkdirSync, mkdtempSync, symlinkSync, unlinkSync, writeFileSync, copyFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ingest } from '../../pipelines/ingest.ts';
 import { analyseFile, isAnalysed } from '../../pipelines/analyse.ts';
 import { findDocumentFiles } from '../../src/ingest/read-files.ts';
 import { runCypher } from '../../src/graph/queries.ts';
 import { DEV } from '../helpers/fixtures.ts';
-import { clearGraph, testDriver } from '../helpers/neo4j.ts';
+import { clearGraph, useCleanGraph } from '../helpers/neo4j.ts';
 
 const analyse = (name: string, content: string | Uint8Array) =>
   analyseFile({ path: name, relativePath: name, bytes: typeof content === 'string' ? new TextEncoder().encode(content) : content });
@@ -53,13 +53,7 @@ describe('bad input: each is ingested correctly or reported with file and reason
 
 describe('bad input against the real Neo4j', () => {
   let driver: Driver;
-  beforeAll(async () => {
-    driver = await testDriver();
-    await clearGraph(driver);
-  });
-  afterAll(async () => {
-    await driver?.close();
-  });
+  useCleanGraph((d) => (driver = d));
 
   it('names with quotes, backticks, $, braces and newlines are stored as data, never run as Cypher', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'oversight-inject-'));

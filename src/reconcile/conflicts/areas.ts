@@ -114,7 +114,11 @@ const signature = (areas: readonly PlacedArea[]): string =>
 /**
  * Area conflicts of one block: each document's areas (in document order) for one event and polarity.
  * Documents with the same areas compare alike, so accounts are compared once per pair of distinct
- * lists, not once per pair of documents: linear in the documents when lists repeat.
+ * lists. A source's area is excluded only if no inspectorate account of the event names it (another
+ * account that does is the inspectorate's own inconsistency, the both-complete rule's to report).
+ * A source is set against each distinct inspectorate list once, through the first document that
+ * gives it: the same list repeated by more releases is one account, so conflicts grow with the
+ * dissenting sources, not with sources times copies of the account.
  */
 export function areaConflictsOf(key: string, documents: readonly PlacedArea[][]): Conflict[] {
   const out: Conflict[] = [];
@@ -122,15 +126,22 @@ export function areaConflictsOf(key: string, documents: readonly PlacedArea[][])
   const groups = new Map<string, number[]>();
   documents.forEach((d, i) => pushTo(groups, signature(d), i));
   const lists = [...groups.values()].map((members) => ({ members, areas: documentAreas(documents[members[0]!]!), ref: isRef(members[0]!) }));
+  const inspectorate = documentAreas(lists.filter((l) => l.ref).flatMap((l) => [...l.areas.areas]));
   for (const refs of lists) {
     if (!refs.ref) continue;
     for (const sources of lists) {
       const both = sources.ref;
       const found = compareAreas(refs.areas, sources.areas, both);
       if (!found) continue;
+      if (!both) {
+        if (!compareAreas(inspectorate, sources.areas)) continue;
+        const i = refs.members[0]!;
+        for (const j of sources.members) out.push(areaConflict(key, documents[i]!, documents[j]!, i < j, both, found));
+        continue;
+      }
       for (const i of refs.members) {
         for (const j of sources.members) {
-          if (i === j || (both && j < i)) continue;
+          if (i === j || j < i) continue;
           out.push(areaConflict(key, documents[i]!, documents[j]!, i < j, both, found));
         }
       }

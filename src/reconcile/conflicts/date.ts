@@ -104,18 +104,33 @@ export function documentDatings(
   return out.sort((a, b) => documentOrder(a.document, b.document));
 }
 
-/** Pairs of documents whose datings are disjoint (one of them bounded). */
+/** Whether a dating came from a spell (the rule and confidence a conflict with it takes). */
+const fromSpell = (d: DocumentDating): boolean => !d.explicit && d.statements.some((s) => s.claim.kind === 'detail');
+
+/**
+ * Pairs of documents whose datings are disjoint (one of them bounded). Documents dating the event
+ * alike (the same interval, wording and kind of evidence) are one account: of two disjoint
+ * accounts, each document of the smaller is set against the first document of the larger, so
+ * conflicts grow with the documents that dissent, not with dissenters times copies of the account.
+ */
 export function disjointPairs(datings: readonly DocumentDating[]): Array<[DocumentDating, DocumentDating]> {
-  const pairs: Array<[DocumentDating, DocumentDating]> = [];
-  // Pairs within one event only: blocks are small (the documents about one event), never the corpus.
-  for (let i = 0; i < datings.length; i++) {
-    for (let j = i + 1; j < datings.length; j++) {
-      const a = datings[i]!;
-      const b = datings[j]!;
-      if (!overlaps(a.interval, b.interval) && (isBounded(a.interval) || isBounded(b.interval))) pairs.push([a, b]);
+  const accounts = new Map<string, number[]>();
+  datings.forEach((d, i) => pushTo(accounts, JSON.stringify([d.interval.lo, d.interval.hi, d.value, d.explicit, fromSpell(d)]), i));
+  const list = [...accounts.values()];
+  const pairs: Array<[number, number]> = [];
+  // Pairs of accounts within one event only: blocks are the documents about one event, never the corpus.
+  for (let g = 0; g < list.length; g++) {
+    for (let h = g + 1; h < list.length; h++) {
+      const a = datings[list[g]![0]!]!;
+      const b = datings[list[h]![0]!]!;
+      if (overlaps(a.interval, b.interval) || !(isBounded(a.interval) || isBounded(b.interval))) continue;
+      // The larger account (the earlier on a tie) is set against each document of the other.
+      const [account, others] = list[h]!.length > list[g]!.length ? [list[h]!, list[g]!] : [list[g]!, list[h]!];
+      const first = account[0]!;
+      for (const i of others) pairs.push(i < first ? [i, first] : [first, i]);
     }
   }
-  return pairs;
+  return pairs.sort(([a1, b1], [a2, b2]) => a1 - a2 || b1 - b2).map(([i, j]) => [datings[i]!, datings[j]!]);
 }
 
 export function dateConflictsOf(block: DatedEventBlock, implied: readonly ImpliedDating[], passing: (documentId: string, forceKey: string) => boolean): Conflict[] {
@@ -124,8 +139,8 @@ export function dateConflictsOf(block: DatedEventBlock, implied: readonly Implie
   for (const [a, b] of disjointPairs(documentDatings(block, implied, passing))) {
     const sideA = sideOf(a.document, a.value, a.carriers);
     const sideB = sideOf(b.document, b.value, b.carriers);
-    const spell = !a.explicit && a.statements.some((s) => s.claim.kind === 'detail');
-    const spellB = !b.explicit && b.statements.some((s) => s.claim.kind === 'detail');
+    const spell = fromSpell(a);
+    const spellB = fromSpell(b);
     out.push(
       eventConflict({
         kind: 'date',
