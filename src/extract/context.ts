@@ -2,6 +2,7 @@ import type { Document } from '../model/document.ts';
 import type { Mention, MentionKind, MentionOf } from '../model/mention.ts';
 import type { Paragraph, Sentence } from '../nlp/sentences.ts';
 import type { Lexicon } from './lexicon.ts';
+import { Tagging } from '../nlp/tagging.ts';
 
 /** What every extractor reads: the document, its sentences and paragraphs, and the domain lexicon. */
 export interface ExtractionInput {
@@ -9,6 +10,13 @@ export interface ExtractionInput {
   sentences: readonly Sentence[];
   paragraphs: readonly Paragraph[];
   lexicon: Lexicon;
+  /** compromise's readings of the document's texts, shared by the extractors (see taggingOf). */
+  tagging?: Tagging;
+}
+
+/** The input's shared compromise readings, started on first use. */
+export function taggingOf(input: ExtractionInput): Tagging {
+  return (input.tagging ??= new Tagging());
 }
 
 /** Mentions found by earlier extractors, by kind: later extractors build on them. */

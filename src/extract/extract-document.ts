@@ -2,6 +2,7 @@ import type { Document } from '../model/document.ts';
 import type { Mention } from '../model/mention.ts';
 import { splitParagraphs, splitSentences, type Paragraph, type Sentence } from '../nlp/sentences.ts';
 import { FoundMentions, type ExtractionInput, type Extractor } from './context.ts';
+import { Tagging } from '../nlp/tagging.ts';
 import { defaultLexicon, type Lexicon } from './lexicon.ts';
 import { forceExtractor } from './extractors/forces.ts';
 import { organisationExtractor } from './extractors/organisations.ts';
@@ -39,7 +40,7 @@ export interface AnalysedDocument {
 export function analyseDocument(document: Document, lexicon: Lexicon = defaultLexicon()): AnalysedDocument {
   const paragraphs = splitParagraphs(document.text);
   const sentences = splitSentences(document.text, lexicon.abbreviations);
-  const input: ExtractionInput = { document, sentences, paragraphs, lexicon };
+  const input: ExtractionInput = { document, sentences, paragraphs, lexicon, tagging: new Tagging() };
   const found = new FoundMentions();
   for (const extractor of EXTRACTORS) found.add(extractor.extract(input, found));
   return { document, sentences, paragraphs, mentions: found.all() };

@@ -24,11 +24,42 @@ export interface EscalationPattern {
   change: 'entered' | 'exited';
   /** The phrase holds its own object ("step down {gap} monitoring"); a bare verb needs a force beside it. */
   ownObject: boolean;
+  source: string;
 }
 
 export interface ActPattern {
   act: 'decided' | 'recommended' | 'announced';
   regex: RegExp;
+  source: string;
+}
+
+/** Characters that a case-insensitive Unicode regex matches to an ASCII letter but toLowerCase does not (long s, Kelvin sign). */
+const FOLDS_TO_ASCII = /[\u017f\u212a]/;
+const wordsOfPattern = new WeakMap<{ source: string }, string[]>();
+
+/** The plain ASCII words of a stage phrase ("removed", "from" of "removed {gap} from {stage}"), lower case. */
+function literalWords(pattern: { source: string }): string[] {
+  let words = wordsOfPattern.get(pattern);
+  if (!words) {
+    words = pattern.source
+      .replace(/\{(?:stage|gap)\}/g, ' ')
+      .split(/\s+/)
+      .filter((w) => /^[A-Za-z-]+$/.test(w))
+      .map((w) => w.toLowerCase());
+    wordsOfPattern.set(pattern, words);
+  }
+  return words;
+}
+
+/**
+ * The stage, act and escalation patterns of `patterns` that may match `text`: those whose own
+ * words are all in it. A substring test is far cheaper than the regex, and most sentences hold
+ * none of a pattern's words.
+ */
+export function patternsThatMayMatch<P extends { source: string }>(patterns: readonly P[], text: string): readonly P[] {
+  if (FOLDS_TO_ASCII.test(text)) return patterns;
+  const lower = text.toLowerCase();
+  return patterns.filter((p) => literalWords(p).every((w) => lower.includes(w)));
 }
 
 export interface Lexicon {
@@ -147,12 +178,12 @@ export function buildLexicon(knowledge: Knowledge): Lexicon {
   }
 
   const actPatterns: ActPattern[] = (['decided', 'recommended', 'announced'] as const).flatMap((act) =>
-    knowledge.stages.decisions[act].map((p) => ({ act, regex: compile(p) })),
+    knowledge.stages.decisions[act].map((p) => ({ act, regex: compile(p), source: p })),
   );
 
   // "escalated" is no word of its own inside "de-escalated".
   const escalations: EscalationPattern[] = (['entered', 'exited'] as const).flatMap((change) =>
-    knowledge.stages.escalations[change].map((p) => ({ change, regex: compile(p, '(?<![\\p{L}\\p{N}-])'), ownObject: p.includes('{gap}') })),
+    knowledge.stages.escalations[change].map((p) => ({ change, regex: compile(p, '(?<![\\p{L}\\p{N}-])'), ownObject: p.includes('{gap}'), source: p })),
   );
   const stageWords = (words: string[]) => words.map(phraseSource).join('|') || '(?!)';
 

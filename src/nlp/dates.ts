@@ -4,6 +4,7 @@ import { loadDateVocabulary } from '../knowledge/dates.ts';
 import { keepNonOverlapping, longestFirst } from '../util/spans.ts';
 import { alternation } from '../util/text.ts';
 import { tenseAt } from './tense.ts';
+import { Tagging } from './tagging.ts';
 
 export const DatePrecision = z.enum(['day', 'month', 'year']);
 export type DatePrecision = z.infer<typeof DatePrecision>;
@@ -87,7 +88,7 @@ const seasonParser: chrono.Parser = {
       // "in the spring", "by the summer": the season nearest publication in the direction of the clause's tense.
       const at = match.index ?? 0;
       const the = /\bthe\s+$/i.test(context.text.slice(Math.max(0, at - 4), at));
-      const tense = the ? tenseAt(context.text, at) : undefined;
+      const tense = the ? tenseAt(context.text, at, tagging) : undefined;
       if (!tense) return null; // "summer" alone, or no tense to point it: no year is said
       const pub = refMonth(context);
       const year = tense === 'past' ? (starts > pub ? y - 1 : y) : starts + 2 < pub ? y + 1 : y;
@@ -407,12 +408,12 @@ const tenseDirectionRefiner: chrono.Refiner = {
     for (const r of results) {
       const c = r.start;
       if (c.isOnlyWeekdayComponent() && !/\b(?:last|next|this)\b/i.test(r.text)) {
-        const tense = tenseAt(context.text, r.index);
+        const tense = tenseAt(context.text, r.index, tagging);
         if (tense) weekdayInDirection(context, c, tense);
         continue;
       }
       if (c.isCertain('year') || !c.isCertain('month') || r.tags().has(TAG.yearSettled)) continue;
-      const tense = tenseAt(context.text, r.index);
+      const tense = tenseAt(context.text, r.index, tagging);
       if (!tense) continue;
       const y = refYear(context);
       const pubMonth = refMonth(context);
@@ -507,14 +508,25 @@ const dateParser = (() => {
   return parser;
 })();
 
+/** compromise's readings for the tense of clauses, during one findDates call. */
+let tagging = new Tagging();
+
 /**
  * Calendar expressions in `text` (a sentence or paragraph) with offsets relative
  * to it, each at the precision the text gives and resolved against the
- * publication date where relative.
+ * publication date where relative. `readings` shares compromise's readings with the caller.
  */
-export function findDates(text: string, publishedAt?: string): DateFound[] {
+export function findDates(text: string, publishedAt?: string, readings: Tagging = new Tagging()): DateFound[] {
   const ref = referenceInstant(publishedAt);
-  const results = dateParser.parse(text, ref ? { instant: ref, timezone: 0 } : undefined, { forwardDate: false });
+  // chrono calls the parsers and refiners below with no room for more arguments: they read the readings from here.
+  const outer = tagging;
+  tagging = readings;
+  let results: chrono.ParsedResult[];
+  try {
+    results = dateParser.parse(text, ref ? { instant: ref, timezone: 0 } : undefined, { forwardDate: false });
+  } finally {
+    tagging = outer;
+  }
   const found: DateFound[] = [];
   for (const r of results) {
     const d = toDateFound(r, ref !== undefined);

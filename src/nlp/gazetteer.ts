@@ -50,8 +50,8 @@ function followerPattern(phrase: string): string {
 }
 
 export class Gazetteer {
-  private readonly insensitive: RegExp | null;
-  private readonly sensitive: RegExp | null;
+  private readonly insensitive: FormMatcher | null;
+  private readonly sensitive: FormMatcher | null;
   private readonly lookup = new Map<string, string>();
   private readonly lookupSensitive = new Map<string, string>();
   private readonly excluded = new Map<string, RegExp>();
@@ -79,8 +79,8 @@ export class Gazetteer {
         this.lookupSensitive.set(Gazetteer.keySensitive(f), e.canonical);
       }
     }
-    this.insensitive = Gazetteer.build(insensitiveForms, 'gi');
-    this.sensitive = Gazetteer.build(sensitiveForms, 'g');
+    this.insensitive = Gazetteer.matcher(insensitiveForms, true);
+    this.sensitive = Gazetteer.matcher(sensitiveForms, false);
     // Case-insensitive but for the gap, which stays lower case.
     this.gapped = gappedForms.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${gappedForms.join('|')})(?![\\p{L}\\p{N}])`, 'gu') : null;
     for (const e of entries) {
@@ -111,6 +111,10 @@ export class Gazetteer {
     return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation([...new Set(forms)], formPattern)})(?![\\p{L}\\p{N}])`, `${flags}u`);
   }
 
+  private static matcher(forms: string[], caseInsensitive: boolean): FormMatcher | null {
+    return forms.length === 0 ? null : new FormMatcher([...new Set(forms)], caseInsensitive);
+  }
+
   static key(form: string): string {
     return Gazetteer.keySensitive(form).toLowerCase();
   }
@@ -124,13 +128,26 @@ export class Gazetteer {
     return this.lookupSensitive.get(Gazetteer.keySensitive(form)) ?? this.lookup.get(Gazetteer.key(form));
   }
 
+  /** The last texts looked up and what was found: extractors look up the same document (or line) again. */
+  private readonly recent = new Map<string, GazetteerMatch[]>();
+
   find(text: string): GazetteerMatch[] {
+    let found = this.recent.get(text);
+    if (!found) {
+      found = this.findAnew(text);
+      if (this.recent.size >= 16) this.recent.delete(this.recent.keys().next().value!);
+      this.recent.set(text, found);
+    }
+    // Copies: a caller may change what it was given.
+    return found.map((m) => ({ ...m }));
+  }
+
+  private findAnew(text: string): GazetteerMatch[] {
     const folded = fold(text, 'sameLength');
     const out: GazetteerMatch[] = [];
-    for (const [re, sensitive] of [[this.insensitive, false], [this.sensitive, true]] as const) {
-      if (!re) continue;
-      re.lastIndex = 0;
-      for (let m = re.exec(folded); m; m = re.exec(folded)) {
+    for (const [matcher, sensitive] of [[this.insensitive, false], [this.sensitive, true]] as const) {
+      if (!matcher) continue;
+      for (const m of matcher.matches(folded)) {
         const surface = text.slice(m.index, m.index + m[0].length);
         const canonical = sensitive ? this.lookupSensitive.get(Gazetteer.keySensitive(m[0])) : this.lookup.get(Gazetteer.key(m[0]));
         if (canonical && !this.isPartOfOtherName(folded, canonical, m.index, m.index + m[0].length)) {
@@ -147,5 +164,116 @@ export class Gazetteer {
     }
     // Overlaps between the passes: keep the longer.
     return keepNonOverlapping(out);
+  }
+}
+
+const WORD_RUN = /[\p{L}\p{N}]+/gu;
+const ASCII_ALNUM_START = /^[A-Za-z0-9]+/;
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * The forms of a gazetteer as one alternation (longest first), tried only where a form can
+ * start. One regex of thousands of forms, run over the whole text, tries them all at every
+ * character; here each word of the text is looked up by the letters every form starting there
+ * must begin with, and only the forms that may match are tried, in the same order, at that
+ * word. The matches are those of the whole alternation run with the "g" flag.
+ */
+class FormMatcher {
+  private readonly sources: string[];
+  /** Indices of the forms by the letters and digits their first word starts with (lower case unless case-sensitive). */
+  private readonly byStart = new Map<string, number[]>();
+  private readonly longestStart: number;
+  /** The whole alternation, for words outside ASCII (where case folding is Unicode's) and when a form may start on a non-letter. */
+  private readonly whole: RegExp;
+  private readonly byCandidates = new Map<string, RegExp>();
+  /** The candidates' alternation by word of the text, as words recur. */
+  private readonly byWord = new Map<string, RegExp | null>();
+  /** Whether every form starts with an ASCII letter or digit: only then can the words of the text be looked up. */
+  private readonly indexed: boolean;
+
+  constructor(
+    forms: readonly string[],
+    private readonly caseInsensitive: boolean,
+  ) {
+    const sorted = [...forms].sort((a, b) => b.length - a.length);
+    this.sources = sorted.map(formPattern);
+    this.whole = this.compile(this.sources, 'g');
+    let indexed = true;
+    let longest = 0;
+    sorted.forEach((form, i) => {
+      const first = fold(form, 'sameLength').trim().split(/\s+/)[0]!;
+      const start = ASCII_ALNUM_START.exec(first)?.[0];
+      // "and" stands for "&" too; a gap for any word: such a form cannot be looked up by its first letters.
+      if (!start || first === GAP || first.toLowerCase() === 'and') {
+        indexed = false;
+        return;
+      }
+      const key = caseInsensitive ? start.toLowerCase() : start;
+      const list = this.byStart.get(key) ?? [];
+      list.push(i);
+      this.byStart.set(key, list);
+      longest = Math.max(longest, key.length);
+    });
+    this.indexed = indexed;
+    this.longestStart = longest;
+  }
+
+  private compile(sources: readonly string[], flags: string): RegExp {
+    return new RegExp(`(?<![\\p{L}\\p{N}])(?:${sources.join('|')})(?![\\p{L}\\p{N}])`, `${this.caseInsensitive ? 'i' : ''}u${flags}`);
+  }
+
+  *matches(folded: string): Generator<RegExpExecArray> {
+    if (!this.indexed) {
+      this.whole.lastIndex = 0;
+      for (let m = this.whole.exec(folded); m; m = this.whole.exec(folded)) yield m;
+      return;
+    }
+    let from = 0;
+    for (const w of folded.matchAll(WORD_RUN)) {
+      // A form starts on a letter or digit after none: only at the start of a word, after the last match.
+      if (w.index < from) continue;
+      const re = NON_ASCII.test(w[0]) ? this.stickyWhole() : this.candidatesFor(w[0]);
+      if (!re) continue;
+      re.lastIndex = w.index;
+      const m = re.exec(folded);
+      if (!m) continue;
+      from = m.index + m[0].length;
+      yield m;
+    }
+  }
+
+  private sticky?: RegExp;
+
+  private stickyWhole(): RegExp {
+    return (this.sticky ??= this.compile(this.sources, 'y'));
+  }
+
+  /** The alternation of the forms that may start with `word`, in their order; null if none may. */
+  private candidatesFor(word: string): RegExp | null {
+    let re = this.byWord.get(word);
+    if (re === undefined) {
+      re = this.candidatesOf(word);
+      if (this.byWord.size > 50_000) this.byWord.clear();
+      this.byWord.set(word, re);
+    }
+    return re;
+  }
+
+  private candidatesOf(word: string): RegExp | null {
+    const key = this.caseInsensitive ? word.toLowerCase() : word;
+    const found: number[] = [];
+    for (let n = 1; n <= Math.min(key.length, this.longestStart); n++) {
+      const list = this.byStart.get(key.slice(0, n));
+      if (list) found.push(...list);
+    }
+    if (found.length === 0) return null;
+    found.sort((a, b) => a - b);
+    const id = found.join(',');
+    let re = this.byCandidates.get(id);
+    if (!re) {
+      re = this.compile(found.map((i) => this.sources[i]!), 'y');
+      this.byCandidates.set(id, re);
+    }
+    return re;
   }
 }

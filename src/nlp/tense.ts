@@ -1,4 +1,4 @@
-import nlp from 'compromise';
+import { chunked, Tagging } from './tagging.ts';
 import { loadDateVocabulary } from '../knowledge/dates.ts';
 import { alternation } from '../util/text.ts';
 
@@ -26,13 +26,12 @@ export function sentenceAround(text: string, at: number): { start: number; text:
  * The tense of the clause that governs offset `at` of `text`: the verb nearest before it that
  * shows a tense ("the inspection concluded in January" is past, "will be reinspected in
  * January" future), else the first verb after it. Undefined for the present or no verb.
+ * `tagging` shares compromise's readings of the document's sentences between calls.
  */
-export function tenseAt(text: string, at: number): Tense | undefined {
+export function tenseAt(text: string, at: number, tagging: Tagging = new Tagging()): Tense | undefined {
   const sentence = sentenceAround(text, at);
   const local = at - sentence.start;
-  const verbs = nlp(sentence.text)
-    .verbs()
-    .json({ offset: true }) as Array<{ text: string; offset: { start: number; length: number }; verb?: { grammar?: { tense?: string } } }>;
+  const verbs = tagging.memo('verbs', sentence.text, (doc) => chunked(doc).verbs().json({ offset: true })) as Array<{ text: string; offset: { start: number; length: number }; verb?: { grammar?: { tense?: string } } }>;
   const before = verbs.filter((v) => v.offset.start + v.offset.length <= local).reverse();
   for (const v of before) {
     const tense = tenseOf(v, sentence.text.slice(v.offset.start, local));

@@ -1,14 +1,15 @@
 import type { Mention } from '../../model/mention.ts';
 import { findDates } from '../../nlp/dates.ts';
-import type { Extractor } from '../context.ts';
+import { taggingOf, type Extractor } from '../context.ts';
 
 /** Calendar expressions, paragraph by paragraph, resolved against the publication date. */
 export const dateExtractor: Extractor = {
   name: 'dates',
-  extract({ document, paragraphs }) {
+  extract(input) {
+    const { document, paragraphs } = input;
     const out: Mention[] = [];
     for (const p of paragraphs) {
-      for (const d of findDates(p.text, document.meta.publishedAt)) {
+      for (const d of findDates(p.text, document.meta.publishedAt, taggingOf(input))) {
         out.push({
           kind: 'date',
           text: d.text,

@@ -2,6 +2,7 @@ import type { ActorKind, MentionOf } from '../../model/mention.ts';
 import type { Sentence } from '../../nlp/sentences.ts';
 import { keepNonOverlapping, leftmostLongest } from '../../util/spans.ts';
 import { mostFrequent, type ExtractionInput, type Extractor, type FoundMentions } from '../context.ts';
+import { patternsThatMayMatch } from '../lexicon.ts';
 
 /**
  * Who decided, recommended or announced a stage change. The act comes from
@@ -111,7 +112,7 @@ interface Cue {
 function actCues({ document, lexicon }: ExtractionInput, sentence: Sentence): Cue[] {
   const text = document.text.slice(sentence.start, sentence.end);
   const hits: Cue[] = [];
-  for (const p of lexicon.actPatterns) {
+  for (const p of patternsThatMayMatch(lexicon.actPatterns, text)) {
     p.regex.lastIndex = 0;
     for (const m of text.matchAll(p.regex)) hits.push({ act: p.act, start: sentence.start + m.index, end: sentence.start + m.index + m[0].length, text: m[0] });
   }

@@ -1,8 +1,9 @@
-import nlp from 'compromise';
 import type { Knowledge } from '../../knowledge/index.ts';
 import type { GazetteerMatch } from '../../nlp/gazetteer.ts';
 import { escape, fold } from '../../util/text.ts';
+import { overlaps } from '../../util/spans.ts';
 import { sentenceAt, type Sentence } from '../../nlp/sentences.ts';
+import type { Tagging } from '../../nlp/tagging.ts';
 
 /**
  * Bodies named by the shape of their name rather than listed one by one:
@@ -40,8 +41,17 @@ function formSource(form: string, place: string): string {
     .join(place);
 }
 
+/** The words of a pattern form that its regex matches letter for letter (case-sensitive): not "and" (or "&"), nor words with punctuation. */
+function literalWords(form: string): string[] {
+  return fold(form, 'sameLength')
+    .replace(/\{place\}/g, ' ')
+    .split(/\s+/)
+    .filter((w) => /^[A-Za-z]+$/.test(w) && w.toLowerCase() !== 'and');
+}
+
 interface Compiled {
-  patterns: { regex: RegExp; canonical: string; generic: boolean }[];
+  /** `words`: the form's words matched as written, all of which a text must hold for the pattern to match. */
+  patterns: { regex: RegExp; canonical: string; generic: boolean; words: string[] }[];
   headed: RegExp;
   notStart: ReadonlySet<string>;
   documentNoun: RegExp;
@@ -63,7 +73,12 @@ function compile(knowledge: Knowledge): Compiled {
   // A police area's name first: "Under Dorset OPCC" is Dorset's office.
   const patterns = [knownPlace, `(?<place>${genericPlace})`].flatMap((place, generic) =>
     knowledge.organisationPatterns.flatMap((p) =>
-      p.forms.map((form) => ({ regex: new RegExp(`${WORD_START}${formSource(form, place)}${WORD_END}`, 'gu'), canonical: p.canonical, generic: generic === 1 })),
+      p.forms.map((form) => ({
+        regex: new RegExp(`${WORD_START}${formSource(form, place)}${WORD_END}`, 'gu'),
+        canonical: p.canonical,
+        generic: generic === 1,
+        words: literalWords(form),
+      })),
     ),
   );
   const heads = knowledge.organisationNameHeads.map(escape).join('|');
@@ -95,7 +110,8 @@ export function patternedBodies(text: string, knowledge: Knowledge): GazetteerMa
   const { patterns, places } = compile(knowledge);
   const folded = fold(text, 'sameLength');
   const out: GazetteerMatch[] = [];
-  for (const { regex, canonical, generic } of patterns) {
+  for (const { regex, canonical, generic, words } of patterns) {
+    if (!words.every((w) => folded.includes(w))) continue;
     for (const m of folded.matchAll(regex)) {
       if (generic && out.some((o) => o.start < m.index + m[0].length && m.index < o.end)) continue;
       const written = (m.groups?.place ?? '').replace(/\s+/g, ' ');
@@ -107,10 +123,9 @@ export function patternedBodies(text: string, knowledge: Knowledge): GazetteerMa
 }
 
 /** Whether a word, in its sentence, is not a name's first word: a verb or adverb opening the sentence, a date. */
-function notNameStart(sentence: Sentence | undefined, offset: number): boolean {
+function notNameStart(tagging: Tagging, sentence: Sentence | undefined, offset: number): boolean {
   if (!sentence) return false;
-  const doc = nlp(sentence.text);
-  const terms = doc.terms().json({ offset: true }) as Array<{ terms: Array<{ tags: string[]; offset: { start: number } }> }>;
+  const terms = tagging.memo('terms', sentence.text, (doc) => doc.terms().json({ offset: true })) as Array<{ terms: Array<{ tags: string[]; offset: { start: number } }> }>;
   const term = terms.map((t) => t.terms[0]!).find((t) => sentence.start + t.offset.start === offset);
   if (!term) return false;
   if (term.tags.includes('Date')) return true;
@@ -119,20 +134,29 @@ function notNameStart(sentence: Sentence | undefined, offset: number): boolean {
 }
 
 /** Capitalised phrases ending in a head noun ("the Regional Scrutiny Group"), named as written. */
-export function headedBodies(text: string, sentences: readonly Sentence[], knowledge: Knowledge): GazetteerMatch[] {
+export function headedBodies(
+  text: string,
+  sentences: readonly Sentence[],
+  knowledge: Knowledge,
+  tagging: Tagging,
+  /** Names found otherwise, that win over a name's shape: a phrase ending inside one is no body of its own, whatever its opening words. */
+  taken: ReadonlyArray<{ start: number; end: number }> = [],
+): GazetteerMatch[] {
   const { headed, notStart, notOrganisation } = compile(knowledge);
   const folded = fold(text, 'sameLength');
   const out: GazetteerMatch[] = [];
   for (const m of folded.matchAll(headed)) {
     let start = m.index;
     const end = m.index + m[0].length;
+    // Its last word is always kept: if that is inside a taken name, so is the phrase (and its opening words need no tagging).
+    if (taken.some((k) => overlaps(k, { start: end - 1, end }))) continue;
     // Drop opening words that are not part of a name: "This Committee", "Yesterday the ...".
     for (;;) {
       const word = /^[\p{L}'’-]+/u.exec(folded.slice(start))?.[0] ?? '';
       const rest = folded.slice(start + word.length);
       const next = /^\s+/u.exec(rest)?.[0].length ?? 0;
       if (!word || start + word.length >= end) break;
-      if (notStart.has(word) || notNameStart(sentenceAt(sentences, start), start)) start += word.length + next;
+      if (notStart.has(word) || notNameStart(tagging, sentenceAt(sentences, start), start)) start += word.length + next;
       else break;
     }
     const surface = text.slice(start, end);

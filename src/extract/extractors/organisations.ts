@@ -1,7 +1,7 @@
 import type { Mention } from '../../model/mention.ts';
 import type { GazetteerMatch } from '../../nlp/gazetteer.ts';
 import { overlaps } from '../../util/spans.ts';
-import type { Extractor } from '../context.ts';
+import { taggingOf, type Extractor } from '../context.ts';
 import { headedBodies, namesDocument, patternedBodies } from './organisation-names.ts';
 
 /**
@@ -18,14 +18,15 @@ const NAME_AFTER = /^[ \t]*,?[ \t]+\p{Lu}/u;
 
 export const organisationExtractor: Extractor = {
   name: 'organisations',
-  extract({ document, sentences, lexicon }, found) {
+  extract(input, found) {
+    const { document, sentences, lexicon } = input;
     const text = document.text;
     const knowledge = lexicon.knowledge;
     const forces = found.of('force');
     // Longest first; at equal length a listed name beats a pattern, a pattern beats a name's shape.
     const listed = lexicon.organisations.find(text);
     // A name's shape is weaker evidence than a listed name or a force inside it ("HMIC and HM Inspectorate of ...").
-    const shaped = headedBodies(text, sentences, knowledge).filter((m) => ![...listed, ...forces].some((k) => overlaps(k, m)));
+    const shaped = headedBodies(text, sentences, knowledge, taggingOf(input), [...listed, ...forces]).filter((m) => ![...listed, ...forces].some((k) => overlaps(k, m)));
     const candidates = [
       ...listed.map((m) => ({ m, rank: 0 })),
       ...patternedBodies(text, knowledge).map((m) => ({ m, rank: 1 })),

@@ -1,8 +1,8 @@
-import nlp from 'compromise';
 import type { Mention, MentionOf } from '../../model/mention.ts';
 import { alternation, fold } from '../../util/text.ts';
 import { overlaps } from '../../util/spans.ts';
-import type { ExtractionInput, Extractor, FoundMentions } from '../context.ts';
+import { taggingOf, type ExtractionInput, type Extractor, type FoundMentions } from '../context.ts';
+import type { Tagging } from '../../nlp/tagging.ts';
 import type { Lexicon } from '../lexicon.ts';
 import type { Paragraph } from '../../nlp/sentences.ts';
 import { findTitles } from '../titles.ts';
@@ -60,7 +60,8 @@ function fromCompromise(input: ExtractionInput, found: FoundMentions, rules: rea
   const { document, paragraphs, lexicon } = input;
   const text = document.text;
   const byParagraph: Candidate[][] = paragraphs.map(() => []);
-  const tag = (i: number) => (byParagraph[i] = boundToNames(text, tagParagraph(paragraphs[i]!)));
+  const tagging = taggingOf(input);
+  const tag = (i: number) => (byParagraph[i] = boundToNames(text, tagParagraph(tagging, paragraphs[i]!)));
   if (everyParagraph) {
     paragraphs.forEach((_, i) => tag(i));
     return byParagraph.flat();
@@ -86,10 +87,10 @@ function fromCompromise(input: ExtractionInput, found: FoundMentions, rules: rea
   return byParagraph.flat();
 }
 
-function tagParagraph(p: Paragraph): Candidate[] {
+function tagParagraph(tagging: Tagging, p: Paragraph): Candidate[] {
   const out: Candidate[] = [];
   type Tagged = { text: string; offset: { start: number; length: number }; terms?: Array<{ tags?: string[] }> };
-  const people = nlp(p.text).people().json({ offset: true }) as Tagged[];
+  const people = tagging.doc(p.text).people().json({ offset: true }) as Tagged[];
   for (const person of people) {
     const trimmed = person.text.replace(/[\s,.;:!?)"“”’']+$/u, '').replace(/^[\s("“‘']+/u, '');
     if (!trimmed) continue;
@@ -214,7 +215,8 @@ function isDescriptiveWord(word: string, lexicon: Lexicon): boolean {
  * "who" is said of people, so two or three capitalised words before it that
  * name no force, body, title or place are a person's name.
  */
-function fromRelativeWho({ document, lexicon }: ExtractionInput): Candidate[] {
+function fromRelativeWho(input: ExtractionInput): Candidate[] {
+  const { document, lexicon } = input;
   const text = document.text;
   const re = new RegExp(`(?<![\\p{L}\\p{N}'’-])(${NAME_WORD}(?:[ \\t]+${NAME_WORD}){1,3}),?[ \\t]+who(?![\\p{L}])`, 'gu');
   const out: Candidate[] = [];
@@ -224,7 +226,7 @@ function fromRelativeWho({ document, lexicon }: ExtractionInput): Candidate[] {
     for (let i = 0; words.length - i > 2 && isDescriptiveWord(words[i]![0], lexicon); i++) start = m.index + words[i + 1]!.index;
     const name = text.slice(start, m.index + m[1]!.length);
     if (name.split(/\s+/).some((w) => isDescriptiveWord(w, lexicon)) || isKnownNonPerson(name, lexicon)) continue;
-    if (nlp(name).has('(#Place|#Organization)')) continue;
+    if (isPlaceOrOrganisation(taggingOf(input), name)) continue;
     out.push({ start, end: m.index + m[1]!.length, anchored: true });
   }
   return boundToNames(text, out);
@@ -240,7 +242,8 @@ const PARTIES = ['Con', 'Lab', 'LD', 'Lib Dem', 'SNP', 'PC', 'Green', 'DUP', 'SD
  * whose second word comes back alone as a person elsewhere: "Kowalczyk's",
  * "Mr Kowalczyk", "Kowalczyk said". Catches names compromise does not know.
  */
-function fromRecurringSurnames({ document, lexicon }: ExtractionInput): Candidate[] {
+function fromRecurringSurnames(input: ExtractionInput): Candidate[] {
+  const { document, lexicon } = input;
   const text = document.text;
   const out: Candidate[] = [];
   const bigram = new RegExp(`(?<=[\\p{Ll}\\p{N},][ \\t]+)(${NAME_WORD})[ \\t]+(${NAME_WORD})(?![ \\t]+[A-Z])(?![\\p{L}\\p{N}'’-])`, 'gu');
@@ -258,10 +261,14 @@ function fromRecurringSurnames({ document, lexicon }: ExtractionInput): Candidat
     );
     const elsewhere = [...text.matchAll(alone)].some((a) => a.index < m.index || a.index >= m.index + m[0].length);
     if (!elsewhere) continue;
-    if (nlp(`${first} ${last}`).has('(#Place|#Organization)')) continue;
+    if (isPlaceOrOrganisation(taggingOf(input), `${first} ${last}`)) continue;
     out.push({ start: m.index, end: m.index + m[0].length, anchored: true });
   }
   return out;
+}
+
+function isPlaceOrOrganisation(tagging: Tagging, phrase: string): boolean {
+  return tagging.memo('placeOrOrganisation', phrase, (doc) => doc.has('(#Place|#Organization)'));
 }
 
 function isKnownNonPerson(phrase: string, lexicon: Lexicon): boolean {

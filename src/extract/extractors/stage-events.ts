@@ -2,7 +2,7 @@ import type { Mention, MentionOf } from '../../model/mention.ts';
 import type { Sentence } from '../../nlp/sentences.ts';
 import { keepNonOverlapping, overlaps } from '../../util/spans.ts';
 import { mostFrequent, primaryForce, type ExtractionInput, type Extractor, type FoundMentions } from '../context.ts';
-import type { StagePattern } from '../lexicon.ts';
+import { patternsThatMayMatch, type StagePattern } from '../lexicon.ts';
 
 /**
  * A force entering or leaving a monitoring stage: a change phrase from the
@@ -150,17 +150,33 @@ export interface StageHit {
 }
 
 /** All change phrases in a sentence, longest first where they overlap. */
-export function matchStagePatterns({ document, lexicon }: ExtractionInput, sentence: Sentence): StageHit[] {
+export function matchStagePatterns(input: ExtractionInput, sentence: Sentence): StageHit[] {
+  // Asked again of the same sentence by counted forces, listed forces and the areas' lists.
+  let bySentence = stageHitsOf.get(input);
+  if (!bySentence) {
+    bySentence = new Map();
+    stageHitsOf.set(input, bySentence);
+  }
+  let hits = bySentence.get(sentence);
+  if (!hits) {
+    hits = stagePatternHits(input, sentence);
+    bySentence.set(sentence, hits);
+  }
+  return [...hits];
+}
+
+const stageHitsOf = new WeakMap<ExtractionInput, Map<Sentence, StageHit[]>>();
+
+function stagePatternHits({ document, lexicon }: ExtractionInput, sentence: Sentence): StageHit[] {
   const hits: StageHit[] = [];
+  const patterns = patternsThatMayMatch(lexicon.stagePatterns, sentence.text);
+  if (patterns.length === 0) return hits;
   // Every change phrase holds a stage phrase, word-bounded: most sentences have none, and then no pattern can match.
   lexicon.stagePhrase.lastIndex = 0;
   const namesStage = lexicon.stagePhrase.test(sentence.text);
   lexicon.stagePhrase.lastIndex = 0;
   if (!namesStage) return hits;
-  const lower = FOLDS_TO_ASCII.test(sentence.text) ? undefined : sentence.text.toLowerCase();
-  for (const pattern of lexicon.stagePatterns) {
-    // A pattern's own words must all be in the sentence: a substring test is far cheaper than the regex.
-    if (lower !== undefined && !literalWords(pattern).every((w) => lower.includes(w))) continue;
+  for (const pattern of patterns) {
     pattern.regex.lastIndex = 0;
     for (const m of sentence.text.matchAll(pattern.regex)) {
       const stagePhrase = m.groups?.stage ?? '';
@@ -189,11 +205,13 @@ export function matchStagePatterns({ document, lexicon }: ExtractionInput, sente
 function stagePronounHits(input: ExtractionInput, index: number, lookBack = 1): StageHit[] {
   const { document, lexicon, sentences } = input;
   const sentence = sentences[index]!;
+  const patterns = patternsThatMayMatch(lexicon.stagePronounPatterns, sentence.text);
+  if (patterns.length === 0) return [];
   const namesEngage = (s: Sentence) => [...s.text.matchAll(lexicon.stagePhrase)].some((m) => lexicon.stageOf(m.groups?.stage ?? '') === 'Engage');
   lexicon.stagePhrase.lastIndex = 0;
   if (!sentences.slice(Math.max(0, index - lookBack), index + 1).some(namesEngage)) return [];
   const hits: StageHit[] = [];
-  for (const pattern of lexicon.stagePronounPatterns) {
+  for (const pattern of patterns) {
     pattern.regex.lastIndex = 0;
     for (const m of sentence.text.matchAll(pattern.regex)) {
       const start = sentence.start + m.index;
@@ -217,7 +235,7 @@ function escalationHits(input: ExtractionInput, found: FoundMentions, sentence: 
   const { document, lexicon } = input;
   const hits: StageHit[] = [];
   const forces = found.of('force').filter((f) => f.start >= sentence.start && f.end <= sentence.end);
-  for (const p of lexicon.escalations) {
+  for (const p of patternsThatMayMatch(lexicon.escalations, sentence.text)) {
     p.regex.lastIndex = 0;
     for (const m of sentence.text.matchAll(p.regex)) {
       const start = sentence.start + m.index;
@@ -248,23 +266,6 @@ function forceBeside(text: string, forces: MentionOf<'force'>[], floor: number, 
   return forces.some((f) => f.end <= start && PASSIVE_LINK.test(text.slice(f.end, start)));
 }
 
-/** Characters that a case-insensitive Unicode regex matches to an ASCII letter but toLowerCase does not (long s, Kelvin sign). */
-const FOLDS_TO_ASCII = /[\u017f\u212a]/;
-const wordsOfPattern = new WeakMap<StagePattern, string[]>();
-
-/** The plain ASCII words of a change phrase ("removed", "from" of "removed {gap} from {stage}"), lower case. */
-function literalWords(pattern: StagePattern): string[] {
-  let words = wordsOfPattern.get(pattern);
-  if (!words) {
-    words = pattern.source
-      .replace(/\{(?:stage|gap)\}/g, ' ')
-      .split(/\s+/)
-      .filter((w) => /^[A-Za-z-]+$/.test(w))
-      .map((w) => w.toLowerCase());
-    wordsOfPattern.set(pattern, words);
-  }
-  return words;
-}
 
 function isHedged(text: string, floor: number, at: number, hedges: RegExp, reach = 40): boolean {
   const window = text.slice(Math.max(floor, at - reach), at);

@@ -2,7 +2,7 @@ import type { PeelAreaName, Polarity } from '../../../knowledge/index.ts';
 import type { ExtractionInput } from '../../context.ts';
 import type { CueEntry } from '../../area-cues.ts';
 import { keepNonOverlapping, type Span } from '../../../util/spans.ts';
-import { termsOf } from './grammar.ts';
+import { termsOf, type Term } from './grammar.ts';
 
 /** Cue matching: every PEEL and polarity cue found once per document, then looked up by span. */
 
@@ -40,23 +40,36 @@ export interface Ctx {
 export function contextFor(input: ExtractionInput): Ctx {
   const cues = input.lexicon.areaCues;
   const text = input.document.text;
+  const words = wordsOf(text);
   return {
     input,
     text,
-    peel: allMatches(text, cues.peel, (t, s) => ({ ...s, cue: t.cue, area: t.area, shared: t.shared })),
-    polarity: allMatches(text, cues.polarity, (t, s) => ({ ...s, cue: t.cue, polarity: t.polarity })),
-    process: allMatches(text, cues.process, (t, s) => ({ ...s, cue: t.cue })),
+    peel: allMatches(text, words, cues.peel, (t, s) => ({ ...s, cue: t.cue, area: t.area, shared: t.shared })),
+    polarity: allMatches(text, words, cues.polarity, (t, s) => ({ ...s, cue: t.cue, polarity: t.polarity })),
+    process: allMatches(text, words, cues.process, (t, s) => ({ ...s, cue: t.cue })),
   };
 }
 
+interface Word {
+  start: number;
+  lower: string;
+}
+
+/** The words of the text (letters and digits), lower case: read once for all three kinds of cue. */
+function wordsOf(text: string): Word[] {
+  return Array.from(text.matchAll(/[\p{L}\p{N}]+/gu), (w) => ({ start: w.index, lower: w[0].toLowerCase() }));
+}
+
 /** All cue matches, by start. Each word of the text is looked up by its first word, so hundreds of cues cost one pass. */
-function allMatches<T extends CueEntry, H extends Hit>(text: string, index: Map<string, T[]>, make: (t: T, s: Span) => H): H[] {
+function allMatches<T extends CueEntry, H extends Hit>(text: string, words: readonly Word[], index: Map<string, T[]>, make: (t: T, s: Span) => H): H[] {
   const out: H[] = [];
-  for (const w of text.matchAll(/[\p{L}\p{N}]+/gu)) {
-    for (const entry of index.get(w[0].toLowerCase()) ?? []) {
-      entry.regex.lastIndex = w.index;
+  for (const w of words) {
+    const entries = index.get(w.lower);
+    if (!entries) continue;
+    for (const entry of entries) {
+      entry.regex.lastIndex = w.start;
       const m = entry.regex.exec(text);
-      if (m) out.push(make(entry, { start: w.index, end: w.index + m[0].length }));
+      if (m) out.push(make(entry, { start: w.start, end: w.start + m[0].length }));
     }
   }
   return out.sort((a, b) => a.start - b.start);
@@ -103,11 +116,13 @@ export function namesNoTopic(ctx: Ctx, span: Span): boolean {
   const hits = peelHits(ctx, span);
   if (!hits.length) return false;
   const sentence = ctx.input.sentences.find((s) => s.start <= span.start && span.start < s.end) ?? span;
-  const terms = termsOf(ctx, sentence);
+  // The sentence is tagged only for a cue that may be a bare verb.
+  let terms: Term[] | undefined;
   const bareVerb = (h: PeelHit) => {
-    if (/\s/.test(h.cue.trim())) return false;
+    if (/\s/.test(h.cue.trim()) || !nounOnly.has(h.cue.toLowerCase())) return false;
+    terms ??= termsOf(ctx, sentence);
     const t = terms.find((x) => x.start === h.start);
-    return t !== undefined && t.tags.has('Verb') && !t.tags.has('Noun') && nounOnly.has(h.cue.toLowerCase());
+    return t !== undefined && t.tags.has('Verb') && !t.tags.has('Noun');
   };
   return hits.every((h) => broad.has(h.cue.toLowerCase()) || bareVerb(h));
 }

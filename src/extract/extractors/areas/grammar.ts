@@ -1,7 +1,7 @@
-import nlp from 'compromise';
+import { taggingOf } from '../../context.ts';
 import type { Ctx, Span } from './cues.ts';
 
-/** Part-of-speech tags of the words of a span, from compromise (cached per text). */
+/** Part-of-speech tags of the words of a span, from compromise (the document's shared readings). */
 
 export interface Term {
   text: string;
@@ -10,26 +10,23 @@ export interface Term {
   end: number;
 }
 
-const cache = new Map<string, Array<{ text: string; tags: string[]; offset: number; length: number }>>();
+type Tagged = Array<{ text: string; tags: string[]; offset: number; length: number }>;
 
-function tagged(text: string) {
-  let terms = cache.get(text);
-  if (!terms) {
-    terms = (nlp(text).terms().json({ offset: true }) as Array<{ text: string; terms: Array<{ tags: string[] }>; offset: { start: number; length: number } }>).map((t) => ({
+function tagged(ctx: Ctx, text: string): Tagged {
+  const tagging = taggingOf(ctx.input);
+  return tagging.memo('areaTerms', text, () =>
+    (tagging.memo('terms', text, (doc) => doc.terms().json({ offset: true })) as Array<{ text: string; terms: Array<{ tags: string[] }>; offset: { start: number; length: number } }>).map((t) => ({
       text: t.text,
       tags: t.terms[0]?.tags ?? [],
       offset: t.offset.start,
       length: t.offset.length,
-    }));
-    if (cache.size > 2000) cache.clear();
-    cache.set(text, terms);
-  }
-  return terms;
+    })),
+  );
 }
 
 /** The words of a span with their tags, tagged in the context of `within` (a sentence or phrase around it). */
 export function termsOf(ctx: Ctx, span: Span, within: Span = span): Term[] {
-  return tagged(ctx.text.slice(within.start, within.end))
+  return tagged(ctx, ctx.text.slice(within.start, within.end))
     .map((t) => ({ text: t.text, tags: new Set(t.tags), start: within.start + t.offset, end: within.start + t.offset + t.length }))
     .filter((t) => t.start >= span.start && t.end <= span.end);
 }

@@ -181,10 +181,13 @@ export function verbAreas(ctx: Ctx, sentence: Sentence): Candidate[] {
   for (const [hi, hit] of hits.entries()) {
     const word = hit.cue.trim();
     if (/\s/.test(word) && !PHRASAL.test(word)) continue;
+    // Telling a verb may tag the sentence: only worth it if the hit can yield an area, or a later past form may be coordinated with it.
+    const yields = polarityOf(ctx, sentence, hit) !== undefined && !NOT_AN_OBJECT.test(ctx.text.slice(hit.end, sentence.end));
+    if (!yields && !hits.slice(hi + 1).some((h) => PAST_FORM.test(h.cue.trim()))) continue;
     const before = ctx.text.slice(sentence.start, hit.start);
     // A past form coordinated with an earlier verb shares its subject ("failed to record X, ignored Y and neglected Z").
     const coordinated = lastVerbEnd !== undefined && COORDINATED.test(ctx.text.slice(lastVerbEnd, hit.start));
-    const isVerb = /ing(?:\s+\p{L}+)?$/iu.test(word) || (/(?:ed|ilt|let)(?:\s+\p{L}+)?$/iu.test(word) && (PAST_VERB_BEFORE.test(before) || coordinated || hasNounSubject(ctx, sentence, hit))) || (/(?:s|single)(?:\s+out)?$/iu.test(word) && (hasNounSubject(ctx, sentence, hit) || /\bto\s+$/i.test(before)));
+    const isVerb = /ing(?:\s+\p{L}+)?$/iu.test(word) || (PAST_FORM.test(word) && (PAST_VERB_BEFORE.test(before) || coordinated || hasNounSubject(ctx, sentence, hit))) || (/(?:s|single)(?:\s+out)?$/iu.test(word) && (hasNounSubject(ctx, sentence, hit) || /\bto\s+$/i.test(before)));
     if (!isVerb) continue;
     lastVerbEnd = hit.end;
     const polarity = polarityOf(ctx, sentence, hit);
@@ -224,6 +227,9 @@ function hasNounSubject(ctx: Ctx, sentence: Sentence, hit: PolarityHit): boolean
   if (!verb || !subject || !(verb.tags.has('PastTense') || verb.tags.has('PresentTense')) || verb.tags.has('Adjective') || verb.tags.has('Noun')) return false;
   return subject.tags.has('Noun') && !subject.tags.has('Possessive') && !/^(?:was|were|been|be|being|is|are)$/i.test(subject.text);
 }
+
+/** A past form ("commended", "built", "let down"): the only kind of verb whose test reads a coordinated verb before it. */
+const PAST_FORM = /(?:ed|ilt|let)(?:\s+\p{L}+)?$/iu;
 
 const SINGLED_FOR_CRITICISM = /\bfor\s+(?:particular\s+|special\s+)?(?:criticism|concern)\b/i;
 

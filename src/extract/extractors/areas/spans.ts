@@ -179,11 +179,14 @@ function splitsHere(ctx: Ctx, left: Span, right: Span, lastOfList: boolean): boo
   const isGerund = (w: string) => GERUND.test(w) && !NOT_GERUND.has(w);
   if ((WH.test(first) || isGerund(first)) && leftWords.length >= 2 && !isGerund(last)) return true;
   // Numbers or adjectives coordinated under one head noun stay together ("101 and 999 calls").
-  const whole = { start: left.start, end: right.end };
-  const terms = termsOf(ctx, whole);
-  const lastLeft = terms.filter((t) => t.end <= left.end).pop();
-  const firstRight = terms.find((t) => t.start >= right.start);
-  if (isModifier(lastLeft) && (isModifier(firstRight) || firstRight?.tags.has('Noun')) && !DETERMINER.test(first)) return false;
+  // (Tagged only when no determiner opens the right side: with one, they never do.)
+  if (!DETERMINER.test(first)) {
+    const whole = { start: left.start, end: right.end };
+    const terms = termsOf(ctx, whole);
+    const lastLeft = terms.filter((t) => t.end <= left.end).pop();
+    const firstRight = terms.find((t) => t.start >= right.start);
+    if (isModifier(lastLeft) && (isModifier(firstRight) || firstRight?.tags.has('Noun'))) return false;
+  }
 
   const leftHits = peelHits(ctx, left);
   const rightHits = peelHits(ctx, right);

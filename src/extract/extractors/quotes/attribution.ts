@@ -1,4 +1,4 @@
-import nlp from 'compromise';
+import type { Tagging } from '../../../nlp/tagging.ts';
 import type { Reference, Speaker } from './references.ts';
 import type { SpeakerResolver } from './speakers.ts';
 
@@ -32,6 +32,7 @@ export interface Grammar {
   refs: readonly Reference[];
   resolver: SpeakerResolver;
   reportingVerb: RegExp;
+  tagging: Tagging;
   /** Positions inside quotations: their words are not the narrator's. */
   quoted(at: number): boolean;
 }
@@ -50,16 +51,16 @@ export function verbsIn(g: Grammar, text: string, from: number, to: number): Arr
     const end = start + m[0].length;
     // A noun that looks like a verb ("the report", "emergency calls") is not a reporting verb.
     if (g.quoted(start) || g.refs.some((r) => r.start < end && start < r.end)) continue;
-    nouns ??= nounOffsets(slice);
+    nouns ??= nounOffsets(g.tagging, slice);
     if (!nouns.has(m.index)) out.push({ start, end });
   }
   return out;
 }
 
 /** Offsets (in `text`) of the words compromise reads as nouns. */
-function nounOffsets(text: string): Set<number> {
+function nounOffsets(tagging: Tagging, text: string): Set<number> {
   const out = new Set<number>();
-  const json = nlp(text).json({ offset: true }) as Array<{ terms: Array<{ text: string; tags: string[]; offset: { start: number } }> }>;
+  const json = tagging.memo('sentences', text, (doc) => doc.json({ offset: true })) as Array<{ terms: Array<{ text: string; tags: string[]; offset: { start: number } }> }>;
   for (const sentence of json) {
     for (const t of sentence.terms) {
       // compromise's offsets may drift where it normalises characters: trust one that slices the same word.

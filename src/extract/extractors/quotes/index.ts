@@ -1,7 +1,7 @@
 import type { MentionOf } from '../../../model/mention.ts';
 import type { Paragraph } from '../../../nlp/sentences.ts';
 import { sentenceAt } from '../../../nlp/sentences.ts';
-import type { ExtractionInput, Extractor } from '../../context.ts';
+import { taggingOf, type ExtractionInput, type Extractor } from '../../context.ts';
 import { speakerAccordingTo, speakerAfter, speakerBefore, speakerBeforeColon, type Attribution, type Clause, type Grammar } from './attribution.ts';
 import { isLabel } from './labels.ts';
 import { findQuotations, type QuoteSpan } from './marks.ts';
@@ -22,7 +22,7 @@ export const quoteExtractor: Extractor = {
     const spans = findQuotations(text, input.paragraphs);
     const quoted = (at: number) => spans.some((q) => at >= q.openAt && at < q.closeEnd);
     const refs = referencesOf(input, found).filter((r) => !quoted(r.start));
-    const grammar: Grammar = { refs, resolver: new SpeakerResolver(input, refs), reportingVerb: input.lexicon.quotes.reportingVerb, quoted };
+    const grammar: Grammar = { refs, resolver: new SpeakerResolver(input, refs), reportingVerb: input.lexicon.quotes.reportingVerb, tagging: taggingOf(input), quoted };
     const out: Array<MentionOf<'quote'>> = [];
     let previous: { mention: MentionOf<'quote'>; lastParagraph: number } | undefined;
     for (const q of spans) {

@@ -1,5 +1,4 @@
-import nlp from 'compromise';
-import type { ExtractionInput } from '../../context.ts';
+import { taggingOf, type ExtractionInput } from '../../context.ts';
 import type { Reference, Speaker } from './references.ts';
 
 /**
@@ -84,8 +83,8 @@ export class SpeakerResolver {
   private genderOf(name: string): 'he' | 'she' | undefined {
     if (!this.genders.has(name)) {
       const first = name.split(/\s+/)[0] ?? '';
-      const doc = nlp(first);
-      this.genders.set(name, doc.has('#FemaleName') ? 'she' : doc.has('#MaleName') ? 'he' : undefined);
+      const gender = taggingOf(this.input).memo('gender', first, (doc) => (doc.has('#FemaleName') ? 'she' : doc.has('#MaleName') ? 'he' : undefined));
+      this.genders.set(name, gender);
     }
     return this.genders.get(name);
   }
@@ -99,7 +98,7 @@ export class SpeakerResolver {
     const apposition = /^\s*,[^,]{1,80},/.exec(rest);
     if (apposition) rest = rest.slice(apposition[0].length);
     const words = rest.trim().split(/\s+/).slice(0, 4).join(' ');
-    const terms = (nlp(`${'Someone'} ${words}`).json() as Array<{ terms: Array<{ tags: string[] }> }>)[0]?.terms.slice(1) ?? [];
+    const terms = (taggingOf(this.input).memo('json', `${'Someone'} ${words}`, (doc) => doc.json()) as Array<{ terms: Array<{ tags: string[] }> }>)[0]?.terms.slice(1) ?? [];
     let result = false;
     for (const t of terms) {
       if (t.tags.includes('Adverb')) continue;

@@ -1,0 +1,63 @@
+import nlp from 'compromise';
+
+export type View = ReturnType<typeof nlp>;
+
+/**
+ * nlp(text) without its last step, the chunker: only the verbs read chunks (`<Verb>`), and
+ * they ask for them (see chunked). The tags are the same: chunking comes after tagging.
+ */
+interface World {
+  hooks: string[];
+  methods: { one: { tokenize: { fromString(text: string, world: World): unknown } } };
+}
+const world = (nlp as unknown as { world(): World }).world();
+const TAGGING_HOOKS = world.hooks.filter((h) => h !== 'chunks');
+const ViewOf = nlp('').constructor as new (document: unknown) => View;
+
+function read(text: string): View {
+  if (!text) return nlp(text);
+  const doc = new ViewOf(world.methods.one.tokenize.fromString(text, world));
+  doc.compute(TAGGING_HOOKS);
+  return doc;
+}
+
+/** A reading with its chunks, for the API that reads them (verbs()). */
+export function chunked(doc: View): View {
+  doc.compute('chunks');
+  return doc;
+}
+
+/**
+ * compromise's reading of the texts of one document, each text parsed and tagged once.
+ * Tagging is most of the cost of extraction, and several extractors ask about the same
+ * sentence or paragraph; a reading depends on its text alone, so sharing it changes nothing.
+ * Results derived from a reading (its terms, its verbs) are kept too, by what was asked.
+ * A reading is only read, never re-tagged: every user sees the text as compromise tags it.
+ */
+export class Tagging {
+  private readonly docs = new Map<string, View>();
+  private readonly results = new Map<string, Map<string, unknown>>();
+
+  /** The tagged reading of `text`. */
+  doc(text: string): View {
+    let doc = this.docs.get(text);
+    if (!doc) {
+      doc = read(text);
+      this.docs.set(text, doc);
+    }
+    return doc;
+  }
+
+  /** `derive` of the reading of `text`, computed once per document for each `what`. The result is shared: do not change it. */
+  memo<T>(what: string, text: string, derive: (doc: View) => T): T {
+    let byText = this.results.get(what);
+    if (!byText) {
+      byText = new Map();
+      this.results.set(what, byText);
+    }
+    if (byText.has(text)) return byText.get(text) as T;
+    const result = derive(this.doc(text));
+    byText.set(text, result);
+    return result;
+  }
+}
