@@ -88,7 +88,7 @@ const seasonParser: chrono.Parser = {
       // "in the spring", "by the summer": the season nearest publication in the direction of the clause's tense.
       const at = match.index ?? 0;
       const the = /\bthe\s+$/i.test(context.text.slice(Math.max(0, at - 4), at));
-      const tense = the ? tenseAt(context.text, at, tagging) : undefined;
+      const tense = the ? tenseAt(context.text, at, readingsOf(context)) : undefined;
       if (!tense) return null; // "summer" alone, or no tense to point it: no year is said
       const pub = refMonth(context);
       const year = tense === 'past' ? (starts > pub ? y - 1 : y) : starts + 2 < pub ? y + 1 : y;
@@ -408,12 +408,12 @@ const tenseDirectionRefiner: chrono.Refiner = {
     for (const r of results) {
       const c = r.start;
       if (c.isOnlyWeekdayComponent() && !/\b(?:last|next|this)\b/i.test(r.text)) {
-        const tense = tenseAt(context.text, r.index, tagging);
+        const tense = tenseAt(context.text, r.index, readingsOf(context));
         if (tense) weekdayInDirection(context, c, tense);
         continue;
       }
       if (c.isCertain('year') || !c.isCertain('month') || r.tags().has(TAG.yearSettled)) continue;
-      const tense = tenseAt(context.text, r.index, tagging);
+      const tense = tenseAt(context.text, r.index, readingsOf(context));
       if (!tense) continue;
       const y = refYear(context);
       const pubMonth = refMonth(context);
@@ -508,8 +508,13 @@ const dateParser = (() => {
   return parser;
 })();
 
-/** compromise's readings for the tense of clauses, during one findDates call. */
-let tagging = new Tagging();
+/** The parsing option of one findDates call: chrono keeps it on the context its parsers and refiners get. */
+interface DateParsingOption extends chrono.ParsingOption {
+  /** compromise's readings, shared with the caller, for the tense of clauses. */
+  readings: Tagging;
+}
+
+const readingsOf = (context: { option: chrono.ParsingOption }): Tagging => (context.option as DateParsingOption).readings;
 
 /**
  * Calendar expressions in `text` (a sentence or paragraph) with offsets relative
@@ -518,15 +523,8 @@ let tagging = new Tagging();
  */
 export function findDates(text: string, publishedAt?: string, readings: Tagging = new Tagging()): DateFound[] {
   const ref = referenceInstant(publishedAt);
-  // chrono calls the parsers and refiners below with no room for more arguments: they read the readings from here.
-  const outer = tagging;
-  tagging = readings;
-  let results: chrono.ParsedResult[];
-  try {
-    results = dateParser.parse(text, ref ? { instant: ref, timezone: 0 } : undefined, { forwardDate: false });
-  } finally {
-    tagging = outer;
-  }
+  const option: DateParsingOption = { forwardDate: false, readings };
+  const results = dateParser.parse(text, ref ? { instant: ref, timezone: 0 } : undefined, option);
   const found: DateFound[] = [];
   for (const r of results) {
     const d = toDateFound(r, ref !== undefined);
