@@ -2,8 +2,7 @@ import type { Driver } from 'neo4j-driver';
 import type { InputProblem } from '../src/model/document.ts';
 import { HISTORY_KINDS, versionChanges, type VersionChange } from '../src/history/versions.ts';
 import { readVersions } from '../src/graph/read-history.ts';
-import { findDocuments } from '../src/graph/remove-documents.ts';
-import { documentTarget } from './remove.ts';
+import { namedDocuments } from './remove.ts';
 
 export interface HistoryOptions {
   /** Paths (as ingested, or from here), URLs or document ids of any version. */
@@ -27,14 +26,11 @@ export interface HistorySummary {
 
 /** The versions of each named document and what each changed in its claims. Reads only. */
 export async function history(options: HistoryOptions): Promise<HistorySummary> {
-  const targets = options.targets.map((t) => documentTarget(t, options.cwd));
-  const found = await findDocuments(options.driver, targets, { earlierVersions: true });
-  const problems: InputProblem[] = [];
-  const keys: string[] = [];
-  for (const [given, matched] of found) {
-    if (matched.length === 0) problems.push({ path: given, severity: 'error', reason: 'no document in the graph, current or earlier version, has this path, URL or id' });
-    for (const key of matched) if (!keys.includes(key)) keys.push(key);
-  }
+  const { keys, problems } = await namedDocuments(options.driver, options.targets, {
+    cwd: options.cwd,
+    earlierVersions: true,
+    unmatched: 'no document in the graph, current or earlier version, has this path, URL or id',
+  });
   const kinds = options.kinds ?? HISTORY_KINDS;
   const documents: DocumentHistory[] = [];
   for (const key of keys) documents.push({ key, versions: versionChanges(await readVersions(options.driver, key, kinds), new Set(kinds)) });

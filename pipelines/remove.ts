@@ -44,20 +44,35 @@ function isDirectory(path: string): boolean {
 }
 
 /**
+ * The keys of the documents a user's arguments name (each once, in the order named), and a problem
+ * for each argument that names none. With `earlierVersions`, an earlier version's id or path names its document too.
+ */
+export async function namedDocuments(
+  driver: Driver,
+  given: readonly string[],
+  options: { cwd?: string; earlierVersions?: boolean; unmatched: string },
+): Promise<{ keys: string[]; problems: InputProblem[] }> {
+  const found = await findDocuments(driver, given.map((t) => documentTarget(t, options.cwd)), { earlierVersions: options.earlierVersions });
+  const problems: InputProblem[] = [];
+  const keys = new Set<string>();
+  for (const [path, matched] of found) {
+    if (matched.length === 0) problems.push({ path, severity: 'error', reason: options.unmatched });
+    for (const key of matched) keys.add(key);
+  }
+  return { keys: [...keys], problems };
+}
+
+/**
  * Removes documents named by path, URL or id: their sentences and claims, the entities, stages
  * and sources nothing else refers to; then recomputes facts and conflicts from what is left,
  * so the graph is the one an ingest without those documents would have built.
  */
 export async function remove(options: RemoveOptions): Promise<RemoveSummary> {
   const { driver } = options;
-  const targets = options.targets.map((t) => documentTarget(t, options.cwd));
-  const found = await findDocuments(driver, targets);
-  const problems: InputProblem[] = [];
-  const keys: string[] = [];
-  for (const [given, matched] of found) {
-    if (matched.length === 0) problems.push({ path: given, severity: 'error', reason: 'no document in the graph has this path, URL or id: nothing removed for it' });
-    for (const key of matched) if (!keys.includes(key)) keys.push(key);
-  }
+  const { keys, problems } = await namedDocuments(driver, options.targets, {
+    cwd: options.cwd,
+    unmatched: 'no document in the graph has this path, URL or id: nothing removed for it',
+  });
   const plan = await planRemoval(driver, keys);
   if (options.dryRun || keys.length === 0) return { ...plan, dryRun: options.dryRun ?? false, reconciled: null, problems };
   // What the removed documents named, read before they go: the blocks to recompute.

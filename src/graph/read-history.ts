@@ -50,7 +50,8 @@ export async function readVersions(driver: Driver, key: string, kinds: readonly 
             start: Number(props.start ?? 0),
           };
         });
-        out.push({ ...version, title: version.title ?? null, publishedAt: version.publishedAt ?? null, ingestedAt: version.ingestedAt ?? null, supersededAt: version.supersededAt ?? null, extractorVersion: version.extractorVersion ?? null, claims });
+        // A property a node lacks comes back as null: the version's fields are already what DocumentVersion says.
+        out.push({ ...version, claims });
       }
       return out;
     });

@@ -286,9 +286,8 @@ export function isTransient(err: unknown): boolean {
 }
 
 /** One batch's statements in `tx`; exported for the benchmark's PROFILE of each statement. */
-export async function writeBatch(tx: ManagedTransaction, batch: readonly DocumentRows[], ingestedAt: string = new Date().toISOString()): Promise<void> {
+export async function writeBatch(tx: ManagedTransaction, batch: readonly DocumentRows[], now: string = new Date().toISOString()): Promise<void> {
   const docs = batch.map((b) => b.document);
-  const now = ingestedAt;
   const previous = await previousReferences(tx, docs.map((d) => d.key));
   // New content under a known key: the old version stays as history. Same content read again
   // (a new extractor): its old claims go, so no stale claim survives an upgrade.

@@ -1,4 +1,4 @@
-import type { Mention, MentionOf } from '../../model/mention.ts';
+import type { MentionOf } from '../../model/mention.ts';
 import type { Sentence } from '../../nlp/sentences.ts';
 import { keepNonOverlapping, overlaps } from '../../util/spans.ts';
 import { mostFrequent, primaryForce, type ExtractionInput, type Extractor, type FoundMentions } from '../context.ts';

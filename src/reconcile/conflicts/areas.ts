@@ -127,14 +127,16 @@ export function areaConflictsOf(key: string, documents: readonly PlacedArea[][])
   documents.forEach((d, i) => pushTo(groups, signature(d), i));
   const lists = [...groups.values()].map((members) => ({ members, areas: documentAreas(documents[members[0]!]!), ref: isRef(members[0]!) }));
   const inspectorate = documentAreas(lists.filter((l) => l.ref).flatMap((l) => [...l.areas.areas]));
+  // Secondary lists asserting an area no inspectorate account names: the only ones that can conflict.
+  const dissenting = new Set(lists.filter((l) => !l.ref && compareAreas(inspectorate, l.areas)));
   for (const refs of lists) {
     if (!refs.ref) continue;
     for (const sources of lists) {
       const both = sources.ref;
+      if (!both && !dissenting.has(sources)) continue;
       const found = compareAreas(refs.areas, sources.areas, both);
       if (!found) continue;
       if (!both) {
-        if (!compareAreas(inspectorate, sources.areas)) continue;
         const i = refs.members[0]!;
         for (const j of sources.members) out.push(areaConflict(key, documents[i]!, documents[j]!, i < j, both, found));
         continue;
