@@ -16,6 +16,12 @@ import { errorHint } from './hints.ts';
 import { DEFAULT_REPORT_PATH, writeReport } from '../report/write-report.ts';
 
 const program = new Command();
+// A reader that stops early (`oversight query ... | head`) closes the pipe: the rest of the output
+// is dropped and the command finishes as usual (releasing Neo4j), instead of dying on EPIPE.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code !== 'EPIPE') throw err;
+  process.stdout.write = () => true;
+});
 const log = (line: string) => process.stderr.write(`${line}\n`);
 /** A folder's last path part: "../shared/corpus/dev2/" -> "dev2". */
 const folderName = (dir: string): string => dir.replace(/[\\/]+$/, '').split(/[\\/]/).pop() || dir;
