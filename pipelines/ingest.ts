@@ -92,6 +92,8 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       if (!before) summary.documents.new++;
       else if (before.id === rows.document.id) summary.reextracted++;
       else summary.documents.changed++;
+      if (before) changes.dropClaims();
+      else changes.addDocuments([rows.document.id]);
       toWrite.push(rows);
       summary.writtenIds.push(rows.document.id);
       changes.add(rows.entities);

@@ -7,15 +7,20 @@ import type { Driver } from 'neo4j-driver';
 import type { EntityRef } from '../src/model/claim.ts';
 import { loadKnowledge, type Knowledge } from '../src/knowledge/index.ts';
 import { personSide, roleOrganisations, sideNamed, type ActorSide } from '../src/reconcile/actors.ts';
+import { cmp } from '../src/reconcile/collections.ts';
 import { canonicalOf, fullerPeople, surnameOf } from '../src/reconcile/entities.ts';
-import { entityFactOf, reconcile, type ReconcileOptions } from '../src/reconcile/reconcile.ts';
+import { entityFactOf, reconcile, type EntityMention, type ReconcileOptions } from '../src/reconcile/reconcile.ts';
 import type { Reconciliation } from '../src/reconcile/types.ts';
 import { chunks } from '../src/util/chunks.ts';
 import { stableId } from '../src/util/hash.ts';
 import {
   ensureReconciledSchema,
+  FactRow,
   KEY_CHUNK,
+  readAddedMentions,
   readEntityBlocks,
+  readEntityFacts,
+  reconciledRows,
   readEntityKeys,
   readForceBlock,
   readForces,
@@ -33,6 +38,7 @@ import {
   removeReconciled,
   replaceResolutions,
   type ChangedConflict,
+  type EntityFactUnions,
   type Resolution,
   type TouchedEntity,
 } from '../src/graph/write-reconciled.ts';
@@ -40,9 +46,30 @@ import {
 /** What a reconciliation must bring up to date: the entities named by the documents written or removed since the last one. */
 export class ReconcileChanges {
   readonly entities = new Map<string, TouchedEntity>();
+  /** Ids of documents new to the graph (no earlier version). */
+  readonly added = new Set<string>();
+  private dropped = false;
 
   add(entities: Iterable<TouchedEntity>): void {
     for (const e of entities) if (!this.entities.has(e.key)) this.entities.set(e.key, e);
+  }
+
+  /** Documents new to the graph: their claims only add to what was there. */
+  addDocuments(ids: Iterable<string>): void {
+    for (const id of ids) this.added.add(id);
+  }
+
+  /** Claims left the graph (a document replaced, re-extracted or removed). */
+  dropClaims(): void {
+    this.dropped = true;
+  }
+
+  /**
+   * True when claims were only added: an entity fact is then the one before with the new
+   * mentions joined to it (documents, kinds and forms are unions), so it need not be read whole.
+   */
+  get onlyAdded(): boolean {
+    return !this.dropped;
   }
 
   get empty(): boolean {
@@ -118,7 +145,7 @@ export async function reconcileGraph(driver: Driver, options: ReconcileGraphOpti
   // Entities: those the documents name, and people whose canonical name or side moved.
   started = performance.now();
   const entityKeys = full ? await readEntityKeys(driver) : [...new Set([...changes.entities.keys(), ...people.entities])];
-  const mentions = await reconcileEntities(driver, entityKeys, full, writer);
+  const mentions = await reconcileEntities(driver, entityKeys, full ? null : { changes, moved: new Set(people.moved) }, writer);
   options.onPart?.('entities', performance.now() - started, mentions);
 
   const counts = await recordReconciliation(driver);
@@ -143,7 +170,7 @@ async function reconcilePeople(
   knowledge: Knowledge,
   full: boolean,
   changes: ReconcileChanges,
-): Promise<{ entities: string[]; actors: string[]; count: number }> {
+): Promise<{ entities: string[]; actors: string[]; moved: string[]; count: number }> {
   const before = new Map<string, Resolution>();
   const named = [...changes.entities.values()].filter((e) => e.type === 'Person');
   let keys: string[];
@@ -201,7 +228,7 @@ async function reconcilePeople(
     if (before.has(key)) entities.add(before.get(key)!.canonical);
     if (after.has(key)) entities.add(after.get(key)!.canonical);
   }
-  return { entities: full ? [] : [...entities], actors: full ? [] : [...actors], count: seen.length };
+  return { entities: full ? [] : [...entities], actors: full ? [] : [...actors], moved: full ? [] : [...moved], count: seen.length };
 }
 
 /**
@@ -228,16 +255,37 @@ async function reconcileForce(driver: Driver, knowledge: Knowledge, key: string,
 /**
  * Entity blocks: each key's fact recomputed from the mentions of it and of the
  * names resolved to it; a person resolved to another has none of its own.
+ * When the changes only added documents, an entity whose fact exists and whose
+ * names did not move (no name newly resolved to it or away from it) gets the
+ * new documents' mentions joined to its fact instead: the same fact, without
+ * reading every mention of an entity most documents name.
  */
-async function reconcileEntities(driver: Driver, keys: readonly string[], full: boolean, writer: ReconciledWriter): Promise<number> {
+async function reconcileEntities(
+  driver: Driver,
+  keys: readonly string[],
+  delta: { changes: ReconcileChanges; moved: ReadonlySet<string> } | null,
+  writer: ReconciledWriter,
+): Promise<number> {
   let mentionsRead = 0;
+  const added = delta?.changes.onlyAdded ? await canonicalMentions(driver, await readAddedMentions(driver, [...delta.changes.added])) : null;
   for (const part of chunks(keys, KEY_CHUNK)) {
-    if (!full) await removeFacts(driver, part.map((k) => stableId('fact', 'entity', k)));
     // People resolved to another name are in that name's block; every other key is its own canonical.
     const resolution = new Map<string, string>();
     for (const x of await readResolutions(driver, part)) resolution.set(x.key, x.canonical);
     const own = part.filter((k) => (resolution.get(k) ?? k) === k);
-    for (const { entity, mentions } of await readEntityBlocks(driver, own)) {
+    const joined = new Set<string>();
+    if (added) {
+      const before = await readEntityFacts(driver, own.filter((k) => !delta!.moved.has(k)));
+      for (const { entity, facts } of before) {
+        const mentions = added.get(entity.key) ?? [];
+        mentionsRead += mentions.length;
+        joined.add(entity.key);
+        if (mentions.length > 0) await writer.addRow(entityFactJoined(facts, entity, mentions));
+      }
+    }
+    const whole = own.filter((k) => !joined.has(k));
+    if (delta) await removeFacts(driver, part.filter((k) => !joined.has(k)).map((k) => stableId('fact', 'entity', k)));
+    for (const { entity, mentions } of await readEntityBlocks(driver, whole)) {
       mentionsRead += mentions.length;
       if (!entity || mentions.length === 0) continue;
       await writer.add({ facts: [entityFactOf(entity, mentions)], conflicts: [] });
@@ -245,4 +293,40 @@ async function reconcileEntities(driver: Driver, keys: readonly string[], full: 
   }
   await writer.flush();
   return mentionsRead;
+}
+
+/** The added documents' mentions, by the canonical entity they name (a person's canonical name as resolved). */
+async function canonicalMentions(driver: Driver, added: ReadonlyArray<{ key: string; mention: EntityMention }>): Promise<Map<string, EntityMention[]>> {
+  const canonical = new Map<string, string>();
+  for (const x of await readResolutions(driver, [...new Set(added.map((a) => a.key))])) canonical.set(x.key, x.canonical);
+  const out = new Map<string, EntityMention[]>();
+  for (const { key, mention } of added) {
+    const k = canonical.get(key) ?? key;
+    const list = out.get(k) ?? [];
+    list.push(mention);
+    out.set(k, list);
+  }
+  return out;
+}
+
+const union = (a: readonly string[], b: unknown): string[] => [...new Set([...a, ...(Array.isArray(b) ? b.map(String) : [])])].sort(cmp);
+
+/**
+ * An entity fact with new mentions joined to it: the row of the fact of the new mentions alone,
+ * its unions widened by what the fact held before. Links (SUPPORTED_BY) are the new mentions'
+ * only: those already written stay. Pure; equals the row of the fact of all mentions.
+ */
+export function entityFactJoined(before: EntityFactUnions, entity: EntityRef, mentions: readonly EntityMention[]): FactRow {
+  const [row] = reconciledRows({ facts: [entityFactOf(entity, mentions)], conflicts: [] }).facts;
+  const documentIds = union(before.documentIds, row!.props.documentIds);
+  return FactRow.parse({
+    ...row,
+    props: {
+      ...row!.props,
+      documentIds,
+      corroboration: documentIds.length,
+      sourceKinds: union(before.sourceKinds, row!.props.sourceKinds),
+      surfaceForms: union(before.surfaceForms, row!.props.surfaceForms),
+    },
+  });
 }

@@ -78,6 +78,7 @@ export async function remove(options: RemoveOptions): Promise<RemoveSummary> {
   // What the removed documents named, read before they go: the blocks to recompute.
   const changes = new ReconcileChanges();
   changes.add(await documentEntities(driver, keys));
+  changes.dropClaims();
   await removeDocuments(driver, keys);
   const reconciled = await reconcileGraph(driver, { changes });
   return { ...plan, dryRun: false, reconciled, problems };

@@ -13,7 +13,8 @@
 // conflicts, with the same ids, whatever order or parts documents came in.
 //
 // What a block reads:
-// - a force: every claim of every document naming it, and the stage claims
+// - a force: the claims a force's facts rest on (FORCE_BLOCK_KINDS) of every
+//   document naming it, and the stage claims
 //   of other forces those documents state stage events of (a document's main
 //   event can be another force's, so those forces' episodes must be whole);
 // - a surname: the people of that surname, the forces of the texts naming
@@ -26,10 +27,17 @@ import { Claim, type EntityRef } from '../model/claim.ts';
 import type { EntityMention } from '../reconcile/reconcile.ts';
 import type { ReconcileDocument, ReconcileInput, Reconciliation } from '../reconcile/types.ts';
 import { chunks } from '../util/chunks.ts';
+import { stableId } from '../util/hash.ts';
 import { plain } from './queries.ts';
 
 /** Claim kinds the reconciler reads. */
 const KINDS = ['mention', 'role', 'stageEvent', 'decision', 'area', 'quote', 'detail'];
+/**
+ * What a force block reconciles from: people's roles and sides come resolved (from the
+ * :Resolution nodes), and of the mentions only those of forces count (which forces a document
+ * names, and how often); the rest, most claims of a document, is left unread.
+ */
+const FORCE_BLOCK_KINDS = ['stageEvent', 'decision', 'area', 'quote', 'detail'];
 
 /** Qualifier properties per claim kind, as write-graph stores them on the Claim node (absent = null). */
 const QUALIFIERS: Record<string, string[]> = {
@@ -56,12 +64,12 @@ MATCH (d:Document)-[:STATES]->(c:Claim)-[:EVIDENCED_BY]->(s:Sentence)
 WHERE c.kind IN $kinds
 ${CLAIM_ROW}`;
 
-/** Every claim of the documents that name a force. */
+/** The claims of the documents that name a force that its block reads. */
 const READ_FORCE_DOCUMENTS = `
 MATCH (:Force {key: $key})<-[:ABOUT|ACTOR|FORCE|SPEAKER]-(:Claim)<-[:STATES]-(d:Document)
 WITH DISTINCT d
 MATCH (d)-[:STATES]->(c:Claim)-[:EVIDENCED_BY]->(s:Sentence)
-WHERE c.kind IN $kinds
+WHERE c.kind IN $kinds OR (c.kind = 'mention' AND EXISTS { (c)-[:ABOUT]->(:Force) })
 ${CLAIM_ROW}`;
 
 /** Every stage claim about some forces, from any document. */
@@ -619,12 +627,12 @@ export async function removeForceBlock(driver: Driver, name: string): Promise<Ch
 }
 
 /**
- * The reconciler's input for one force's block: every claim of the documents naming it, and
+ * The reconciler's input for one force's block: the claims it reads of the documents naming it, and
  * the stage claims of the other forces those documents state events of.
  */
 export async function readForceBlock(driver: Driver, key: string): Promise<ReconcileInput> {
   const builder = new InputBuilder();
-  builder.add(await read(driver, READ_FORCE_DOCUMENTS, { key, kinds: KINDS }));
+  builder.add(await read(driver, READ_FORCE_DOCUMENTS, { key, kinds: FORCE_BLOCK_KINDS }));
   let input = builder.input();
   const beside = [...new Set(input.claims.filter((c) => c.kind === 'stageEvent' && c.subject?.type === 'Force' && c.subject.key !== key).map((c) => c.subject!.key))];
   if (beside.length > 0) {
@@ -664,6 +672,48 @@ export async function readEntityBlocks(driver: Driver, keys: readonly string[]):
   }));
 }
 
+/** The mentions (with a sentence) that these documents make, with the key of the entity each names. */
+const READ_ADDED_MENTIONS = `
+UNWIND $ids AS id
+MATCH (d:Document {id: id})-[:STATES]->(c:Claim {kind: 'mention'})-[:ABOUT]->(e:Entity)
+WHERE (c)-[:EVIDENCED_BY]->(:Sentence)
+RETURN e.key AS key, {claimId: c.id, documentId: d.id, form: c.value, sourceKind: d.sourceKind} AS mention`;
+
+export async function readAddedMentions(driver: Driver, documentIds: readonly string[]): Promise<Array<{ key: string; mention: EntityMention }>> {
+  const out: Array<{ key: string; mention: EntityMention }> = [];
+  for (const ids of chunks(documentIds, KEY_CHUNK)) {
+    for (const r of await read(driver, READ_ADDED_MENTIONS, { ids })) out.push({ key: String(r.get('key')), mention: plain(r.get('mention')) as EntityMention });
+  }
+  return out;
+}
+
+/** What an entity fact holds of its mentions: the unions a new mention can add to. */
+export interface EntityFactUnions {
+  documentIds: string[];
+  sourceKinds: string[];
+  surfaceForms: string[];
+}
+
+const READ_ENTITY_FACTS = `
+UNWIND $rows AS row
+MATCH (e:Entity {key: row.key})
+MATCH (f:Fact {id: row.id})
+RETURN e.key AS key, e.name AS name, labels(e) AS labels, f {.documentIds, .sourceKinds, .surfaceForms} AS facts`;
+
+/** The entity facts of these keys as the graph holds them (keys without one are left out). */
+export async function readEntityFacts(driver: Driver, keys: readonly string[]): Promise<Array<{ entity: EntityRef; facts: EntityFactUnions }>> {
+  const out: Array<{ entity: EntityRef; facts: EntityFactUnions }> = [];
+  for (const part of chunks(keys, KEY_CHUNK)) {
+    const rows = part.map((key) => ({ key, id: stableId('fact', 'entity', key) }));
+    for (const r of await read(driver, READ_ENTITY_FACTS, { rows })) {
+      const entity = entityRef({ key: r.get('key'), name: r.get('name'), labels: r.get('labels') });
+      const f = plain(r.get('facts')) as Partial<EntityFactUnions>;
+      if (entity) out.push({ entity, facts: { documentIds: f.documentIds ?? [], sourceKinds: f.sourceKinds ?? [], surfaceForms: f.surfaceForms ?? [] } });
+    }
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------
 // writing facts and conflicts
 
@@ -687,6 +737,11 @@ export class ReconciledWriter {
       written.push({ id: row.id, kind: String(row.props.kind), subject: String(row.props.subject), fileA: String(row.props.fileA), fileB: String(row.props.fileB) });
     }
     return written;
+  }
+
+  /** Queues one fact row as it is (a fact joined to, not recomputed). */
+  async addRow(row: FactRow): Promise<void> {
+    await this.facts.add(row);
   }
 
   async flush(): Promise<void> {
