@@ -9,8 +9,8 @@ import { loadKnowledge, type Knowledge } from '../src/knowledge/index.ts';
 import { personSide, roleOrganisations, sideNamed, type ActorSide } from '../src/reconcile/actors.ts';
 import { cmp } from '../src/reconcile/collections.ts';
 import { canonicalOf, fullerPeople, surnameOf } from '../src/reconcile/entities.ts';
-import { entityFactOf, reconcile, type EntityMention, type ReconcileOptions } from '../src/reconcile/reconcile.ts';
-import type { Reconciliation } from '../src/reconcile/types.ts';
+import { entityFactOf, reconcile, type EntityContext, type EntityMention, type ReconcileOptions } from '../src/reconcile/reconcile.ts';
+import type { ReconcileInput, Reconciliation } from '../src/reconcile/types.ts';
 import { chunks } from '../src/util/chunks.ts';
 import { stableId } from '../src/util/hash.ts';
 import {
@@ -133,9 +133,21 @@ export async function reconcileGraph(driver: Driver, options: ReconcileGraphOpti
   const written = new Map<string, ChangedConflict>();
   const writer = new ReconciledWriter(driver);
   let claimsRead = 0;
-  for (const [key, name] of [...forceNames].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  const order = [...forceNames].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  // The next block is read while this one is reconciled and written: Neo4j reads as Node computes.
+  // Reads see only claims and resolutions, which nothing here writes, so the overlap changes nothing.
+  const prefetch = (i: number) => {
+    if (i >= order.length) return null;
+    const read = readForceInput(driver, order[i]![0]);
+    read.catch(() => {}); // awaited in its turn; a failure of the current block must not leave it unhandled
+    return read;
+  };
+  let next = prefetch(0);
+  for (const [i, [, name]] of order.entries()) {
+    const input = await next!;
+    next = prefetch(i + 1);
     if (!full) for (const x of await removeForceBlock(driver, name)) gone.set(x.id, x);
-    const block = await reconcileForce(driver, knowledge, key, name);
+    const block = reconcileForce(knowledge, name, input);
     claimsRead += block.claims;
     for (const x of await writer.add(block.reconciliation)) written.set(x.id, x);
   }
@@ -231,11 +243,8 @@ async function reconcilePeople(
   return { entities: full ? [] : [...entities], actors: full ? [] : [...actors], moved: full ? [] : [...moved], count: seen.length };
 }
 
-/**
- * One force's block reconciled with the people's canonical names and sides of
- * the whole graph. Returns the facts and conflicts about this force only.
- */
-async function reconcileForce(driver: Driver, knowledge: Knowledge, key: string, name: string): Promise<{ reconciliation: Reconciliation; claims: number }> {
+/** One force's block as the graph holds it, with the canonical names and sides of the people it names. */
+async function readForceInput(driver: Driver, key: string): Promise<{ claims: ReconcileInput; entities: EntityContext }> {
   const input = await readForceBlock(driver, key);
   const persons = new Set<string>();
   for (const c of input.claims) for (const e of [c.subject, ...c.links.map((l) => l.entity)]) if (e?.type === 'Person') persons.add(e.key);
@@ -245,10 +254,18 @@ async function reconcileForce(driver: Driver, knowledge: Knowledge, key: string,
     canonical.set(x.key, { type: 'Person', key: x.canonical, name: x.canonicalName });
     personSides.set(x.canonical, x.side === null ? null : sideNamed(x.side));
   }
-  const all = reconcile(input, { knowledge, entities: { canonical, personSides }, entityFacts: false });
+  return { claims: input, entities: { canonical, personSides } };
+}
+
+/**
+ * One force's block reconciled with the people's canonical names and sides of
+ * the whole graph. Returns the facts and conflicts about this force only.
+ */
+function reconcileForce(knowledge: Knowledge, name: string, input: { claims: ReconcileInput; entities: EntityContext }): { reconciliation: Reconciliation; claims: number } {
+  const all = reconcile(input.claims, { knowledge, entities: input.entities, entityFacts: false });
   return {
     reconciliation: { facts: all.facts.filter((f) => f.qualifiers.force === name), conflicts: all.conflicts.filter((c) => c.force === name) },
-    claims: input.claims.length,
+    claims: input.claims.claims.length,
   };
 }
 

@@ -493,6 +493,8 @@ CALL () {
 }
 RETURN gone`;
 
+/** An entity fact can hold a link to every mention of what most documents name: links go first, in parts. */
+const REMOVE_FACT_LINKS_BY_ID = `UNWIND $ids AS id MATCH (:Fact {id: id})-[r]->() WITH r LIMIT ${MAX_LINKS} DELETE r RETURN count(*) AS n`;
 const REMOVE_FACTS_BY_ID = 'UNWIND $ids AS id MATCH (f:Fact {id: id}) DETACH DELETE f';
 
 /** Mentions of each entity block: the canonical entity and every name resolved to it. */
@@ -508,6 +510,8 @@ CALL (b) {
 RETURN e.key AS key, e.name AS name, labels(e) AS labels, mentions`;
 
 const REMOVE_ALL = [
+  `MATCH (:Conflict)-[r]->() WITH r LIMIT ${MAX_LINKS} DELETE r RETURN count(*) AS n`,
+  `MATCH (:Fact)-[r]->() WITH r LIMIT ${MAX_LINKS} DELETE r RETURN count(*) AS n`,
   'MATCH (n:Conflict) WITH n LIMIT 2000 DETACH DELETE n RETURN count(*) AS n',
   'MATCH (n:Fact) WITH n LIMIT 2000 DETACH DELETE n RETURN count(*) AS n',
   'MATCH (n:Resolution) WITH n LIMIT 5000 DELETE n RETURN count(*) AS n',
@@ -650,6 +654,10 @@ export async function readEntityKeys(driver: Driver): Promise<string[]> {
 }
 
 export async function removeFacts(driver: Driver, ids: readonly string[]): Promise<void> {
+  for (;;) {
+    const [r] = await write(driver, REMOVE_FACT_LINKS_BY_ID, { ids });
+    if (Number(plain(r?.get('n') ?? 0)) === 0) break;
+  }
   await write(driver, REMOVE_FACTS_BY_ID, { ids });
 }
 
