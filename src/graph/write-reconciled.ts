@@ -11,6 +11,9 @@
 // in transactions of bounded size. The result is the one a reconciliation of
 // the whole graph gives (tests/graph/incremental.test.ts): the same facts and
 // conflicts, with the same ids, whatever order or parts documents came in.
+// An ingest that only adds documents does not read an entity block again:
+// the new mentions are joined to the entity's fact (its documents, kinds and
+// forms are unions), which is what most of a large graph's entity facts need.
 //
 // What a block reads:
 // - a force: the claims a force's facts rest on (FORCE_BLOCK_KINDS) of every
