@@ -27,6 +27,7 @@ import {
   readForcesBeside,
   readForcesOfActors,
   readPeople,
+  readPeopleInDocuments,
   readPersonKeys,
   readResolutions,
   readResolutionsBySurname,
@@ -39,6 +40,7 @@ import {
   replaceResolutions,
   type ChangedConflict,
   type EntityFactUnions,
+  type PersonSeen,
   type Resolution,
   type TouchedEntity,
 } from '../src/graph/write-reconciled.ts';
@@ -194,7 +196,9 @@ async function reconcilePeople(
     keys = [...new Set([...before.keys(), ...named.map((e) => e.key)])];
   }
 
-  const seen = await readPeople(driver, keys);
+  // Documents only added: what each person was resolved from widens by what the new documents show.
+  const join = !full && changes.onlyAdded && [...before.values()].every((x) => Array.isArray(x.forces) && Array.isArray(x.roles) && typeof x.name === 'string');
+  const seen = join ? joinPeople(keys, before, await readPeopleInDocuments(driver, [...changes.added])) : await readPeople(driver, keys);
   const fuller = fullerPeople(seen);
   const canonical = new Map(seen.map((p) => [p.ref.key, canonicalOf(p.ref, fuller)]));
   const rolesOf = new Map<string, string[]>();
@@ -209,7 +213,19 @@ async function reconcilePeople(
   const after = new Map<string, Resolution>(
     seen.map((p) => {
       const c = canonical.get(p.ref.key)!;
-      return [p.ref.key, { key: p.ref.key, surname: surnameOf(p.ref.name), canonical: c.key, canonicalName: c.name, side: sides.get(c.key)?.name ?? null }];
+      return [
+        p.ref.key,
+        {
+          key: p.ref.key,
+          surname: surnameOf(p.ref.name),
+          canonical: c.key,
+          canonicalName: c.name,
+          side: sides.get(c.key)?.name ?? null,
+          name: p.ref.name,
+          forces: [...p.forces].sort(cmp),
+          roles: [...new Set(p.roles)].sort(cmp),
+        },
+      ];
     }),
   );
 
@@ -241,6 +257,26 @@ async function reconcilePeople(
     if (after.has(key)) entities.add(after.get(key)!.canonical);
   }
   return { entities: full ? [] : [...entities], actors: full ? [] : [...actors], moved: full ? [] : [...moved], count: seen.length };
+}
+
+/**
+ * People as entity resolution sees them, from what their resolutions were made of and what the
+ * added documents show: the forces and roles of a person named before are the old ones and the
+ * new ones together, since documents were only added. A key neither shows is named nowhere.
+ */
+function joinPeople(keys: readonly string[], before: ReadonlyMap<string, Resolution>, added: readonly PersonSeen[]): PersonSeen[] {
+  const addedOf = new Map(added.map((p) => [p.ref.key, p]));
+  const out: PersonSeen[] = [];
+  for (const key of keys) {
+    const b = before.get(key);
+    const n = addedOf.get(key);
+    if (!b) {
+      if (n) out.push(n);
+      continue;
+    }
+    out.push({ ref: { type: 'Person', key, name: b.name }, forces: new Set([...b.forces, ...(n?.forces ?? [])]), roles: [...b.roles, ...(n?.roles ?? [])] });
+  }
+  return out;
 }
 
 /** One force's block as the graph holds it, with the canonical names and sides of the people it names. */

@@ -293,7 +293,7 @@ export const KEY_CHUNK = 500;
  */
 const LOCK = "MERGE (r:Reconciliation {id: 'reconciliation'}) SET r._lock = true REMOVE r._lock";
 /** The layout of what reconciliation keeps (blocks, :Resolution nodes); a graph written under another is recomputed in full. */
-const LAYOUT = 2;
+const LAYOUT = 3;
 const RECORD = `
 MATCH (r:Reconciliation {id: 'reconciliation'})
 SET r.facts = COUNT { (:Fact) }, r.conflicts = COUNT { (:Conflict) }, r.layout = $layout
@@ -413,24 +413,31 @@ export interface ChangedConflict {
 }
 
 
-/** One person's entity resolution as kept on a (:Resolution) node: canonical name and side. */
+/**
+ * One person's entity resolution as kept on a (:Resolution) node: canonical name and side, and
+ * what they were resolved from (their name, the forces of the documents naming them, their
+ * roles), so that documents only added widen these instead of having them read again.
+ */
 export interface Resolution {
   key: string;
   surname: string;
   canonical: string;
   canonicalName: string;
   side: string | null;
+  name: string;
+  forces: string[];
+  roles: string[];
 }
 
 const READ_RESOLUTIONS_BY_SURNAME = `
 UNWIND $surnames AS surname
 MATCH (r:Resolution {surname: surname})
-RETURN r {.key, .surname, .canonical, .canonicalName, .side} AS r`;
+RETURN r {.key, .surname, .canonical, .canonicalName, .side, .name, .forces, .roles} AS r`;
 
 const READ_RESOLUTIONS = `
 UNWIND $keys AS key
 MATCH (r:Resolution {key: key})
-RETURN r {.key, .surname, .canonical, .canonicalName, .side} AS r`;
+RETURN r {.key, .surname, .canonical, .canonicalName, .side, .name, .forces, .roles} AS r`;
 
 const READ_ALIASES = `
 UNWIND $keys AS key
@@ -455,6 +462,23 @@ CALL (docs) {
 }
 CALL (p) {
   OPTIONAL MATCH (p)<-[:ABOUT]-(r:Claim {kind: 'role'})
+  RETURN collect(DISTINCT r.value) AS roles
+}
+RETURN p.key AS key, p.name AS name, forces, roles`;
+
+/** The people these documents name, with the forces each document names and the roles it gives them. */
+const READ_PEOPLE_IN_DOCUMENTS = `
+UNWIND $ids AS id
+MATCH (d:Document {id: id})-[:STATES]->(c:Claim)-[:ABOUT|ACTOR|FORCE|SPEAKER]->(p:Person)
+WHERE c.kind IN $kinds
+WITH DISTINCT p, d
+CALL (d) {
+  OPTIONAL MATCH (d)-[:STATES]->(c:Claim)-[:ABOUT|ACTOR|FORCE|SPEAKER]->(f:Force)
+  WHERE c.kind IN $kinds
+  RETURN collect(DISTINCT f.key) AS forces
+}
+CALL (p, d) {
+  OPTIONAL MATCH (d)-[:STATES]->(r:Claim {kind: 'role'})-[:ABOUT]->(p)
   RETURN collect(DISTINCT r.value) AS roles
 }
 RETURN p.key AS key, p.name AS name, forces, roles`;
@@ -591,6 +615,21 @@ export async function readPeople(driver: Driver, keys: readonly string[]): Promi
     }
   }
   return seen;
+}
+
+/** The people these documents name as these documents alone show them (forces and roles joined over the documents). */
+export async function readPeopleInDocuments(driver: Driver, documentIds: readonly string[]): Promise<PersonSeen[]> {
+  const byKey = new Map<string, PersonSeen>();
+  for (const ids of chunks(documentIds, KEY_CHUNK)) {
+    for (const r of await read(driver, READ_PEOPLE_IN_DOCUMENTS, { ids, kinds: KINDS })) {
+      const key = String(r.get('key'));
+      const p = byKey.get(key) ?? { ref: { type: 'Person' as const, key, name: String(r.get('name')) }, forces: new Set<string>(), roles: [] };
+      for (const f of r.get('forces') as string[]) p.forces.add(String(f));
+      p.roles.push(...(r.get('roles') as string[]).map(String));
+      byKey.set(key, p);
+    }
+  }
+  return [...byKey.values()];
 }
 
 /** Removes the resolutions of people gone, then writes the current ones. */
