@@ -4,7 +4,7 @@ import { findDocumentFiles } from '../src/ingest/read-files.ts';
 import { ensureSchema, existingDocuments, writeDocuments } from '../src/graph/write-graph.ts';
 import { EXTRACTOR_VERSION } from '../src/claims/build-claims.ts';
 import type { DocumentRows } from '../src/graph/rows.ts';
-import { documentEntities, markUnreconciled } from '../src/graph/write-reconciled.ts';
+import { documentEntities, markUnreconciled, markWriting } from '../src/graph/write-reconciled.ts';
 import { reconcileGraph, ReconcileChanges, type ReconcileGraphOptions, type ReconcileSummary } from './reconcile.ts';
 import { analyseInOrder, defaultWorkers } from './analyse-pool.ts';
 
@@ -78,6 +78,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   await ensureSchema(driver);
 
   let pending: DocumentRows[] = [];
+  let marked = false;
   const seenKeys = new Set<string>();
   const flush = async () => {
     if (pending.length === 0) return;
@@ -101,6 +102,12 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     }
     const replaced = toWrite.filter((r) => existing.has(r.document.key)).map((r) => r.document.key);
     if (options.reconcile !== false) changes.add(await documentEntities(driver, replaced));
+    // Marked before the first write: a run stopped between its writes and its reconciliation
+    // leaves the mark, and the next run then redoes every block instead of only its own.
+    if (toWrite.length > 0 && !marked) {
+      marked = true;
+      if (await markWriting(driver)) changes.afterInterruptedRun();
+    }
     const started = performance.now();
     await writeDocuments(driver, toWrite, { ingestedAt });
     options.onBatch?.({ documents: pending.length, written: toWrite.length, ms: performance.now() - started });

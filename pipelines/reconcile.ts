@@ -51,6 +51,7 @@ export class ReconcileChanges {
   /** Ids of documents new to the graph (no earlier version). */
   readonly added = new Set<string>();
   private dropped = false;
+  private interrupted = false;
 
   add(entities: Iterable<TouchedEntity>): void {
     for (const e of entities) if (!this.entities.has(e.key)) this.entities.set(e.key, e);
@@ -59,6 +60,16 @@ export class ReconcileChanges {
   /** Documents new to the graph: their claims only add to what was there. */
   addDocuments(ids: Iterable<string>): void {
     for (const id of ids) this.added.add(id);
+  }
+
+  /** An earlier run wrote documents and stopped before reconciling them: what they touched is unknown, so every block is redone. */
+  afterInterruptedRun(): void {
+    this.interrupted = true;
+  }
+
+  /** True when every block must be recomputed (see afterInterruptedRun). */
+  get needsFull(): boolean {
+    return this.interrupted;
   }
 
   /** Claims left the graph (a document replaced, re-extracted or removed). */
@@ -108,12 +119,12 @@ export async function reconcileGraph(driver: Driver, options: ReconcileGraphOpti
   const knowledge = options.knowledge ?? loadKnowledge();
   await ensureReconciledSchema(driver);
   const current = await reconciledLayoutIsCurrent(driver);
-  const full = options.full === true || options.changes === undefined || !current;
+  const full = options.full === true || options.changes === undefined || options.changes.needsFull || !current;
   const changes = options.changes ?? new ReconcileChanges();
   if (full) {
     await removeReconciled(driver);
   } else if (changes.empty) {
-    return { ...(await recordReconciliation(driver)), scope: { full: false, forces: 0, entities: 0, people: 0 }, newConflicts: [], resolvedConflicts: [] };
+    return { ...(await recordReconciliation(driver, false)), scope: { full: false, forces: 0, entities: 0, people: 0 }, newConflicts: [], resolvedConflicts: [] };
   }
 
   // People first: the force blocks read each person's canonical name and side from what this writes.

@@ -3,7 +3,7 @@ import { resolve, sep } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import type { InputProblem } from '../src/model/document.ts';
 import { findDocuments, planRemoval, removeDocuments, type DocumentTarget, type RemovalPlan } from '../src/graph/remove-documents.ts';
-import { documentEntities } from '../src/graph/write-reconciled.ts';
+import { documentEntities, markWriting } from '../src/graph/write-reconciled.ts';
 import { reconcileGraph, ReconcileChanges, type ReconcileSummary } from './reconcile.ts';
 
 export interface RemoveOptions {
@@ -79,6 +79,7 @@ export async function remove(options: RemoveOptions): Promise<RemoveSummary> {
   const changes = new ReconcileChanges();
   changes.add(await documentEntities(driver, keys));
   changes.dropClaims();
+  if (await markWriting(driver)) changes.afterInterruptedRun();
   await removeDocuments(driver, keys);
   const reconciled = await reconcileGraph(driver, { changes });
   return { ...plan, dryRun: false, reconciled, problems };

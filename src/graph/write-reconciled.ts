@@ -296,7 +296,8 @@ const LOCK = "MERGE (r:Reconciliation {id: 'reconciliation'}) SET r._lock = true
 const LAYOUT = 3;
 const RECORD = `
 MATCH (r:Reconciliation {id: 'reconciliation'})
-SET r.facts = COUNT { (:Fact) }, r.conflicts = COUNT { (:Conflict) }, r.layout = $layout
+SET r.facts = COUNT { (:Fact) }, r.conflicts = COUNT { (:Conflict) }, r.layout = $layout,
+    r.writing = CASE WHEN $reconciled THEN null ELSE r.writing END
 RETURN r.facts AS facts, r.conflicts AS conflicts`;
 
 const SCHEMA = [
@@ -567,9 +568,23 @@ export async function markUnreconciled(driver: Driver): Promise<void> {
   await write(driver, "MATCH (r:Reconciliation {id: 'reconciliation'}) SET r.layout = 0", {});
 }
 
-/** Records a finished reconciliation under this layout; returns the facts and conflicts the graph holds. */
-export async function recordReconciliation(driver: Driver): Promise<{ facts: number; conflicts: number }> {
-  const [r] = await write(driver, RECORD, { layout: LAYOUT });
+/**
+ * Marks that documents are being written ahead of their reconciliation, and says whether an
+ * earlier run left that mark: it wrote documents and stopped before reconciling them (killed,
+ * or Neo4j gone), so what they touched is not known and the next reconciliation must be full.
+ */
+export async function markWriting(driver: Driver): Promise<boolean> {
+  const [r] = await write(driver, "MATCH (r:Reconciliation {id: 'reconciliation'}) WITH r, coalesce(r.writing, false) AS before SET r.writing = true RETURN before", {});
+  return r?.get('before') === true;
+}
+
+/**
+ * Records a finished reconciliation under this layout; returns the facts and conflicts the graph
+ * holds. `reconciled`: blocks were redone, which clears the mark of documents written ahead of
+ * their reconciliation; a run that redid nothing leaves a mark it did not make.
+ */
+export async function recordReconciliation(driver: Driver, reconciled = true): Promise<{ facts: number; conflicts: number }> {
+  const [r] = await write(driver, RECORD, { layout: LAYOUT, reconciled });
   return { facts: Number(plain(r!.get('facts'))), conflicts: Number(plain(r!.get('conflicts'))) };
 }
 

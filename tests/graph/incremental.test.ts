@@ -3,10 +3,14 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyseFile, isAnalysed } from '../../pipelines/analyse.ts';
 import { ingest } from '../../pipelines/ingest.ts';
 import { remove } from '../../pipelines/remove.ts';
 import { generateDocuments } from '../../src/generate/corpus.ts';
 import { plain } from '../../src/graph/queries.ts';
+import { writeDocuments } from '../../src/graph/write-graph.ts';
+import { markWriting } from '../../src/graph/write-reconciled.ts';
+import { findDocumentFiles, readRawFile } from '../../src/ingest/read-files.ts';
 import { reconcileGraph } from '../../pipelines/reconcile.ts';
 import { DEV, devDocumentNames } from '../helpers/fixtures.ts';
 import { clearGraph, testDriver } from '../helpers/neo4j.ts';
@@ -98,6 +102,28 @@ describe('incremental reconciliation equals a full one', () => {
       expect(await reconciled(driver), `order ${seed}`).toEqual(full);
     }
   }, 1_200_000);
+
+  it('redoes every block after a run that wrote documents and stopped before reconciling them', async () => {
+    const [first, second, third] = parts(dir, shuffle(files, 5), [40, 20]);
+    await clearGraph(driver);
+    await ingest({ inputs: [first!], driver, today: TODAY, workers: 0 });
+    // A run stopped between its writes and its reconciliation: marked, written, never reconciled.
+    expect(await markWriting(driver)).toBe(false);
+    const rows = [];
+    for (const file of (await findDocumentFiles([second!])).files) {
+      const raw = await readRawFile(file);
+      const analysed = 'bytes' in raw ? analyseFile(raw, { today: TODAY }) : null;
+      if (analysed && isAnalysed(analysed)) rows.push(analysed.rows);
+    }
+    await writeDocuments(driver, rows);
+
+    const run = await ingest({ inputs: [third!], driver, today: TODAY, workers: 0 });
+    expect(run.reconciled.scope?.full).toBe(true);
+    expect(await reconciled(driver)).toEqual(full);
+    // The mark is gone with that reconciliation: the next run redoes only what it touches.
+    const [mark] = (await driver.executeQuery("MATCH (r:Reconciliation {id: 'reconciliation'}) RETURN r.writing AS writing")).records;
+    expect(mark!.get('writing')).toBeNull();
+  }, 600_000);
 
   it('gives the same after documents are removed and ingested again, and after a document changes and changes back', async () => {
     const order = shuffle(files, 4);
