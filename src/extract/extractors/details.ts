@@ -11,24 +11,12 @@
 // - cause: "placed in special measures after a series of scandals";
 // - remit: "monitors all police forces in England and Wales".
 // Vocabulary (offices, grades, hedges, causes) is data: src/knowledge/details.yaml.
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { loadDetailsVocabulary } from '../../knowledge/details.ts';
 import type { Mention, MentionOf } from '../../model/mention.ts';
 import { alternation } from '../../util/text.ts';
 import type { Extractor } from '../context.ts';
 
-interface DetailsVocabulary {
-  offices: string[];
-  cardinals: string[];
-  ordinals: string[];
-  grades: string[];
-  spellStages: string[];
-  spellHedges: Record<string, [number, number]>;
-  causes: Record<string, string[]>;
-  causeCollectives: string[];
-}
-
-const VOCABULARY: DetailsVocabulary = parse(readFileSync(new URL('../../knowledge/details.yaml', import.meta.url), 'utf8'));
+const VOCABULARY = loadDetailsVocabulary();
 
 const CARDINAL = `(?:${alternation(VOCABULARY.cardinals)}|\\d{1,2})`;
 const ORDINAL = `(?:${alternation(VOCABULARY.ordinals)}|\\d{1,2}(?:st|nd|rd|th))`;
