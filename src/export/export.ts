@@ -9,7 +9,7 @@ import { createWriteStream, mkdirSync, renameSync, rmSync, type WriteStream } fr
 import { dirname, join, resolve } from 'node:path';
 import { delimiterClashes, importArguments, nodeLine, nodesFileName, nodesHeader, relationshipLine, relationshipsFileName, relationshipsHeader } from './csv.ts';
 import { GRAPHML_FOOTER, GRAPHML_NODE_LABELS, graphmlEdge, graphmlHeader, graphmlNode, graphmlNodeKeys } from './graphml.ts';
-import { JSONLD_CLOSING, JSONLD_NODE_LABELS, jsonLdClaim, jsonLdNode, jsonLdOpening, jsonLdRelationship, type JsonLdObject } from './jsonld.ts';
+import { JSONLD_CLOSING, JSONLD_NODE_LABELS, jsonLdClaim, jsonLdNode, jsonLdOpening, jsonLdRelationship, jsonLdRevision, type JsonLdObject } from './jsonld.ts';
 import { ENTITY_LABELS, NODE_KINDS, columnsOf, kindOf, type NodeKind, type PropertyType } from './model.ts';
 import type { GraphReader } from './read-graph.ts';
 
@@ -152,6 +152,10 @@ async function exportJsonLd(reader: GraphReader, file: TextFile, summary: Export
       });
       await write(statements);
     }
+  }
+  for await (const page of reader.revisions()) {
+    await write(page.map((r) => jsonLdRevision(r.documentId, r.previousId)));
+    bump(summary.relationships, 'REVISION_OF', page.length);
   }
   await file.write(JSONLD_CLOSING);
 }

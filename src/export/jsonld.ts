@@ -45,6 +45,7 @@ export const JSONLD_CONTEXT = {
   xsd: 'http://www.w3.org/2001/XMLSchema#',
   wasDerivedFrom: link('prov:wasDerivedFrom'),
   wasAttributedTo: link('prov:wasAttributedTo'),
+  wasRevisionOf: link('prov:wasRevisionOf'),
   generatedAtTime: { '@id': 'prov:generatedAtTime' },
   title: 'dcterms:title',
   Annotation: 'oa:Annotation',
@@ -114,6 +115,14 @@ export function jsonLdClaim(claim: ClaimContext): JsonLdObject {
     }
   }
   return out;
+}
+
+/**
+ * A document's earlier version: prov:wasRevisionOf the version it replaced. That version is not
+ * in the export (it holds the current graph), but its IRI names it, as `oversight history` does.
+ */
+export function jsonLdRevision(documentId: string, previousId: string): JsonLdObject {
+  return { '@id': nodeIri({ labels: ['Document'], key: documentId }), wasRevisionOf: nodeIri({ labels: ['Document'], key: previousId }) };
 }
 
 /** A relationship as a statement about its start node, or null for types the JSON-LD leaves out. */

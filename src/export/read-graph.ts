@@ -30,6 +30,8 @@ export interface GraphReader {
   claimContexts(): AsyncIterable<ClaimContext[]>;
   /** Conflict -> Fact pairs: the facts whose supporting claims are on a side of the conflict. */
   disputedFacts(): AsyncIterable<{ conflictId: string; factId: string }[]>;
+  /** Document -> the version it replaced (REVISION_OF), for documents that have one. */
+  revisions(): AsyncIterable<{ documentId: string; previousId: string }[]>;
 }
 
 // Labels and keys come from NODE_KINDS (fixed names, never user input); values are parameters.
@@ -135,6 +137,17 @@ export function neo4jReader(driver: Driver, pageSize = DEFAULT_PAGE_SIZE): Graph
         RETURN x.id AS cursor, facts ORDER BY cursor`;
       for await (const rows of pages(cypher)) {
         yield rows.flatMap((r) => (r.facts as string[]).sort().map((factId) => ({ conflictId: String(r.cursor), factId })));
+      }
+    },
+
+    async *revisions() {
+      const cypher = `MATCH (d:Document) WHERE $after IS NULL OR d.id > $after
+        WITH d ORDER BY d.id LIMIT $limit
+        OPTIONAL MATCH (d)-[:REVISION_OF]->(p:SupersededDocument)
+        WITH d, collect(p.id) AS previous
+        RETURN d.id AS cursor, previous ORDER BY cursor`;
+      for await (const rows of pages(cypher)) {
+        yield rows.flatMap((r) => (r.previous as string[]).sort().map((previousId) => ({ documentId: String(r.cursor), previousId })));
       }
     },
   };

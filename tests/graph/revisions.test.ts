@@ -4,7 +4,7 @@
  * `oversight history` shows what each version removed and added.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +16,8 @@ import { remove } from '../../pipelines/remove.ts';
 import { describeClaim, type VersionClaim } from '../../src/history/versions.ts';
 import { queryParams, runCypher, savedQuery } from '../../src/graph/queries.ts';
 import { neo4jReader } from '../../src/export/read-graph.ts';
+import { exportGraph } from '../../src/export/export.ts';
+import jsonld from 'jsonld';
 import { NODE_KINDS } from '../../src/export/model.ts';
 import { clearGraph, testDriver } from '../helpers/neo4j.ts';
 
@@ -116,6 +118,21 @@ describe('document revisions', () => {
     const current = await rows(driver, 'MATCH (:Document)-[:HAS_SENTENCE]->(s:Sentence) RETURN s.id AS id ORDER BY id');
     expect(exported).toEqual(current.map((r) => r.id));
     expect(await count(driver, 'MATCH (s:Sentence) WHERE NOT (s)<-[:HAS_SENTENCE]-(:Document) RETURN count(s) AS n')).toBeGreaterThan(0);
+  });
+
+  it('the JSON-LD export says which version each revised document replaced (prov:wasRevisionOf)', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'oversight-revisions-export-')), 'graph.jsonld');
+    const summary = await exportGraph(neo4jReader(driver, 7), 'jsonld', out);
+    expect(summary.relationships.REVISION_OF).toBe(1);
+    const [ids] = await rows(driver, 'MATCH (n:Document {key: $key})-[:REVISION_OF]->(o:SupersededDocument) RETURN n.id AS current, o.id AS previous', { key: URL });
+    const doc = JSON.parse(readFileSync(out, 'utf8'));
+    const quads = (await jsonld.toRDF(doc)) as unknown as { subject: { value: string }; predicate: { value: string }; object: { value: string } }[];
+    const revisions = quads.filter((q) => q.predicate.value === 'http://www.w3.org/ns/prov#wasRevisionOf');
+    expect(revisions).toHaveLength(1);
+    expect(revisions[0]!.subject.value).toContain(String(ids!.current));
+    expect(revisions[0]!.object.value).toContain(String(ids!.previous));
+    // The earlier version is named, not exported: the export holds the current graph.
+    expect(quads.some((q) => q.subject.value === revisions[0]!.object.value)).toBe(false);
   });
 
   it('history shows, per version, the claims removed and added with their sentences', async () => {
