@@ -335,6 +335,14 @@ async function write(driver: Driver, query: string, params: Record<string, unkno
   }
 }
 
+/** Runs a bounded delete (it returns the count `n` it removed, at most its LIMIT) in transactions until nothing is left. */
+async function writeUntilNone(driver: Driver, statement: string, params: Record<string, unknown>): Promise<void> {
+  for (;;) {
+    const [r] = await write(driver, statement, params);
+    if (Number(plain(r?.get('n') ?? 0)) === 0) return;
+  }
+}
+
 /** Writes rows in transactions of bounded size: at most MAX_ROWS rows and about MAX_LINKS claim links each. */
 class BatchWriter<R> {
   private rows: R[] = [];
@@ -553,10 +561,7 @@ export async function reconciledLayoutIsCurrent(driver: Driver): Promise<boolean
 /** Removes every fact, conflict and resolution, a bounded number per transaction (before a full reconciliation). */
 export async function removeReconciled(driver: Driver): Promise<void> {
   for (const statement of REMOVE_ALL) {
-    for (;;) {
-      const [r] = await write(driver, statement, {});
-      if (Number(plain(r?.get('n') ?? 0)) === 0) break;
-    }
+    await writeUntilNone(driver, statement, {});
   }
 }
 
@@ -711,10 +716,7 @@ export async function readEntityKeys(driver: Driver): Promise<string[]> {
 }
 
 export async function removeFacts(driver: Driver, ids: readonly string[]): Promise<void> {
-  for (;;) {
-    const [r] = await write(driver, REMOVE_FACT_LINKS_BY_ID, { ids });
-    if (Number(plain(r?.get('n') ?? 0)) === 0) break;
-  }
+  await writeUntilNone(driver, REMOVE_FACT_LINKS_BY_ID, { ids });
   await write(driver, REMOVE_FACTS_BY_ID, { ids });
 }
 
