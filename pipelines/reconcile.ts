@@ -7,7 +7,7 @@ import type { Driver } from 'neo4j-driver';
 import type { EntityRef } from '../src/model/claim.ts';
 import { loadKnowledge, type Knowledge } from '../src/knowledge/index.ts';
 import { personSide, roleOrganisations, sideNamed, type ActorSide } from '../src/reconcile/actors.ts';
-import { cmp } from '../src/reconcile/collections.ts';
+import { cmp, pushTo } from '../src/reconcile/collections.ts';
 import { canonicalOf, fullerPeople, surnameOf } from '../src/reconcile/entities.ts';
 import { entityFactOf, reconcile, type EntityContext, type EntityMention, type ReconcileOptions } from '../src/reconcile/reconcile.ts';
 import type { ReconcileInput, Reconciliation } from '../src/reconcile/types.ts';
@@ -146,7 +146,7 @@ export async function reconcileGraph(driver: Driver, options: ReconcileGraphOpti
   const written = new Map<string, ChangedConflict>();
   const writer = new ReconciledWriter(driver);
   let claimsRead = 0;
-  const order = [...forceNames].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const order = [...forceNames].sort(([a], [b]) => cmp(a, b));
   // The next block is read while this one is reconciled and written: Neo4j reads as Node computes.
   // Reads see only claims and resolutions, which nothing here writes, so the overlap changes nothing.
   const prefetch = (i: number) => {
@@ -364,12 +364,7 @@ async function canonicalMentions(driver: Driver, added: ReadonlyArray<{ key: str
   const canonical = new Map<string, string>();
   for (const x of await readResolutions(driver, [...new Set(added.map((a) => a.key))])) canonical.set(x.key, x.canonical);
   const out = new Map<string, EntityMention[]>();
-  for (const { key, mention } of added) {
-    const k = canonical.get(key) ?? key;
-    const list = out.get(k) ?? [];
-    list.push(mention);
-    out.set(k, list);
-  }
+  for (const { key, mention } of added) pushTo(out, canonical.get(key) ?? key, mention);
   return out;
 }
 
