@@ -4,11 +4,12 @@ import type { Lexicon } from './lexicon.ts';
 /**
  * The titles of the text, plurals too ("assistant chief constables"): the
  * text is matched again with each final "s" blanked (same length, so the
- * offsets hold), and a match ending on a blanked "s" takes it back.
+ * offsets hold), and a match ending on a blanked "s" takes it back. (The blanking starts at a
+ * word's first letter: started inside words, it was tried at every letter of every word.)
  */
 export function findTitles(text: string, lexicon: Lexicon): GazetteerMatch[] {
   let found = rightmostReadings(text, lexicon.titles.find(text), lexicon);
-  const singular = text.replace(/(\p{L}{3,})s(?![\p{L}'’])/gu, '$1 ');
+  const singular = text.replace(/(?<!\p{L})(\p{L}{3,})s(?![\p{L}'’])/gu, '$1 ');
   for (const t of lexicon.titles.find(singular)) {
     if (text[t.end] !== 's' || singular[t.end] !== ' ') continue;
     const plural = { ...t, end: t.end + 1, surface: text.slice(t.start, t.end + 1) };

@@ -41,7 +41,10 @@ interface Candidate {
   fromTagger?: boolean;
 }
 
-const NAME_WORD = "[A-Z][\\p{L}'’\\-]*[\\p{Ll}][\\p{L}'’\\-]*";
+// A capital, then letters with at least one lower-case among them. Written so that the first
+// lower-case letter is where the word splits: with `[\p{L}]*[\p{Ll}]`, every lower-case letter could
+// be that one, and a failed match was retried at each, for each word of a name.
+const NAME_WORD = "[A-Z][\\p{Lu}\\p{Lt}\\p{Lm}\\p{Lo}'’\\-]*\\p{Ll}[\\p{L}'’\\-]*";
 const NAME = new RegExp(`^(${NAME_WORD}(?:\\s+(?:${NAME_WORD}|[A-Z]\\.))*)`, 'u');
 
 /**
