@@ -8,7 +8,7 @@ export type View = ReturnType<typeof nlp>;
  */
 interface World {
   hooks: string[];
-  methods: { one: { tokenize: { fromString(text: string, world: World): unknown } } };
+  methods: { one: { tokenize: { fromString(text: string, world: World): unknown; splitSentences(text: string, world: World): string[] } } };
 }
 const world = (nlp as unknown as { world(): World }).world();
 const TAGGING_HOOKS = world.hooks.filter((h) => h !== 'chunks');
@@ -19,6 +19,23 @@ function read(text: string): View {
   const doc = new ViewOf(world.methods.one.tokenize.fromString(text, world));
   doc.compute(TAGGING_HOOKS);
   return doc;
+}
+
+/**
+ * The sentences compromise finds in `text`, as it splits them when it reads the text, each with
+ * its offset in `text` and without its trailing white space. compromise tags each sentence on its
+ * own, so the tags of a sentence read alone are its tags inside the whole text: a caller can read
+ * only the sentences that matter.
+ */
+export function taggerSentences(text: string): Array<{ start: number; text: string }> {
+  const out: Array<{ start: number; text: string }> = [];
+  let at = 0;
+  for (const piece of world.methods.one.tokenize.splitSentences(text, world)) {
+    const trimmed = piece.trimEnd();
+    if (trimmed) out.push({ start: at, text: trimmed });
+    at += piece.length;
+  }
+  return out;
 }
 
 /** A reading with its chunks, for the API that reads them (verbs()). */

@@ -2,9 +2,8 @@ import type { Mention, MentionOf } from '../../model/mention.ts';
 import { alternation, fold } from '../../util/text.ts';
 import { overlaps } from '../../util/spans.ts';
 import { taggingOf, type ExtractionInput, type Extractor, type FoundMentions } from '../context.ts';
-import type { Tagging } from '../../nlp/tagging.ts';
+import { taggerSentences, type Tagging } from '../../nlp/tagging.ts';
 import type { Lexicon } from '../lexicon.ts';
-import type { Paragraph } from '../../nlp/sentences.ts';
 import { findTitles } from '../titles.ts';
 
 /**
@@ -48,49 +47,56 @@ const NAME_WORD = "[A-Z][\\p{Lu}\\p{Lt}\\p{Lm}\\p{Lo}'’\\-]*\\p{Ll}[\\p{L}'’
 const NAME = new RegExp(`^(${NAME_WORD}(?:\\s+(?:${NAME_WORD}|[A-Z]\\.))*)`, 'u');
 
 /**
- * compromise's person tagging, on the paragraphs where it can change the
+ * compromise's person tagging, on the sentences where it can change the
  * result. It is most of the cost of extraction (about 0.2 MB/s), and most
- * paragraphs cannot yield a person that refinePeople keeps: a name of two
+ * sentences cannot yield a person that refinePeople keeps: a name of two
  * words or more needs, as its first word, a capitalised word followed by
  * another, that is no title, force, honorific, pronoun or common word
  * (see mayHoldFullName); a lone word is kept only as the first or last word of
  * such a full name elsewhere in the document. So compromise runs on (1) the
- * paragraphs that may hold a full name, then (2) those holding a word of a full
+ * sentences that may hold a full name, then (2) those holding a word of a full
  * name found so far. The candidates are the ones tagging every paragraph
  * gives; only their number differs, by the ones refinePeople would drop.
  */
 function fromCompromise(input: ExtractionInput, found: FoundMentions, rules: readonly Candidate[], everyParagraph: boolean): Candidate[] {
-  const { document, paragraphs, lexicon } = input;
+  const { document, lexicon } = input;
   const text = document.text;
-  const byParagraph: Candidate[][] = paragraphs.map(() => []);
   const tagging = taggingOf(input);
-  const tag = (i: number) => (byParagraph[i] = boundToNames(text, tagParagraph(tagging, paragraphs[i]!)));
-  if (everyParagraph) {
-    paragraphs.forEach((_, i) => tag(i));
-    return byParagraph.flat();
-  }
+  if (everyParagraph) return input.paragraphs.flatMap((p) => boundToNames(text, tagSpan(tagging, p)));
+  // compromise tags each of its sentences alone (the same tags as inside the paragraph), so the
+  // tests below pick sentences, not whole paragraphs: most of a paragraph is then never tagged.
+  const units = input.paragraphs.flatMap((p) => taggerSentences(p.text).map((s) => ({ start: p.start + s.start, end: p.start + s.start + s.text.length, text: s.text })));
+  const byUnit: Candidate[][] = units.map(() => []);
+  const tag = (i: number) => (byUnit[i] = boundToNames(text, tagSpan(tagging, units[i]!)));
   const named = [...found.of('force'), ...found.of('organisation')];
   const later: number[] = [];
-  paragraphs.forEach((p, i) => (mayHoldFullName(text, p, lexicon, named) ? tag(i) : later.push(i)));
+  units.forEach((u, i) => (mayHoldFullName(text, u, lexicon, named) ? tag(i) : later.push(i)));
   // Words of every candidate of two words or more: a lone word elsewhere matters only if it is one of them.
   const words = new Set<string>();
-  for (const c of [...rules, ...byParagraph.flat()]) {
+  for (const c of [...rules, ...byUnit.flat()]) {
     const parts = text.slice(c.start, c.end).split(/\s+/);
     if (parts.length > 1) for (const w of parts) words.add(w);
   }
   for (const i of later) {
-    const p = paragraphs[i]!;
+    const u = units[i]!;
     for (const w of words) {
-      if (p.text.includes(w)) {
+      if (u.text.includes(w)) {
         tag(i);
         break;
       }
     }
   }
-  return byParagraph.flat();
+  return byUnit.flat();
 }
 
-function tagParagraph(tagging: Tagging, p: Paragraph): Candidate[] {
+/** A stretch of the document's text: a paragraph or one of its sentences. */
+interface Span {
+  start: number;
+  end: number;
+  text: string;
+}
+
+function tagSpan(tagging: Tagging, p: Span): Candidate[] {
   const out: Candidate[] = [];
   type Tagged = { text: string; offset: { start: number; length: number }; terms?: Array<{ tags?: string[] }> };
   const people = tagging.doc(p.text).people().json({ offset: true }) as Tagged[];
@@ -116,14 +122,14 @@ const SURNAME_AFTER = new RegExp(`^[ \\t]+${NAME_WORD}(?![\\p{L}])`, 'u');
 const WORD_PAIR = /([A-Z][\p{L}'’-]*)\s+[A-Z]/uy;
 
 /**
- * Whether compromise could find, in this paragraph, a name of two words or
+ * Whether compromise could find, in this stretch of text, a name of two words or
  * more that refinePeople keeps. Only necessary conditions on the kept name's
  * first word, each one refinePeople or boundToNames enforces: it is followed by
  * a capitalised word; it is not an acronym, a pronoun or a word never in names;
  * honorifics, titles and force names before a name are stripped, so it is none
  * of those; and it lies in no force or organisation name.
  */
-function mayHoldFullName(text: string, p: Paragraph, lexicon: Lexicon, named: ReadonlyArray<{ start: number; end: number }>): boolean {
+function mayHoldFullName(text: string, p: Span, lexicon: Lexicon, named: ReadonlyArray<{ start: number; end: number }>): boolean {
   for (let i = p.start; i < p.end; i++) {
     const c = text.charCodeAt(i);
     if (c < 65 || c > 90) continue; // not A-Z
