@@ -75,7 +75,8 @@ function fromCompromise(input: ExtractionInput, found: FoundMentions, rules: rea
   const words = new Set<string>();
   for (const c of [...rules, ...byUnit.flat()]) {
     const parts = text.slice(c.start, c.end).split(/\s+/);
-    if (parts.length > 1) for (const w of parts) words.add(w);
+    // A word never in a name, or a title, is never kept alone: it sends no sentence to compromise.
+    if (parts.length > 1) for (const w of parts) if (!neverInName(w, lexicon) && lexicon.titles.canonicalOf(w) === undefined) words.add(w);
   }
   for (const i of later) {
     const u = units[i]!;
@@ -124,12 +125,14 @@ const WORD_PAIR = /([A-Z][\p{L}'’-]*)\s+[A-Z]/uy;
 /**
  * Whether compromise could find, in this stretch of text, a name of two words or
  * more that refinePeople keeps. Only necessary conditions on the kept name's
- * first word, each one refinePeople or boundToNames enforces: it is followed by
- * a capitalised word; it is not an acronym, a pronoun or a word never in names;
- * honorifics, titles and force names before a name are stripped, so it is none
- * of those; and it lies in no force or organisation name.
+ * first two words, each one refinePeople or boundToNames enforces: the first is
+ * followed by a capitalised word; neither is a pronoun or a word never in names;
+ * the first is no acronym; honorifics, titles and force names before a name are
+ * stripped, so the first is none of those and does not start inside a title
+ * (the title's tail is stripped too); and it lies in no force or organisation name.
  */
 function mayHoldFullName(text: string, p: Span, lexicon: Lexicon, named: ReadonlyArray<{ start: number; end: number }>): boolean {
+  const titles = lexicon.titles.find(text);
   for (let i = p.start; i < p.end; i++) {
     const c = text.charCodeAt(i);
     if (c < 65 || c > 90) continue; // not A-Z
@@ -137,14 +140,32 @@ function mayHoldFullName(text: string, p: Span, lexicon: Lexicon, named: Readonl
     const m = WORD_PAIR.exec(text);
     if (!m || m.index + m[0].length > p.end) continue;
     const word = m[1]!;
-    if (/^[A-Z]{2,}$/.test(word) || PRONOUN.test(word) || lexicon.notNameWords.has(word.toLowerCase())) continue;
+    if (/^[A-Z]{2,}$/.test(word) || neverInName(word, lexicon)) continue;
+    if (secondWordNeverInName(text, m.index + m[0].length - 1, lexicon)) continue;
     if (lexicon.honorificAtStart.test(text.slice(i, i + 40))) continue;
     if (lexicon.titles.canonicalOf(word) !== undefined || lexicon.forces.canonicalOf(word) !== undefined) continue;
+    if (titles.some((t) => t.start <= i && i < t.end && /^[ \t]+\S/u.test(text.slice(t.end, t.end + 2)))) continue;
     const span = { start: i, end: i + word.length };
     if (named.some((n) => overlaps(n, span) && !(n.start === span.start && EPONYMOUS_BODY_NAME.test(text.slice(n.start, n.end))))) continue;
     return true;
   }
   return false;
+}
+
+/** A word isPlausibleName rejects anywhere in a name. */
+function neverInName(word: string, lexicon: Lexicon): boolean {
+  return PRONOUN.test(word) || lexicon.notNameWords.has(word.toLowerCase());
+}
+
+/**
+ * Whether the word at `at` cannot be a name's second word, in any of the forms it can take
+ * there: whole, or cut where the name ends (a possessive or punctuation dropped, or a hyphen).
+ */
+function secondWordNeverInName(text: string, at: number, lexicon: Lexicon): boolean {
+  const token = /^\S+/u.exec(text.slice(at, at + 60))?.[0] ?? '';
+  const cleaned = token.replace(/[,.;:!?)"“”’']+$/u, '').replace(/[’']s$/u, '').replace(/[,.;:!?)]+$/u, '');
+  const letters = /^\p{L}+/u.exec(token)?.[0] ?? '';
+  return [token, cleaned, letters].every((w) => w !== '' && neverInName(w, lexicon));
 }
 
 function fromTitles({ document, lexicon }: ExtractionInput): Candidate[] {
