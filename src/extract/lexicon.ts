@@ -59,7 +59,14 @@ function literalWords(pattern: { source: string }): string[] {
 export function patternsThatMayMatch<P extends { source: string }>(patterns: readonly P[], text: string): readonly P[] {
   if (FOLDS_TO_ASCII.test(text)) return patterns;
   const lower = text.toLowerCase();
-  return patterns.filter((p) => literalWords(p).every((w) => lower.includes(w)));
+  // Patterns share their words ("from", "the"): each word is looked for once.
+  const present = new Map<string, boolean>();
+  const has = (w: string) => {
+    let found = present.get(w);
+    if (found === undefined) present.set(w, (found = lower.includes(w)));
+    return found;
+  };
+  return patterns.filter((p) => literalWords(p).every(has));
 }
 
 export interface Lexicon {

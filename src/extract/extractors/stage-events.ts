@@ -169,13 +169,13 @@ const stageHitsOf = new WeakMap<ExtractionInput, Map<Sentence, StageHit[]>>();
 
 function stagePatternHits({ document, lexicon }: ExtractionInput, sentence: Sentence): StageHit[] {
   const hits: StageHit[] = [];
-  const patterns = patternsThatMayMatch(lexicon.stagePatterns, sentence.text);
-  if (patterns.length === 0) return hits;
   // Every change phrase holds a stage phrase, word-bounded: most sentences have none, and then no pattern can match.
   lexicon.stagePhrase.lastIndex = 0;
   const namesStage = lexicon.stagePhrase.test(sentence.text);
   lexicon.stagePhrase.lastIndex = 0;
   if (!namesStage) return hits;
+  const patterns = patternsThatMayMatch(lexicon.stagePatterns, sentence.text);
+  if (patterns.length === 0) return hits;
   for (const pattern of patterns) {
     pattern.regex.lastIndex = 0;
     for (const m of sentence.text.matchAll(pattern.regex)) {
