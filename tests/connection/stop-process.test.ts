@@ -45,7 +45,9 @@ describe('stopProcess', () => {
 
   it('gives up with a message, not a hang, when the process is still there after SIGKILL', async () => {
     // The grandchild dies, but its parent (exec'd into sleep) never reaps it: its pid stays.
-    const parent = start('sleep 30 & echo $!; exec sleep 60');
+    // The pid is printed after the shell that started it is gone (exec'd into a new one): under
+    // load that shell could still be there when the grandchild dies, and it would reap it.
+    const parent = start(`sleep 30 & exec sh -c 'echo "$1"; exec sleep 60' sh $!`);
     const [line] = (await once(parent.stdout!, 'data')) as [Buffer];
     const pid = Number.parseInt(line.toString(), 10);
     expect(alive(pid)).toBe(true);
