@@ -143,11 +143,11 @@ export class Gazetteer {
   }
 
   private findAnew(text: string): GazetteerMatch[] {
-    const folded = fold(text, 'sameLength');
+    const { folded, words } = scanned(text);
     const out: GazetteerMatch[] = [];
     for (const [matcher, sensitive] of [[this.insensitive, false], [this.sensitive, true]] as const) {
       if (!matcher) continue;
-      for (const m of matcher.matches(folded)) {
+      for (const m of matcher.matches(folded, words)) {
         const surface = text.slice(m.index, m.index + m[0].length);
         const canonical = sensitive ? this.lookupSensitive.get(Gazetteer.keySensitive(m[0])) : this.lookup.get(Gazetteer.key(m[0]));
         if (canonical && !this.isPartOfOtherName(folded, canonical, m.index, m.index + m[0].length)) {
@@ -170,6 +170,28 @@ export class Gazetteer {
 const WORD_RUN = /[\p{L}\p{N}]+/gu;
 const ASCII_ALNUM_START = /^[A-Za-z0-9]+/;
 const NON_ASCII = /[^\x00-\x7f]/;
+
+/** A word of the folded text: where it starts, and whether it is all ASCII (else looked up by the whole alternation). */
+interface Word {
+  index: number;
+  text: string;
+  ascii: boolean;
+}
+
+/**
+ * The text folded and cut into words, kept for the last text: every gazetteer (forces, police
+ * areas, organisations, titles) reads the same document in turn, and each read the words anew.
+ */
+let lastScan: { text: string; folded: string; words: Word[] } | undefined;
+
+function scanned(text: string): { folded: string; words: Word[] } {
+  if (lastScan?.text !== text) {
+    const folded = fold(text, 'sameLength');
+    const words = Array.from(folded.matchAll(WORD_RUN), (w): Word => ({ index: w.index, text: w[0], ascii: !NON_ASCII.test(w[0]) }));
+    lastScan = { text, folded, words };
+  }
+  return lastScan;
+}
 
 /**
  * The forms of a gazetteer as one alternation (longest first), tried only where a form can
@@ -222,24 +244,27 @@ class FormMatcher {
     return new RegExp(`(?<![\\p{L}\\p{N}])(?:${sources.join('|')})(?![\\p{L}\\p{N}])`, `${this.caseInsensitive ? 'i' : ''}u${flags}`);
   }
 
-  *matches(folded: string): Generator<RegExpExecArray> {
+  /** The matches in `folded`, whose words (WORD_RUN) are `words`. */
+  matches(folded: string, words: readonly Word[]): RegExpExecArray[] {
+    const out: RegExpExecArray[] = [];
     if (!this.indexed) {
       this.whole.lastIndex = 0;
-      for (let m = this.whole.exec(folded); m; m = this.whole.exec(folded)) yield m;
-      return;
+      for (let m = this.whole.exec(folded); m; m = this.whole.exec(folded)) out.push(m);
+      return out;
     }
     let from = 0;
-    for (const w of folded.matchAll(WORD_RUN)) {
+    for (const w of words) {
       // A form starts on a letter or digit after none: only at the start of a word, after the last match.
       if (w.index < from) continue;
-      const re = NON_ASCII.test(w[0]) ? this.stickyWhole() : this.candidatesFor(w[0]);
+      const re = w.ascii ? this.candidatesFor(w.text) : this.stickyWhole();
       if (!re) continue;
       re.lastIndex = w.index;
       const m = re.exec(folded);
       if (!m) continue;
       from = m.index + m[0].length;
-      yield m;
+      out.push(m);
     }
+    return out;
   }
 
   private sticky?: RegExp;
