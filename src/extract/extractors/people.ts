@@ -69,8 +69,9 @@ function fromCompromise(input: ExtractionInput, found: FoundMentions, rules: rea
   const byUnit: Candidate[][] = units.map(() => []);
   const tag = (i: number) => (byUnit[i] = boundToNames(text, tagSpan(tagging, units[i]!)));
   const named = [...found.of('force'), ...found.of('organisation')];
+  const titles = lexicon.titles.find(text);
   const later: number[] = [];
-  units.forEach((u, i) => (mayHoldFullName(text, u, lexicon, named) ? tag(i) : later.push(i)));
+  units.forEach((u, i) => (mayHoldFullName(text, u, lexicon, named, titles) ? tag(i) : later.push(i)));
   // Words of every candidate of two words or more: a lone word elsewhere matters only if it is one of them.
   const words = new Set<string>();
   for (const c of [...rules, ...byUnit.flat()]) {
@@ -131,8 +132,7 @@ const WORD_PAIR = /([A-Z][\p{L}'’-]*)\s+[A-Z]/uy;
  * stripped, so the first is none of those and does not start inside a title
  * (the title's tail is stripped too); and it lies in no force or organisation name.
  */
-function mayHoldFullName(text: string, p: Span, lexicon: Lexicon, named: ReadonlyArray<{ start: number; end: number }>): boolean {
-  const titles = lexicon.titles.find(text);
+function mayHoldFullName(text: string, p: Span, lexicon: Lexicon, named: ReadonlyArray<{ start: number; end: number }>, titles: ReadonlyArray<{ start: number; end: number }>): boolean {
   for (let i = p.start; i < p.end; i++) {
     const c = text.charCodeAt(i);
     if (c < 65 || c > 90) continue; // not A-Z
@@ -163,7 +163,7 @@ function neverInName(word: string, lexicon: Lexicon): boolean {
  */
 function secondWordNeverInName(text: string, at: number, lexicon: Lexicon): boolean {
   const token = /^\S+/u.exec(text.slice(at, at + 60))?.[0] ?? '';
-  const cleaned = token.replace(/[,.;:!?)"“”’']+$/u, '').replace(/[’']s$/u, '').replace(/[,.;:!?)]+$/u, '');
+  const cleaned = token.replace(/[,.;:!?)"“”’']+$/u, '').replace(/[’']s$/u, '');
   const letters = /^\p{L}+/u.exec(token)?.[0] ?? '';
   return [token, cleaned, letters].every((w) => w !== '' && neverInName(w, lexicon));
 }
