@@ -101,7 +101,8 @@ interface Span {
 function tagSpan(tagging: Tagging, p: Span): Candidate[] {
   const out: Candidate[] = [];
   type Tagged = { text: string; offset: { start: number; length: number }; terms?: Array<{ tags?: string[] }> };
-  const people = tagging.doc(p.text).people().json({ offset: true }) as Tagged[];
+  // As a plain view: People.json also parses each name and guesses a gender, which nothing here reads.
+  const people = tagging.doc(p.text).people().toView(null).json({ offset: true }) as Tagged[];
   for (const person of people) {
     const trimmed = person.text.replace(/[\s,.;:!?)"“”’']+$/u, '').replace(/^[\s("“‘']+/u, '');
     if (!trimmed) continue;
