@@ -37,6 +37,8 @@ export interface IngestOptions {
   ingestedAt?: string;
   /** Called with the time each part of the reconciliation took, for benchmarks. */
   onReconcilePart?: ReconcileGraphOptions['onPart'];
+  /** Called if another run's reconciliation is under way and this run waits for it. */
+  onReconcileWait?: ReconcileGraphOptions['onWait'];
   /** Called after each write transaction, for benchmarks. */
   onBatch?: (batch: { documents: number; written: number; ms: number }) => void;
 }
@@ -138,7 +140,10 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   }
   await flush();
   // Only the blocks this run's documents touch are recomputed; the result is the one a full recomputation gives.
-  if (options.reconcile !== false) summary.reconciled = await reconcileGraph(driver, options.fullReconcile ? { full: true, onPart: options.onReconcilePart } : { changes, onPart: options.onReconcilePart });
+  if (options.reconcile !== false) {
+    const reporting = { onPart: options.onReconcilePart, onWait: options.onReconcileWait };
+    summary.reconciled = await reconcileGraph(driver, options.fullReconcile ? { full: true, ...reporting } : { changes, ...reporting });
+  }
   else if (summary.writtenIds.length > 0) await markUnreconciled(driver);
   return summary;
 }

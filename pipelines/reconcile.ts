@@ -12,6 +12,7 @@ import { canonicalOf, fullerPeople, surnameOf } from '../src/reconcile/entities.
 import { entityFactOf, reconcile, type EntityContext, type EntityMention, type ReconcileOptions } from '../src/reconcile/reconcile.ts';
 import type { ReconcileInput, Reconciliation } from '../src/reconcile/types.ts';
 import { chunks } from '../src/util/chunks.ts';
+import { withReconcileLease } from '../src/graph/reconcile-lease.ts';
 import { stableId } from '../src/util/hash.ts';
 import {
   ensureReconciledSchema,
@@ -108,6 +109,8 @@ export interface ReconcileGraphOptions extends Pick<ReconcileOptions, 'knowledge
   changes?: ReconcileChanges;
   /** Called with the time each part took, for benchmarks. */
   onPart?: (part: 'people' | 'forces' | 'entities', ms: number, claims: number) => void;
+  /** Called if another run's reconciliation is under way and this one waits for it. */
+  onWait?: () => void;
 }
 
 /**
@@ -116,6 +119,11 @@ export interface ReconcileGraphOptions extends Pick<ReconcileOptions, 'knowledge
  * Each block is read and written on its own, in bounded transactions.
  */
 export async function reconcileGraph(driver: Driver, options: ReconcileGraphOptions = {}): Promise<ReconcileSummary> {
+  // One at a time: facts joined by two runs at once would each lose the other's documents.
+  return withReconcileLease(driver, () => reconcileHeld(driver, options), { onWait: options.onWait });
+}
+
+async function reconcileHeld(driver: Driver, options: ReconcileGraphOptions): Promise<ReconcileSummary> {
   const knowledge = options.knowledge ?? loadKnowledge();
   await ensureReconciledSchema(driver);
   const current = await reconciledLayoutIsCurrent(driver);

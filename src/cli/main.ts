@@ -14,6 +14,7 @@ import { EXIT } from './exit-codes.ts';
 import { createProgress, noProgress } from './progress.ts';
 import { errorHint } from './hints.ts';
 import { DEFAULT_REPORT_PATH, writeReport } from '../report/write-report.ts';
+import { LEASE_MS } from '../graph/reconcile-lease.ts';
 
 const program = new Command();
 // A reader that stops early (`oversight query ... | head`) closes the pipe: the rest of the output
@@ -23,6 +24,7 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   process.stdout.write = () => true;
 });
 const log = (line: string) => process.stderr.write(`${line}\n`);
+const WAITING_FOR_RECONCILIATION = `Another run is reconciling this graph; waiting for it to finish (the lease of a run that died lapses within ${LEASE_MS / 1000} s).`;
 /** A folder's last path part: "../shared/corpus/dev2/" -> "dev2". */
 const folderName = (dir: string): string => dir.replace(/[\\/]+$/, '').split(/[\\/]/).pop() || dir;
 
@@ -75,6 +77,7 @@ program
         maxFileBytes: opts.maxFileMb * 1024 * 1024,
         workers: opts.workers,
         onProgress: (done, total) => progress.update(done, total),
+        onReconcileWait: () => log(WAITING_FOR_RECONCILIATION),
       }).finally(() => progress.stop());
       const graph = await graphSummary(neo.driver);
       // Only what this run wrote: the whole table is `oversight query who-decided-what`.
@@ -170,7 +173,7 @@ Examples:
   .action(async (opts: { full?: boolean }) => {
     const { reconcileGraph } = await import('../../pipelines/reconcile.ts');
     const started = Date.now();
-    const summary = await withNeo4j((neo) => reconcileGraph(neo.driver, { full: opts.full ?? true }));
+    const summary = await withNeo4j((neo) => reconcileGraph(neo.driver, { full: opts.full ?? true, onWait: () => log(WAITING_FOR_RECONCILIATION) }));
     console.log(`Reconciled in ${((Date.now() - started) / 1000).toFixed(1)} s: ${summary.facts} facts, ${summary.conflicts} conflicts.`);
   });
 
