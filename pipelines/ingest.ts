@@ -104,11 +104,14 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     }
     const replaced = toWrite.filter((r) => existing.has(r.document.key)).map((r) => r.document.key);
     if (options.reconcile !== false) changes.add(await documentEntities(driver, replaced));
-    // Marked before the first write: a run stopped between its writes and its reconciliation
-    // leaves the mark, and the next run then redoes every block instead of only its own.
-    if (toWrite.length > 0 && !marked) {
+    // Marked before each write: a run stopped between its writes and its reconciliation leaves
+    // its mark, and the next run then redoes every block instead of only its own. Another run's
+    // mark found at the first write means the same. Renewed with each write, so that a full
+    // reconciliation by another run, which clears the marks of what it covered, keeps this one.
+    if (toWrite.length > 0) {
+      const another = await markWriting(driver, changes.run);
+      if (another && !marked) changes.afterInterruptedRun();
       marked = true;
-      if (await markWriting(driver)) changes.afterInterruptedRun();
     }
     const started = performance.now();
     await writeDocuments(driver, toWrite, { ingestedAt });

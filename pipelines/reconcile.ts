@@ -3,6 +3,7 @@
  * from the graph, reconciles it, and hands the result to the graph to write
  * (src/graph/write-reconciled.ts says what a block is and what it reads).
  */
+import { randomUUID } from 'node:crypto';
 import type { Driver } from 'neo4j-driver';
 import type { EntityRef } from '../src/model/claim.ts';
 import { loadKnowledge, type Knowledge } from '../src/knowledge/index.ts';
@@ -39,6 +40,7 @@ import {
   removeForceBlock,
   removeReconciled,
   replaceResolutions,
+  serverTime,
   type ChangedConflict,
   type EntityFactUnions,
   type PersonSeen,
@@ -48,6 +50,8 @@ import {
 
 /** What a reconciliation must bring up to date: the entities named by the documents written or removed since the last one. */
 export class ReconcileChanges {
+  /** This run, in the graph's writing marks (see markWriting). */
+  readonly run = randomUUID();
   readonly entities = new Map<string, TouchedEntity>();
   /** Ids of documents new to the graph (no earlier version). */
   readonly added = new Set<string>();
@@ -129,10 +133,11 @@ async function reconcileHeld(driver: Driver, options: ReconcileGraphOptions): Pr
   const current = await reconciledLayoutIsCurrent(driver);
   const full = options.full === true || options.changes === undefined || options.changes.needsFull || !current;
   const changes = options.changes ?? new ReconcileChanges();
+  const since = await serverTime(driver);
   if (full) {
     await removeReconciled(driver);
   } else if (changes.empty) {
-    return { ...(await recordReconciliation(driver, false)), scope: { full: false, forces: 0, entities: 0, people: 0 }, newConflicts: [], resolvedConflicts: [] };
+    return { ...(await recordReconciliation(driver, { run: changes.run, full, since })), scope: { full: false, forces: 0, entities: 0, people: 0 }, newConflicts: [], resolvedConflicts: [] };
   }
 
   // People first: the force blocks read each person's canonical name and side from what this writes.
@@ -181,7 +186,7 @@ async function reconcileHeld(driver: Driver, options: ReconcileGraphOptions): Pr
   const mentions = await reconcileEntities(driver, entityKeys, full ? null : { changes, moved: new Set(people.moved) }, writer);
   options.onPart?.('entities', performance.now() - started, mentions);
 
-  const counts = await recordReconciliation(driver);
+  const counts = await recordReconciliation(driver, { run: changes.run, full, since });
   const changed = (from: Map<string, ChangedConflict>, less: Map<string, ChangedConflict>) =>
     [...from.values()].filter((x) => !less.has(x.id)).sort((a, b) => (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : a.id < b.id ? -1 : 1));
   return {

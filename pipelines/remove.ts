@@ -79,7 +79,7 @@ export async function remove(options: RemoveOptions): Promise<RemoveSummary> {
   const changes = new ReconcileChanges();
   changes.add(await documentEntities(driver, keys));
   changes.dropClaims();
-  if (await markWriting(driver)) changes.afterInterruptedRun();
+  if (await markWriting(driver, changes.run)) changes.afterInterruptedRun();
   await removeDocuments(driver, keys);
   const reconciled = await reconcileGraph(driver, { changes });
   return { ...plan, dryRun: false, reconciled, problems };

@@ -294,11 +294,20 @@ export const KEY_CHUNK = 500;
 const LOCK = "MERGE (r:Reconciliation {id: 'reconciliation'}) SET r._lock = true REMOVE r._lock";
 /** The layout of what reconciliation keeps (blocks, :Resolution nodes); a graph written under another is recomputed in full. */
 const LAYOUT = 3;
+// Writing marks are "run@time" (the server's epoch milliseconds of the run's last write): a run's own
+// mark goes with its reconciliation; a full one also clears the marks of writes made before it began.
 const RECORD = `
 MATCH (r:Reconciliation {id: 'reconciliation'})
 SET r.facts = COUNT { (:Fact) }, r.conflicts = COUNT { (:Conflict) }, r.layout = $layout,
-    r.writing = CASE WHEN $reconciled THEN null ELSE r.writing END
+    r.writers = [w IN coalesce(r.writers, []) WHERE NOT ($run <> '' AND w STARTS WITH $run + '@') AND NOT ($full AND toInteger(split(w, '@')[1]) < $since)],
+    r.writing = CASE WHEN $full THEN null ELSE r.writing END
 RETURN r.facts AS facts, r.conflicts AS conflicts`;
+
+const MARK_WRITING = `
+MERGE (r:Reconciliation {id: 'reconciliation'})
+WITH r, [w IN coalesce(r.writers, []) WHERE NOT w STARTS WITH $run + '@'] AS others, coalesce(r.writing, false) AS earlier
+SET r.writers = others + ($run + '@' + toString(datetime().epochMillis)), r.writing = CASE WHEN earlier THEN true ELSE null END
+RETURN size(others) > 0 OR earlier AS before`;
 
 const SCHEMA = [
   'CREATE CONSTRAINT resolution_key IF NOT EXISTS FOR (r:Resolution) REQUIRE r.key IS UNIQUE',
@@ -574,22 +583,30 @@ export async function markUnreconciled(driver: Driver): Promise<void> {
 }
 
 /**
- * Marks that documents are being written ahead of their reconciliation, and says whether an
- * earlier run left that mark: it wrote documents and stopped before reconciling them (killed,
- * or Neo4j gone), so what they touched is not known and the next reconciliation must be full.
+ * Marks that run `run` is writing documents ahead of their reconciliation (called before each of
+ * its writes), and says whether another run's mark is there: a run that wrote documents and has
+ * not reconciled them. It may be running still, or it stopped (killed, Neo4j gone); either way
+ * what it touched is not known here, so this run's reconciliation must be full.
  */
-export async function markWriting(driver: Driver): Promise<boolean> {
-  const [r] = await write(driver, "MATCH (r:Reconciliation {id: 'reconciliation'}) WITH r, coalesce(r.writing, false) AS before SET r.writing = true RETURN before", {});
+export async function markWriting(driver: Driver, run: string): Promise<boolean> {
+  const [r] = await write(driver, MARK_WRITING, { run });
   return r?.get('before') === true;
+}
+
+/** The server's clock, in epoch milliseconds: writing marks are compared with it. */
+export async function serverTime(driver: Driver): Promise<number> {
+  const [r] = await read(driver, 'RETURN datetime().epochMillis AS now', {});
+  return Number(plain(r!.get('now')));
 }
 
 /**
  * Records a finished reconciliation under this layout; returns the facts and conflicts the graph
- * holds. `reconciled`: blocks were redone, which clears the mark of documents written ahead of
- * their reconciliation; a run that redid nothing leaves a mark it did not make.
+ * holds. The run's own writing mark goes; a full reconciliation, which began at `since` (server
+ * time), also clears the marks of runs whose last write came before that: it covered them. A run
+ * still writing after it keeps its mark (it renews it with each write).
  */
-export async function recordReconciliation(driver: Driver, reconciled = true): Promise<{ facts: number; conflicts: number }> {
-  const [r] = await write(driver, RECORD, { layout: LAYOUT, reconciled });
+export async function recordReconciliation(driver: Driver, done: { run?: string; full: boolean; since: number }): Promise<{ facts: number; conflicts: number }> {
+  const [r] = await write(driver, RECORD, { layout: LAYOUT, run: done.run ?? '', full: done.full, since: done.since });
   return { facts: Number(plain(r!.get('facts'))), conflicts: Number(plain(r!.get('conflicts'))) };
 }
 

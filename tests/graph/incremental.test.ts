@@ -11,7 +11,7 @@ import { plain } from '../../src/graph/queries.ts';
 import { writeDocuments } from '../../src/graph/write-graph.ts';
 import { markWriting } from '../../src/graph/write-reconciled.ts';
 import { findDocumentFiles, readRawFile } from '../../src/ingest/read-files.ts';
-import { reconcileGraph } from '../../pipelines/reconcile.ts';
+import { ReconcileChanges, reconcileGraph } from '../../pipelines/reconcile.ts';
 import { DEV, devDocumentNames } from '../helpers/fixtures.ts';
 import { clearGraph, testDriver } from '../helpers/neo4j.ts';
 import { shuffle } from '../helpers/shuffle.ts';
@@ -27,6 +27,23 @@ async function reconciled(driver: Driver): Promise<string[]> {
     WITH n, r, m ORDER BY type(r), coalesce(m.id, m.key)
     RETURN labels(n)[0] AS label, properties(n) AS props, collect(type(r) + ' ' + coalesce(m.id, m.key)) AS links`);
   return result.records.map((r) => `${r.get('label')} ${sortedJson(r.get('props'))} ${sortedJson(r.get('links'))}`).sort();
+}
+
+/** The writing marks the graph holds (runs that wrote documents they have not reconciled). */
+async function writingMarks(driver: Driver): Promise<unknown[]> {
+  const [r] = (await driver.executeQuery("MATCH (r:Reconciliation {id: 'reconciliation'}) RETURN coalesce(r.writers, []) AS writers, r.writing AS writing")).records;
+  return [...(r!.get('writers') as unknown[]), ...(r!.get('writing') ? ['an earlier version\'s mark'] : [])];
+}
+
+/** The graph rows of the documents of a folder, as an ingest would write them. */
+async function rowsOf(folder: string) {
+  const rows = [];
+  for (const file of (await findDocumentFiles([folder])).files) {
+    const raw = await readRawFile(file);
+    const analysed = 'bytes' in raw ? analyseFile(raw, { today: TODAY }) : null;
+    if (analysed && isAnalysed(analysed)) rows.push(analysed.rows);
+  }
+  return rows;
 }
 
 /** The dev documents and generated ones: several forces, episodes, people named in full and by surname, conflicts. */
@@ -108,21 +125,38 @@ describe('incremental reconciliation equals a full one', () => {
     await clearGraph(driver);
     await ingest({ inputs: [first!], driver, today: TODAY, workers: 0 });
     // A run stopped between its writes and its reconciliation: marked, written, never reconciled.
-    expect(await markWriting(driver)).toBe(false);
-    const rows = [];
-    for (const file of (await findDocumentFiles([second!])).files) {
-      const raw = await readRawFile(file);
-      const analysed = 'bytes' in raw ? analyseFile(raw, { today: TODAY }) : null;
-      if (analysed && isAnalysed(analysed)) rows.push(analysed.rows);
-    }
-    await writeDocuments(driver, rows);
+    expect(await markWriting(driver, 'a run that stops')).toBe(false);
+    await writeDocuments(driver, await rowsOf(second!));
 
     const run = await ingest({ inputs: [third!], driver, today: TODAY, workers: 0 });
     expect(run.reconciled.scope?.full).toBe(true);
     expect(await reconciled(driver)).toEqual(full);
-    // The mark is gone with that reconciliation: the next run redoes only what it touches.
-    const [mark] = (await driver.executeQuery("MATCH (r:Reconciliation {id: 'reconciliation'}) RETURN r.writing AS writing")).records;
-    expect(mark!.get('writing')).toBeNull();
+    // The marks are gone with that reconciliation: the next run redoes only what it touches.
+    expect(await writingMarks(driver)).toEqual([]);
+  }, 600_000);
+
+  it("keeps the mark of a run that stopped while another run's reconciliation covered only its own documents", async () => {
+    const [first, second, third, fourth] = parts(dir, shuffle(files, 6), [30, 15, 15]);
+    await clearGraph(driver);
+    await ingest({ inputs: [first!], driver, today: TODAY, workers: 0 });
+    // Run B marks first, so it will reconcile only its own documents ...
+    const b = new ReconcileChanges();
+    expect(await markWriting(driver, b.run)).toBe(false);
+    // ... run A marks too, writes, and stops before reconciling ...
+    expect(await markWriting(driver, 'run A')).toBe(true);
+    await writeDocuments(driver, await rowsOf(third!));
+    // ... B writes and reconciles its own documents: A's mark must outlive that.
+    const bRows = await rowsOf(second!);
+    await writeDocuments(driver, bRows);
+    b.add(bRows.flatMap((r) => r.entities));
+    b.addDocuments(bRows.map((r) => r.document.id));
+    expect((await reconcileGraph(driver, { changes: b })).scope?.full).toBe(false);
+    expect(await writingMarks(driver)).toHaveLength(1);
+    // The next run finds A's mark and redoes everything, A's documents included.
+    const c = await ingest({ inputs: [fourth!], driver, today: TODAY, workers: 0 });
+    expect(c.reconciled.scope?.full).toBe(true);
+    expect(await reconciled(driver)).toEqual(full);
+    expect(await writingMarks(driver)).toEqual([]);
   }, 600_000);
 
   it('gives the same after documents are removed and ingested again, and after a document changes and changes back', async () => {
