@@ -299,7 +299,7 @@ const LAYOUT = 3;
 const RECORD = `
 MATCH (r:Reconciliation {id: 'reconciliation'})
 SET r.facts = COUNT { (:Fact) }, r.conflicts = COUNT { (:Conflict) }, r.layout = $layout,
-    r.writers = [w IN coalesce(r.writers, []) WHERE NOT ($run <> '' AND w STARTS WITH $run + '@') AND NOT ($full AND toInteger(split(w, '@')[1]) < $since)],
+    r.writers = [w IN coalesce(r.writers, []) WHERE NOT w STARTS WITH $run + '@' AND NOT ($full AND toInteger(split(w, '@')[1]) < $since)],
     r.writing = CASE WHEN $full THEN null ELSE r.writing END
 RETURN r.facts AS facts, r.conflicts AS conflicts`;
 
@@ -605,8 +605,8 @@ export async function serverTime(driver: Driver): Promise<number> {
  * time), also clears the marks of runs whose last write came before that: it covered them. A run
  * still writing after it keeps its mark (it renews it with each write).
  */
-export async function recordReconciliation(driver: Driver, done: { run?: string; full: boolean; since: number }): Promise<{ facts: number; conflicts: number }> {
-  const [r] = await write(driver, RECORD, { layout: LAYOUT, run: done.run ?? '', full: done.full, since: done.since });
+export async function recordReconciliation(driver: Driver, done: { run: string; full: boolean; since: number }): Promise<{ facts: number; conflicts: number }> {
+  const [r] = await write(driver, RECORD, { layout: LAYOUT, ...done });
   return { facts: Number(plain(r!.get('facts'))), conflicts: Number(plain(r!.get('conflicts'))) };
 }
 
