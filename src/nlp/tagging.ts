@@ -1,4 +1,5 @@
 import nlp from 'compromise';
+import { indexedBulkMatch, type BulkMatch } from './sweep.ts';
 
 export type View = ReturnType<typeof nlp>;
 
@@ -8,7 +9,9 @@ export type View = ReturnType<typeof nlp>;
  */
 interface World {
   hooks: string[];
-  methods: { one: { tokenize: { fromString(text: string, world: World): unknown; splitSentences(text: string, world: World): string[] } } };
+  methods: {
+    one: { bulkMatch: BulkMatch; tokenize: { fromString(text: string, world: World): unknown; splitSentences(text: string, world: World): string[] } };
+  };
 }
 const world = (nlp as unknown as { world(): World }).world();
 const TAGGING_HOOKS = world.hooks.filter((h) => h !== 'chunks');
@@ -17,7 +20,14 @@ const ViewOf = nlp('').constructor as new (document: unknown) => View;
 function read(text: string): View {
   if (!text) return nlp(text);
   const doc = new ViewOf(world.methods.one.tokenize.fromString(text, world));
-  doc.compute(TAGGING_HOOKS);
+  // The same sweep with its candidates indexed (sweep.ts), for this call only: tagging is synchronous.
+  const shipped = world.methods.one.bulkMatch;
+  world.methods.one.bulkMatch = indexedBulkMatch;
+  try {
+    doc.compute(TAGGING_HOOKS);
+  } finally {
+    world.methods.one.bulkMatch = shipped;
+  }
   return doc;
 }
 
