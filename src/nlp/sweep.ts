@@ -37,40 +37,73 @@ interface Methods {
 
 export type BulkMatch = (document: Term[][], net: Net, methods: Methods, opts?: { matchOne?: boolean }) => unknown[];
 
-/** Each net's keys in compromise's walking order (Object.keys), by position. */
-const keyOrder = new WeakMap<Net, { position: Map<string, number>; keys: string[] }>();
-
-function orderOf(net: Net) {
-  let order = keyOrder.get(net);
-  if (!order) {
-    const keys = Object.keys(net.hooks);
-    order = { keys, position: new Map(keys.map((k, i) => [k, i])) };
-    keyOrder.set(net, order);
-  }
-  return order;
+/**
+ * A net indexed once: its keys in compromise's walking order (Object.keys), each key's patterns as
+ * numbers, and a stamp per pattern to tell which were already placed for the current sentence.
+ */
+interface IndexedNet {
+  position: Map<string, number>;
+  lists: number[][];
+  patterns: SweepMatch[];
+  stamp: Uint32Array;
+  sentence: number;
 }
+
+const indexed = new WeakMap<Net, IndexedNet>();
+
+function indexOf(net: Net): IndexedNet {
+  let x = indexed.get(net);
+  if (!x) {
+    const keys = Object.keys(net.hooks);
+    // One number per distinct pattern (compromise tells patterns apart by their match text).
+    const number = new Map<string, number>();
+    const patterns: SweepMatch[] = [];
+    const lists = keys.map((k) =>
+      net.hooks[k]!.map((m) => {
+        let n = number.get(m.match);
+        if (n === undefined) {
+          n = patterns.length;
+          number.set(m.match, n);
+          patterns.push(m);
+        }
+        return n;
+      }),
+    );
+    x = { position: new Map(keys.map((k, i) => [k, i])), lists, patterns, stamp: new Uint32Array(patterns.length), sentence: 0 };
+    indexed.set(net, x);
+  }
+  return x;
+}
+
+const keep = (m: SweepMatch, haves: ReadonlySet<string>, words: number): boolean => {
+  if (words < m.minWords) return false;
+  for (const need of m.needs) if (!haves.has(need)) return false;
+  if (m.ifNo !== undefined) for (const no of m.ifNo) if (haves.has(no)) return false;
+  if (m.wants.length === 0) return true;
+  let found = 0;
+  for (const want of m.wants) if (haves.has(want)) found++;
+  return found >= m.minWant;
+};
 
 /** The candidate patterns of one sentence, as compromise's getHooks, trimDown and tooSmall leave them. */
 function candidates(net: Net, haves: ReadonlySet<string>, words: number): SweepMatch[] {
-  const { keys, position } = orderOf(net);
+  const x = indexOf(net);
   const present: number[] = [];
   for (const have of haves) {
-    const at = position.get(have);
+    const at = x.position.get(have);
     if (at !== undefined) present.push(at);
   }
   present.sort((a, b) => a - b);
-  const seen = new Set<string>();
+  // A new stamp per sentence; the counter wraps long after any process has run.
+  x.sentence = (x.sentence + 1) >>> 0 || (x.stamp.fill(0), 1);
   const out: SweepMatch[] = [];
-  const keep = (m: SweepMatch) =>
-    m.needs.every((need) => haves.has(need)) &&
-    !(m.ifNo !== undefined && m.ifNo.some((no) => haves.has(no))) &&
-    (m.wants.length === 0 || m.wants.filter((w) => haves.has(w)).length >= m.minWant);
   for (const at of present) {
-    for (const m of net.hooks[keys[at]!]!) {
+    for (const n of x.lists[at]!) {
       // The first of a pattern's appearances decides its place, whether or not it is kept (as in getHooks).
-      if (seen.has(m.match)) continue;
-      seen.add(m.match);
-      if (keep(m) && words >= m.minWords) out.push(m);
+      if (x.stamp[n] === x.sentence) continue;
+      x.stamp[n] = x.sentence;
+      const m = x.patterns[n]!;
+      if (keep(m, haves, words)) out.push(m);
     }
   }
   for (const m of net.always) if (words >= m.minWords) out.push(m);
