@@ -1,5 +1,5 @@
 import type { Sentence } from '../../../nlp/sentences.ts';
-import { areaOf, peelHits, polarityHits, type Candidate, type Ctx, type Polarity, type PolarityHit } from './cues.ts';
+import { areaOf, peelHits, polarityHits, type Candidate, type Ctx, type Polarity, type PolarityHit, type Span } from './cues.ts';
 import { polarityOf } from './polarity.ts';
 import { termsOf } from './grammar.ts';
 import { FINITE, splitAreas, trim, wordCount } from './spans.ts';
@@ -177,12 +177,24 @@ export function predicateAreas(ctx: Ctx, sentence: Sentence): Candidate[] {
 export function verbAreas(ctx: Ctx, sentence: Sentence): Candidate[] {
   const out: Candidate[] = [];
   const hits = polarityHits(ctx, sentence);
+  /** The object of the verb of hit `hi`: up to the next coordinated polarity verb, in its clause. */
+  const objectOf = (hi: number): Span => {
+    const hit = hits[hi]!;
+    const next = hits.slice(hi + 1).find((h) => COORDINATED.test(ctx.text.slice(hit.end, h.start)) && ctx.text.slice(hit.end, h.start).trim().length > 0);
+    const object = ctx.text
+      .slice(hit.end, next?.start ?? sentence.end)
+      .match(/^[^,;:.!?–—]*/)![0]
+      .replace(/\s+as well as\b[\s\S]*$/i, '')
+      .replace(/\s+and\s*$/i, '');
+    return { start: hit.end, end: hit.end + object.length };
+  };
   let lastVerbEnd: number | undefined;
   for (const [hi, hit] of hits.entries()) {
     const word = hit.cue.trim();
     if (/\s/.test(word) && !PHRASAL.test(word)) continue;
-    // Telling a verb may tag the sentence: only worth it if the hit can yield an area, or a later past form may be coordinated with it.
-    const yields = polarityOf(ctx, sentence, hit) !== undefined && !NOT_AN_OBJECT.test(ctx.text.slice(hit.end, sentence.end));
+    // Telling a verb may tag the sentence: only worth it if the hit can yield an area (its object
+    // names one: the areas are pieces of it), or a later past form may be coordinated with it.
+    const yields = polarityOf(ctx, sentence, hit) !== undefined && !NOT_AN_OBJECT.test(ctx.text.slice(hit.end, sentence.end)) && peelHits(ctx, objectOf(hi)).length > 0;
     if (!yields && !hits.slice(hi + 1).some((h) => PAST_FORM.test(h.cue.trim()))) continue;
     const before = ctx.text.slice(sentence.start, hit.start);
     // A past form coordinated with an earlier verb shares its subject ("failed to record X, ignored Y and neglected Z").
@@ -194,16 +206,10 @@ export function verbAreas(ctx: Ctx, sentence: Sentence): Candidate[] {
     if (!polarity) continue;
     const rest = ctx.text.slice(hit.end, sentence.end);
     if (NOT_AN_OBJECT.test(rest)) continue;
-    // The object ends at the next coordinated polarity verb.
-    const next = hits.slice(hi + 1).find((h) => COORDINATED.test(ctx.text.slice(hit.end, h.start)) && ctx.text.slice(hit.end, h.start).trim().length > 0);
-    const object = ctx.text
-      .slice(hit.end, next?.start ?? sentence.end)
-      .match(/^[^,;:.!?–—]*/)![0]
-      .replace(/\s+as well as\b[\s\S]*$/i, '')
-      .replace(/\s+and\s*$/i, '');
-    const pieces = splitAreas(ctx, { start: hit.end, end: hit.end + object.length }, { stopAtClause: true });
+    const object = objectOf(hi);
+    const pieces = splitAreas(ctx, object, { stopAtClause: true });
     // "singled out X for criticism": the reason given turns the verb.
-    const judged = SINGLED_FOR_CRITICISM.test(object) ? 'concern' : polarity;
+    const judged = SINGLED_FOR_CRITICISM.test(ctx.text.slice(object.start, object.end)) ? 'concern' : polarity;
     for (const [i, piece] of pieces.entries()) {
       const peel = areaOf(ctx, piece);
       // The verb names the first area with it ("transforming culture").
