@@ -179,15 +179,26 @@ function splitsHere(ctx: Ctx, left: Span, right: Span, lastOfList: boolean): boo
   const isGerund = (w: string) => GERUND.test(w) && !NOT_GERUND.has(w);
   if ((WH.test(first) || isGerund(first)) && leftWords.length >= 2 && !isGerund(last)) return true;
   // Numbers or adjectives coordinated under one head noun stay together ("101 and 999 calls").
-  // (Tagged only when no determiner opens the right side: with one, they never do.)
-  if (!DETERMINER.test(first)) {
-    const whole = { start: left.start, end: right.end };
-    const terms = termsOf(ctx, whole);
+  // That takes tagging, so it is asked last, of a split the words alone would make; and only
+  // when no determiner opens the right side: with one, they never do.
+  const sharedHead = () => {
+    if (DETERMINER.test(first)) return false;
+    const terms = termsOf(ctx, { start: left.start, end: right.end });
     const lastLeft = terms.filter((t) => t.end <= left.end).pop();
     const firstRight = terms.find((t) => t.start >= right.start);
-    if (isModifier(lastLeft) && (isModifier(firstRight) || firstRight?.tags.has('Noun'))) return false;
-  }
+    return isModifier(lastLeft) && (isModifier(firstRight) || firstRight?.tags.has('Noun') === true);
+  };
+  return splitsByWords(ctx, left, right, lastOfList, { rightWords, first, isGerund }) && !sharedHead();
+}
 
+/** The tests of splitsHere that read words and cues only. */
+function splitsByWords(
+  ctx: Ctx,
+  left: Span,
+  right: Span,
+  lastOfList: boolean,
+  { rightWords, first, isGerund }: { rightWords: string[]; first: string; isGerund: (w: string) => boolean },
+): boolean {
   const leftHits = peelHits(ctx, left);
   const rightHits = peelHits(ctx, right);
     const lastHit = leftHits[leftHits.length - 1];
