@@ -39,13 +39,15 @@ export type BulkMatch = (document: Term[][], net: Net, methods: Methods, opts?: 
 
 /**
  * A net indexed once: its keys in compromise's walking order (Object.keys), each key's patterns as
- * numbers, and a stamp per pattern to tell which were already placed for the current sentence.
+ * numbers, each pattern's needs and wants as key numbers, and stamps that mark, for the current
+ * sentence, the keys it has and the patterns already placed.
  */
 interface IndexedNet {
   position: Map<string, number>;
   lists: number[][];
-  patterns: SweepMatch[];
-  stamp: Uint32Array;
+  patterns: Array<{ match: SweepMatch; needs: number[]; wants: number[] }>;
+  placed: Uint32Array;
+  has: Uint32Array;
   sentence: number;
 }
 
@@ -55,55 +57,67 @@ function indexOf(net: Net): IndexedNet {
   let x = indexed.get(net);
   if (!x) {
     const keys = Object.keys(net.hooks);
+    const position = new Map(keys.map((k, i) => [k, i]));
     // One number per distinct pattern (compromise tells patterns apart by their match text).
     const number = new Map<string, number>();
-    const patterns: SweepMatch[] = [];
+    const patterns: IndexedNet['patterns'] = [];
+    // buildNet files every need and want of a pattern as a key, so each has a number.
+    const keyNumbers = (words: string[]) => words.map((w) => position.get(w)!);
     const lists = keys.map((k) =>
       net.hooks[k]!.map((m) => {
         let n = number.get(m.match);
         if (n === undefined) {
           n = patterns.length;
           number.set(m.match, n);
-          patterns.push(m);
+          patterns.push({ match: m, needs: keyNumbers(m.needs), wants: keyNumbers(m.wants) });
         }
         return n;
       }),
     );
-    x = { position: new Map(keys.map((k, i) => [k, i])), lists, patterns, stamp: new Uint32Array(patterns.length), sentence: 0 };
+    x = { position, lists, patterns, placed: new Uint32Array(patterns.length), has: new Uint32Array(keys.length), sentence: 0 };
     indexed.set(net, x);
   }
   return x;
 }
 
-const keep = (m: SweepMatch, haves: ReadonlySet<string>, words: number): boolean => {
+/** trimDown's and tooSmall's tests of one pattern, on the keys the sentence has. */
+function keep(x: IndexedNet, p: IndexedNet['patterns'][number], haves: ReadonlySet<string>, words: number): boolean {
+  const m = p.match;
   if (words < m.minWords) return false;
-  for (const need of m.needs) if (!haves.has(need)) return false;
+  for (const need of p.needs) if (x.has[need] !== x.sentence) return false;
   if (m.ifNo !== undefined) for (const no of m.ifNo) if (haves.has(no)) return false;
-  if (m.wants.length === 0) return true;
+  if (p.wants.length === 0) return true;
   let found = 0;
-  for (const want of m.wants) if (haves.has(want)) found++;
+  for (const want of p.wants) if (x.has[want] === x.sentence) found++;
   return found >= m.minWant;
-};
+}
 
 /** The candidate patterns of one sentence, as compromise's getHooks, trimDown and tooSmall leave them. */
 function candidates(net: Net, haves: ReadonlySet<string>, words: number): SweepMatch[] {
   const x = indexOf(net);
+  // A new stamp per sentence; when the counter wraps, the marks start again from nothing.
+  x.sentence = (x.sentence + 1) >>> 0;
+  if (x.sentence === 0) {
+    x.placed.fill(0);
+    x.has.fill(0);
+    x.sentence = 1;
+  }
   const present: number[] = [];
   for (const have of haves) {
     const at = x.position.get(have);
-    if (at !== undefined) present.push(at);
+    if (at === undefined) continue;
+    present.push(at);
+    x.has[at] = x.sentence;
   }
   present.sort((a, b) => a - b);
-  // A new stamp per sentence; the counter wraps long after any process has run.
-  x.sentence = (x.sentence + 1) >>> 0 || (x.stamp.fill(0), 1);
   const out: SweepMatch[] = [];
   for (const at of present) {
     for (const n of x.lists[at]!) {
       // The first of a pattern's appearances decides its place, whether or not it is kept (as in getHooks).
-      if (x.stamp[n] === x.sentence) continue;
-      x.stamp[n] = x.sentence;
-      const m = x.patterns[n]!;
-      if (keep(m, haves, words)) out.push(m);
+      if (x.placed[n] === x.sentence) continue;
+      x.placed[n] = x.sentence;
+      const p = x.patterns[n]!;
+      if (keep(x, p, haves, words)) out.push(p.match);
     }
   }
   for (const m of net.always) if (words >= m.minWords) out.push(m);
