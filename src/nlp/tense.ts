@@ -1,4 +1,4 @@
-import { chunked, Tagging } from './tagging.ts';
+import { chunked, Tagging, type View } from './tagging.ts';
 import { loadDateVocabulary } from '../knowledge/dates.ts';
 import { alternation } from '../util/text.ts';
 
@@ -31,19 +31,50 @@ export function sentenceAround(text: string, at: number): { start: number; text:
 export function tenseAt(text: string, at: number, tagging: Tagging = new Tagging()): Tense | undefined {
   const sentence = sentenceAround(text, at);
   const local = at - sentence.start;
-  const verbs = tagging.memo('verbs', sentence.text, (doc) => chunked(doc).verbs().json({ offset: true })) as Array<{ text: string; offset: { start: number; length: number }; verb?: { grammar?: { tense?: string } } }>;
-  const before = verbs.filter((v) => v.offset.start + v.offset.length <= local).reverse();
-  for (const v of before) {
-    const tense = tenseOf(v, sentence.text.slice(v.offset.start, local));
+  const verbs = tagging.memo('verbPhrases', sentence.text, verbPhrasesOf);
+  for (let i = verbs.phrases.length - 1; i >= 0; i--) {
+    const v = verbs.phrases[i]!;
+    if (v.start + v.length > local) continue;
+    const tense = tenseOf(v.text, verbs.grammarTense(i), sentence.text.slice(v.start, local));
     if (tense) return tense;
   }
-  const after = verbs.find((v) => v.offset.start >= local);
-  return after ? tenseOf(after, after.text) : undefined;
+  const after = verbs.phrases.findIndex((v) => v.start >= local);
+  return after < 0 ? undefined : tenseOf(verbs.phrases[after]!.text, verbs.grammarTense(after), verbs.phrases[after]!.text);
 }
 
-function tenseOf(verb: { text: string; verb?: { grammar?: { tense?: string } } }, upToDate: string): Tense | undefined {
-  const tense = verb.verb?.grammar?.tense;
+/**
+ * compromise's verb phrases of a reading, their tense worked out only when asked: its verb JSON
+ * (conjugations, adverbs, the infinitive) costs more than the tagging, and a date asks about one
+ * or two verbs of its sentence. Text, offsets and tense are those of `verbs().json({ offset: true })`.
+ */
+export interface VerbPhrases {
+  phrases: Array<{ text: string; start: number; length: number }>;
+  grammarTense(i: number): string | undefined;
+}
+
+export function verbPhrasesOf(doc: View): VerbPhrases {
+  // compromise's Verbs view takes the index of the one verb to describe (json(options, n)); its typings do not say so.
+  const verbs = chunked(doc).verbs() as unknown as { toView(): View; json(options: object, n?: number): unknown };
+  const phrases = (verbs.toView().json({ offset: true, terms: false } as object) as Array<{ text: string; offset: { start: number; length: number } }>).map((p) => ({
+    text: p.text,
+    start: p.offset.start,
+    length: p.offset.length,
+  }));
+  const tenses = new Map<number, string | undefined>();
+  return {
+    phrases,
+    grammarTense(i) {
+      if (!tenses.has(i)) {
+        const [json] = verbs.json({ offset: true }, i) as Array<{ verb?: { grammar?: { tense?: string } } }>;
+        tenses.set(i, json?.verb?.grammar?.tense);
+      }
+      return tenses.get(i);
+    },
+  };
+}
+
+function tenseOf(text: string, tense: string | undefined, upToDate: string): Tense | undefined {
   if (tense === 'FutureTense' || FUTURE_CUE.test(upToDate)) return 'future';
-  if (tense === 'PastTense' || PERFECT.test(verb.text)) return 'past';
+  if (tense === 'PastTense' || PERFECT.test(text)) return 'past';
   return undefined;
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { sentenceAround, tenseAt } from '../../src/nlp/tense.ts';
+import { chunked, Tagging, taggerSentences } from '../../src/nlp/tagging.ts';
+import { sentenceAround, tenseAt, verbPhrasesOf } from '../../src/nlp/tense.ts';
+import { analyseFixture, devDocumentNames } from '../helpers/fixtures.ts';
 
 const at = (text: string, word: string) => tenseAt(text, text.indexOf(word));
 
@@ -21,5 +23,26 @@ describe('tenseAt: the tense of the clause around an offset', () => {
     const text = 'The panel met in May. It sits again in April.';
     expect(sentenceAround(text, text.indexOf('April')).text).toBe('It sits again in April.');
     expect(at(text, 'April')).toBeUndefined();
+  });
+});
+
+describe('verbPhrasesOf', () => {
+  // The tense of a verb is worked out only for the verbs a date asks about; each must be what
+  // compromise's JSON of all the verbs says. A compromise whose Verbs view reads otherwise fails here.
+  it("gives each verb's text, offsets and tense as compromise's verb JSON does, in the dev documents", () => {
+    let verbs = 0;
+    for (const name of devDocumentNames()) {
+      for (const p of analyseFixture(name).analysis.paragraphs) {
+        for (const s of taggerSentences(p.text)) {
+          const full = (chunked(new Tagging().doc(s.text)).verbs().json({ offset: true }) as Array<{ text: string; offset: { start: number; length: number }; verb?: { grammar?: { tense?: string } } }>).map(
+            (v) => [v.text, v.offset.start, v.offset.length, v.verb?.grammar?.tense],
+          );
+          const lazy = verbPhrasesOf(new Tagging().doc(s.text));
+          expect(lazy.phrases.map((v, i) => [v.text, v.start, v.length, lazy.grammarTense(i)]), s.text).toEqual(full);
+          verbs += full.length;
+        }
+      }
+    }
+    expect(verbs).toBeGreaterThan(500);
   });
 });
