@@ -8,6 +8,16 @@ import type { Lexicon } from './lexicon.ts';
  * word's first letter: started inside words, it was tried at every letter of every word.)
  */
 export function findTitles(text: string, lexicon: Lexicon): GazetteerMatch[] {
+  // People and roles both ask, of the same document: the last answer is kept, and copied out.
+  const last = lastFound.get(lexicon);
+  const found = last?.text === text ? last.found : findTitlesAnew(text, lexicon);
+  lastFound.set(lexicon, { text, found });
+  return found.map((t) => ({ ...t }));
+}
+
+const lastFound = new WeakMap<Lexicon, { text: string; found: GazetteerMatch[] }>();
+
+function findTitlesAnew(text: string, lexicon: Lexicon): GazetteerMatch[] {
   let found = rightmostReadings(text, lexicon.titles.find(text), lexicon);
   const singular = text.replace(/(?<!\p{L})(\p{L}{3,})s(?![\p{L}'’])/gu, '$1 ');
   for (const t of lexicon.titles.find(singular)) {

@@ -179,18 +179,22 @@ interface Word {
 }
 
 /**
- * The text folded and cut into words, kept for the last text: every gazetteer (forces, police
- * areas, organisations, titles) reads the same document in turn, and each read the words anew.
+ * The text folded and cut into words, kept for the last few texts: every gazetteer (forces, police
+ * areas, organisations, titles) reads the same document in turn, and each read the words anew;
+ * between two reads of the document, a title's next words may be read alone (see titles.ts).
  */
-let lastScan: { text: string; folded: string; words: Word[] } | undefined;
+const recentScans: Array<{ text: string; folded: string; words: Word[] }> = [];
 
 function scanned(text: string): { folded: string; words: Word[] } {
-  if (lastScan?.text !== text) {
+  let scan = recentScans.find((s) => s.text === text);
+  if (!scan) {
     const folded = fold(text, 'sameLength');
     const words = Array.from(folded.matchAll(WORD_RUN), (w): Word => ({ index: w.index, text: w[0], ascii: !NON_ASCII.test(w[0]) }));
-    lastScan = { text, folded, words };
+    scan = { text, folded, words };
+    recentScans.unshift(scan);
+    if (recentScans.length > 4) recentScans.pop();
   }
-  return lastScan;
+  return scan;
 }
 
 /**
