@@ -304,8 +304,20 @@ function isPlaceOrOrganisation(tagging: Tagging, phrase: string): boolean {
 
 function isKnownNonPerson(phrase: string, lexicon: Lexicon): boolean {
   if (lexicon.titles.canonicalOf(phrase) !== undefined || lexicon.forces.canonicalOf(phrase) !== undefined || lexicon.organisations.canonicalOf(phrase) !== undefined) return true;
-  const key = phrase.toLowerCase();
-  return lexicon.knowledge.forces.some((f) => f.placeNames.some((p) => p.toLowerCase() === key || p.toLowerCase().split(/\s+/).includes(key)));
+  return placeNameKeys(lexicon).has(phrase.toLowerCase());
+}
+
+const placeKeys = new WeakMap<Lexicon, ReadonlySet<string>>();
+
+/** Every police area's place names and each of their words, in lower case. */
+function placeNameKeys(lexicon: Lexicon): ReadonlySet<string> {
+  let keys = placeKeys.get(lexicon);
+  if (!keys) {
+    const places = lexicon.knowledge.forces.flatMap((f) => f.placeNames.map((p) => p.toLowerCase()));
+    keys = new Set([...places, ...places.flatMap((p) => p.split(/\s+/))]);
+    placeKeys.set(lexicon, keys);
+  }
+  return keys;
 }
 
 /** Past any honorifics at `at` ("Sir ", "The Rt Hon ", "Cllr "). */
