@@ -194,7 +194,9 @@ export function verbAreas(ctx: Ctx, sentence: Sentence): Candidate[] {
     if (/\s/.test(word) && !PHRASAL.test(word)) continue;
     // Telling a verb may tag the sentence: only worth it if the hit can yield an area (its object
     // names one: the areas are pieces of it), or a later past form may be coordinated with it.
-    const yields = polarityOf(ctx, sentence, hit) !== undefined && !NOT_AN_OBJECT.test(ctx.text.slice(hit.end, sentence.end)) && peelHits(ctx, objectOf(hi)).length > 0;
+    let objectSpan: Span | undefined;
+    const object = () => (objectSpan ??= objectOf(hi));
+    const yields = polarityOf(ctx, sentence, hit) !== undefined && !NOT_AN_OBJECT.test(ctx.text.slice(hit.end, sentence.end)) && peelHits(ctx, object()).length > 0;
     if (!yields && !hits.slice(hi + 1).some((h) => PAST_FORM.test(h.cue.trim()))) continue;
     const before = ctx.text.slice(sentence.start, hit.start);
     // A past form coordinated with an earlier verb shares its subject ("failed to record X, ignored Y and neglected Z").
@@ -206,10 +208,9 @@ export function verbAreas(ctx: Ctx, sentence: Sentence): Candidate[] {
     if (!polarity) continue;
     const rest = ctx.text.slice(hit.end, sentence.end);
     if (NOT_AN_OBJECT.test(rest)) continue;
-    const object = objectOf(hi);
-    const pieces = splitAreas(ctx, object, { stopAtClause: true });
+    const pieces = splitAreas(ctx, object(), { stopAtClause: true });
     // "singled out X for criticism": the reason given turns the verb.
-    const judged = SINGLED_FOR_CRITICISM.test(ctx.text.slice(object.start, object.end)) ? 'concern' : polarity;
+    const judged = SINGLED_FOR_CRITICISM.test(ctx.text.slice(object().start, object().end)) ? 'concern' : polarity;
     for (const [i, piece] of pieces.entries()) {
       const peel = areaOf(ctx, piece);
       // The verb names the first area with it ("transforming culture").
