@@ -153,7 +153,7 @@ function mayHoldFullName(text: string, p: Span, lexicon: Lexicon, named: Readonl
   return false;
 }
 
-/** A word isPlausibleName rejects anywhere in a name. */
+/** A word never part of a person's name: a pronoun, or one of names.yaml's `notNameWords`. */
 function neverInName(word: string, lexicon: Lexicon): boolean {
   return PRONOUN.test(word) || lexicon.notNameWords.has(word.toLowerCase());
 }
@@ -281,7 +281,7 @@ function fromRecurringSurnames(input: ExtractionInput): Candidate[] {
   const honorifics = lexicon.knowledge.honorifics.honorifics.map((h) => h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
   for (const m of text.matchAll(bigram)) {
     const [first, last] = [m[1]!, m[2]!];
-    if ([first, last].some((w) => lexicon.notNameWords.has(w.toLowerCase()) || PRONOUN.test(w) || isKnownNonPerson(w, lexicon))) continue;
+    if ([first, last].some((w) => neverInName(w, lexicon) || isKnownNonPerson(w, lexicon))) continue;
     if (isKnownNonPerson(`${first} ${last}`, lexicon)) continue;
     // Cheap test first: the surname must occur again somewhere.
     if (text.indexOf(last, m.index + m[0].length) < 0 && text.lastIndexOf(last, m.index - 1) < 0) continue;
@@ -491,11 +491,7 @@ const PRONOUN = /^(?:I|We|He|She|It|They|You|This|That|These|Those)(?:['’]\p{L
 
 function isPlausibleName(surface: string, lexicon: Lexicon): boolean {
   const words = surface.split(/\s+/);
-  if (words.some((w) => PRONOUN.test(w))) return false;
-  if (words.length > 4) return false;
-  for (const w of words) {
-    if (lexicon.notNameWords.has(w.toLowerCase())) return false;
-  }
+  if (words.length > 4 || words.some((w) => neverInName(w, lexicon))) return false;
   if (lexicon.forces.canonicalOf(surface) || lexicon.organisations.canonicalOf(surface)) return false;
   return true;
 }
