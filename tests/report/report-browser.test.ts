@@ -21,8 +21,11 @@ import { clearGraph, testDriver } from '../helpers/neo4j.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BIN = join(ROOT, 'bin', 'oversight.mjs');
-const SCREENSHOT = join(ROOT, 'docs', 'report.png');
-const NARROW_SCREENSHOT = join(ROOT, 'docs', 'report-narrow.png');
+// The README's screenshots are tracked: a test run writes its own under out/, and only
+// UPDATE_SCREENSHOTS=1 (after a change to the report's look) replaces those in docs/.
+const SHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? join(ROOT, 'docs') : join(ROOT, 'out', 'screenshots');
+const SCREENSHOT = join(SHOTS, 'report.png');
+const NARROW_SCREENSHOT = join(SHOTS, 'report-narrow.png');
 const MET = 'Metropolitan Police Service';
 
 /** The real CLI in a child process, pointed at the test Neo4j through the documented variables. */
