@@ -266,16 +266,39 @@ function holderOf(input: ExtractionInput, found: FoundMentions, canonicalTitle: 
  */
 function officeHolder(input: ExtractionInput, found: FoundMentions, words: string): Actor | undefined {
   const parts = words.toLowerCase().split(/\s+/);
+  const roles = found.of('role').map((r) => ({ person: r.person, title: titleWords(r.title) }));
   for (let n = parts.length; n >= 2; n--) {
     const phrase = parts.slice(0, n).join(' ');
-    const within = (title: string) => new RegExp(`(?:^|\\s)${phrase}(?:\\s|$)`).test(title.toLowerCase().replace(/['’]/g, ''));
-    const role = found.of('role').find((r) => within(r.title));
+    const role = roles.find((r) => holdsWords(r.title, phrase));
     if (role) return { name: role.person, kind: 'person' };
-    const title = input.lexicon.knowledge.titles.find((t) => t.org !== undefined && [t.title, ...t.variants.map((v) => v.text)].some(within));
+    const title = bodyTitlesOf(input.lexicon).find((t) => t.forms.some((f) => holdsWords(f, phrase)));
     if (title?.org) return { name: title.org, kind: 'organisation' };
   }
   return undefined;
 }
+
+/** A title as officeHolder compares it: lower case, without apostrophes. */
+const titleWords = (title: string): string => title.toLowerCase().replace(/['’]/g, '');
+
+/** Whether `phrase` (words joined by single spaces) stands in `title` as whole words. */
+function holdsWords(title: string, phrase: string): boolean {
+  for (let at = title.indexOf(phrase); at >= 0; at = title.indexOf(phrase, at + 1)) {
+    const end = at + phrase.length;
+    if ((at === 0 || /\s/.test(title[at - 1]!)) && (end === title.length || /\s/.test(title[end]!))) return true;
+  }
+  return false;
+}
+
+/** The titles that belong to a body, in the knowledge's order, with every written form as titleWords gives it. */
+function bodyTitlesOf(lexicon: ExtractionInput['lexicon']): ReadonlyArray<{ org: string; forms: string[] }> {
+  let titles = bodyTitles.get(lexicon);
+  if (!titles) {
+    titles = lexicon.knowledge.titles.flatMap((t) => (t.org === undefined ? [] : [{ org: t.org, forms: [t.title, ...t.variants.map((v) => v.text)].map(titleWords) }]));
+    bodyTitles.set(lexicon, titles);
+  }
+  return titles;
+}
+const bodyTitles = new WeakMap<ExtractionInput['lexicon'], Array<{ org: string; forms: string[] }>>();
 
 /** People, organisations, references to the inspectorate, titles standing for their holder, and I/we, between two offsets. */
 function actorsIn(input: ExtractionInput, found: FoundMentions, voice: Voice, from: number, to: number): Located[] {

@@ -102,7 +102,7 @@ function introducerAfter(ctx: Ctx, hit: PolarityHit, stop: number): Introducer |
   const copula = after.match(COPULA);
   if (copula) return { listStart: hit.end + copula[0].length, adjacent: false, named: true, partial: false };
   // Only the first few words after the cue can introduce its list.
-  const window = after.match(new RegExp(`^\\s*(?:\\S+\\s+){0,${WINDOW_WORDS}}\\S*`, 'u'))![0];
+  const window = after.match(INTRO_WINDOW)![0];
   let best: { index: number; end: number; named: boolean; partial: boolean } | undefined;
   for (const re of [AREAS_INTRO, INCLUDING, TOPIC]) {
     const m = window.match(re);
@@ -115,6 +115,8 @@ function introducerAfter(ctx: Ctx, hit: PolarityHit, stop: number): Introducer |
   return undefined;
 }
 
+/** The first few words after a cue: only they can introduce its list. */
+const INTRO_WINDOW = new RegExp(`^\\s*(?:\\S+\\s+){0,${WINDOW_WORDS}}\\S*`, 'u');
 /** "... areas": a cue's grade given in a number of areas, near the cue. */
 const GRADED_AREAS = new RegExp(`^\\s*(?:\\S+\\s+){0,${WINDOW_WORDS}}?(?:\\S+\\s+)?areas?\\b`, 'iu');
 const scrutinyRegexes = new WeakMap<object, RegExp>();

@@ -27,11 +27,18 @@ export function trim(ctx: Ctx, span: Span): Span {
   return { start, end };
 }
 
+/** The "g" form of a separator pattern, made once per pattern (matchAll copies it, so it may be shared). */
+function globalOf(re: RegExp): RegExp {
+  let g = globalForms.get(re);
+  if (!g) globalForms.set(re, (g = re.flags.includes('g') ? re : new RegExp(re.source, `${re.flags}g`)));
+  return g;
+}
+const globalForms = new WeakMap<RegExp, RegExp>();
+
 /** Matches of `re` in a span that do not start inside a protected range. */
 export function separators(ctx: Ctx, span: Span, re: RegExp, protect: Span[]): Span[] {
   const out: Span[] = [];
-  const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
-  for (const m of ctx.text.slice(span.start, span.end).matchAll(g)) {
+  for (const m of ctx.text.slice(span.start, span.end).matchAll(globalOf(re))) {
     const s = { start: span.start + m.index, end: span.start + m.index + m[0].length };
     if (!protect.some((p) => s.start > p.start && s.start < p.end)) out.push(s);
   }
@@ -61,13 +68,13 @@ export function parentheses(ctx: Ctx, span: Span): Span[] {
 /** Where an area's own wording ends and its purpose or means begins ("... to make sure resources are aligned"). */
 const ELABORATION =
   /\s+(?:with the aim of|in order to|so as to|so that|aimed at|to make sure|to ensure|to make|to help|to reduce|to support|to enable|to allow|through)(?![\p{L}])|,\s+(?:helping|which|meaning|leading to|resulting in|so that|with)(?![\p{L}])/iu;
+const ELABORATIONS = new RegExp(ELABORATION.source, 'giu');
 /** Nouns whose "to" opens their own content, not a purpose ("its ability to reduce crime"). */
 const TO_COMPLEMENT = /(?:^|\s)(?:ability|abilities|capacity|capability|failure|failures|inability|need|efforts?|attempts?|willingness|duty|duties|commitment|approach|plans?|work)$/iu;
 
 /** Where the first elaboration starts, skipping a "to" that completes a noun. */
 function elaborationAt(text: string): number | undefined {
-  const re = new RegExp(ELABORATION.source, 'giu');
-  for (const m of text.matchAll(re)) if (!(/^\s+to\b/i.test(m[0]) && TO_COMPLEMENT.test(text.slice(0, m.index)))) return m.index;
+  for (const m of text.matchAll(ELABORATIONS)) if (!(/^\s+to\b/i.test(m[0]) && TO_COMPLEMENT.test(text.slice(0, m.index)))) return m.index;
   return undefined;
 }
 
