@@ -20,6 +20,30 @@ interface SweepMatch {
   minWords: number;
   ifNo?: string[];
   unTag?: unknown;
+  /** The parsed pattern, one entry per term test. */
+  regs?: Reg[];
+}
+
+/** One term test of a parsed pattern (compromise's parseMatch), as far as prefixOf reads it. */
+interface Reg {
+  word?: string;
+  tag?: string;
+  switch?: string;
+  fastOr?: Set<string>;
+  pos?: string;
+  [other: string]: unknown;
+}
+
+/** A term as compromise's term tests read it. */
+interface MatchTerm {
+  text: string;
+  normal: string;
+  machine?: string | null;
+  root?: string;
+  implicit?: string;
+  alias?: string[];
+  switch?: string;
+  tags: Set<string>;
 }
 
 interface Net {
@@ -80,6 +104,64 @@ function indexOf(net: Net): IndexedNet {
   return x;
 }
 
+/**
+ * A pattern's leading run of plain term tests (a word, a #Tag, a %Switch% or a fast (a|b|c) list;
+ * nothing optional, repeated, negated, anchored at the end or grouped by choices), when it is two
+ * or more long; and whether the pattern is anchored at the start (^). Each such test takes exactly
+ * one term when nothing in the sentence is a contraction's implied word, so compromise can match
+ * the pattern only where the run matches that many consecutive terms.
+ */
+function prefixOf(m: SweepMatch): { tests: Reg[]; atStart: boolean } | null {
+  let p = prefixes.get(m);
+  if (p === undefined) {
+    const regs = m.regs ?? [];
+    const tests: Reg[] = [];
+    for (const [i, r] of regs.entries()) {
+      if (!isPlainTest(r, i === 0)) break;
+      tests.push(r);
+    }
+    p = tests.length >= 2 ? { tests, atStart: regs[0]!.start === true } : null;
+    prefixes.set(m, p);
+  }
+  return p;
+}
+const prefixes = new WeakMap<SweepMatch, { tests: Reg[]; atStart: boolean } | null>();
+
+/** The keys a plain test may carry: its one test, and marks that do not change what it matches (a capture group, ^). */
+const PLAIN_KEYS = new Set(['word', 'tag', 'switch', 'fastOr', 'pos', 'operator', 'group', 'groupStart', 'groupEnd', 'start']);
+
+function isPlainTest(r: Reg, first: boolean): boolean {
+  for (const k of Object.keys(r)) if (r[k] !== undefined && r[k] !== false && !PLAIN_KEYS.has(k)) return false;
+  if (r.start === true && !first) return false;
+  if (r.operator !== undefined && (r.operator !== 'or' || r.fastOr === undefined)) return false;
+  // Exactly one of the tests, as compromise tries them in doesMatch (word, then tag, then switch, then fastOr).
+  const kinds = [r.word, r.tag, r.switch, r.fastOr].filter((x) => x !== undefined).length;
+  if (kinds !== 1) return false;
+  return r.pos === undefined || r.fastOr !== undefined;
+}
+
+/** compromise's doesMatch for a plain test. */
+function termPasses(t: MatchTerm, r: Reg): boolean {
+  if (r.word !== undefined) return (t.machine !== null && t.machine === r.word) || (t.alias !== undefined && t.alias.some((a) => a === r.word)) || r.word === t.text || r.word === t.normal;
+  if (r.tag !== undefined) return t.tags.has(r.tag);
+  if (r.switch !== undefined) return t.switch === r.switch;
+  if (r.pos !== undefined && !t.tags.has(r.pos)) return false;
+  const str = t.root || t.implicit || t.machine || t.normal;
+  return r.fastOr!.has(str) || r.fastOr!.has(t.text);
+}
+
+/** Whether the pattern's plain run (prefixOf) matches somewhere in the sentence; true when it has none. */
+function prefixFound(m: SweepMatch, terms: readonly MatchTerm[]): boolean {
+  const p = prefixOf(m);
+  if (p === null) return true;
+  const last = p.atStart ? 0 : terms.length - p.tests.length;
+  outer: for (let i = 0; i <= last; i++) {
+    for (let j = 0; j < p.tests.length; j++) if (!termPasses(terms[i + j]!, p.tests[j]!)) continue outer;
+    return true;
+  }
+  return false;
+}
+
 /** trimDown's and tooSmall's tests of one pattern, on the keys the sentence has. */
 function keep(x: IndexedNet, p: IndexedNet['patterns'][number], haves: ReadonlySet<string>, words: number): boolean {
   const m = p.match;
@@ -129,8 +211,12 @@ export const indexedBulkMatch: BulkMatch = (document, net, methods, opts = {}) =
   const docCache = methods.one.cacheDoc(document);
   const results: unknown[] = [];
   for (let n = 0; n < document.length; n++) {
-    for (const m of candidates(net, docCache[n]!, document[n]!.length)) {
-      const res = methods.one.match([document[n]!], m);
+    const sentence = document[n]!;
+    // A word that stands for two ("we've") may make compromise skip a term: no prefix test there.
+    const plain = !sentence.some((t) => (t as MatchTerm).implicit);
+    for (const m of candidates(net, docCache[n]!, sentence.length)) {
+      if (plain && !prefixFound(m, sentence as MatchTerm[])) continue;
+      const res = methods.one.match([sentence], m);
       if (res.ptrs.length === 0) continue;
       for (const ptr of res.ptrs) {
         ptr[0] = n; // the sentence's index in the document
