@@ -105,30 +105,36 @@ function indexOf(net: Net): IndexedNet {
 }
 
 /**
- * A pattern's leading run of plain term tests (a word, a #Tag, a %Switch% or a fast (a|b|c) list;
- * nothing optional, repeated, negated, anchored at the end or grouped by choices), when it is two
- * or more long; and whether the pattern is anchored at the start (^). Each such test takes exactly
- * one term when nothing in the sentence is a contraction's implied word, so compromise can match
- * the pattern only where the run matches that many consecutive terms.
+ * A pattern's leading run of plain term tests: a word, a #Tag, a %Switch% or a fast (a|b|c) list,
+ * each required or optional (?), nothing repeated, negated, anchored at the end or grouped by
+ * choices; with whether the pattern is anchored at the start (^). Kept when it holds two required
+ * tests or more. Where nothing in the sentence is a contraction's implied word, a required test
+ * takes exactly one term and an optional one at most one (an optional test that compromise lets
+ * share its term with the next test is the path that skips it), so compromise can match the
+ * pattern only where the run can match consecutive terms.
  */
-function prefixOf(m: SweepMatch): { tests: Reg[]; atStart: boolean } | null {
+function prefixOf(m: SweepMatch): Prefix | null {
   let p = prefixes.get(m);
   if (p === undefined) {
     const regs = m.regs ?? [];
-    const tests: Reg[] = [];
+    const steps: Prefix['steps'] = [];
     for (const [i, r] of regs.entries()) {
       if (!isPlainTest(r, i === 0)) break;
-      tests.push(r);
+      steps.push({ test: r, optional: r.optional === true });
     }
-    p = tests.length >= 2 ? { tests, atStart: regs[0]!.start === true } : null;
+    p = steps.filter((x) => !x.optional).length >= 2 ? { steps, atStart: regs[0]!.start === true } : null;
     prefixes.set(m, p);
   }
   return p;
 }
-const prefixes = new WeakMap<SweepMatch, { tests: Reg[]; atStart: boolean } | null>();
+interface Prefix {
+  steps: Array<{ test: Reg; optional: boolean }>;
+  atStart: boolean;
+}
+const prefixes = new WeakMap<SweepMatch, Prefix | null>();
 
-/** The keys a plain test may carry: its one test, and marks that do not change what it matches (a capture group, ^). */
-const PLAIN_KEYS = new Set(['word', 'tag', 'switch', 'fastOr', 'pos', 'operator', 'group', 'groupStart', 'groupEnd', 'start']);
+/** The keys a plain test may carry: its one test, and marks that do not change what it matches (a capture group, ^, ?). */
+const PLAIN_KEYS = new Set(['word', 'tag', 'switch', 'fastOr', 'pos', 'operator', 'group', 'groupStart', 'groupEnd', 'start', 'optional']);
 
 function isPlainTest(r: Reg, first: boolean): boolean {
   for (const k of Object.keys(r)) if (r[k] !== undefined && r[k] !== false && !PLAIN_KEYS.has(k)) return false;
@@ -150,15 +156,18 @@ function termPasses(t: MatchTerm, r: Reg): boolean {
   return r.fastOr!.has(str) || r.fastOr!.has(t.text);
 }
 
-/** Whether the pattern's plain run (prefixOf) matches somewhere in the sentence; true when it has none. */
+/** Whether the pattern's plain run (prefixOf) can match from some term of the sentence; true when it has none. */
 function prefixFound(m: SweepMatch, terms: readonly MatchTerm[]): boolean {
   const p = prefixOf(m);
   if (p === null) return true;
-  const last = p.atStart ? 0 : terms.length - p.tests.length;
-  outer: for (let i = 0; i <= last; i++) {
-    for (let j = 0; j < p.tests.length; j++) if (!termPasses(terms[i + j]!, p.tests[j]!)) continue outer;
-    return true;
-  }
+  const from = (at: number, j: number): boolean => {
+    if (j === p.steps.length) return true;
+    const { test, optional } = p.steps[j]!;
+    if (at < terms.length && termPasses(terms[at]!, test) && from(at + 1, j + 1)) return true;
+    return optional && from(at, j + 1);
+  };
+  const last = p.atStart ? 0 : terms.length - 1;
+  for (let i = 0; i <= last; i++) if (from(i, 0)) return true;
   return false;
 }
 
