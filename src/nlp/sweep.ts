@@ -55,6 +55,7 @@ type Term = object;
 interface Methods {
   one: {
     cacheDoc(document: Term[][]): Array<Set<string>>;
+    termMethods: Record<string, (t: MatchTerm) => boolean>;
     match(document: Term[][], match: SweepMatch): { ptrs: number[][] };
   };
 }
@@ -105,13 +106,13 @@ function indexOf(net: Net): IndexedNet {
 }
 
 /**
- * A pattern's leading run of plain term tests: a word, a #Tag, a %Switch% or a fast (a|b|c) list,
- * each required or optional (?), nothing repeated, negated, anchored at the end or grouped by
- * choices; with whether the pattern is anchored at the start (^). Kept when it holds two required
- * tests or more. Where nothing in the sentence is a contraction's implied word, a required test
- * takes exactly one term and an optional one at most one (an optional test that compromise lets
- * share its term with the next test is the path that skips it), so compromise can match the
- * pattern only where the run can match consecutive terms.
+ * A pattern's leading run of one-term tests (isPlainTest), each required or optional (?), once or
+ * repeated (+), none negated, the last one possibly anchored at the end ($); with whether the
+ * pattern is anchored at the start (^). Kept when it holds two required tests or more. Where
+ * nothing in the sentence is a contraction's implied word, a test takes one term, or none when
+ * optional, or a run of passing terms when repeated; compromise's own choices among these (an
+ * optional test sharing its term with the next, a repeat stopping where the next test passes) are
+ * among the paths tried here. So compromise can match the pattern only where the run can match.
  */
 function prefixOf(m: SweepMatch): Prefix | null {
   let p = prefixes.get(m);
@@ -119,8 +120,11 @@ function prefixOf(m: SweepMatch): Prefix | null {
     const regs = m.regs ?? [];
     const steps: Prefix['steps'] = [];
     for (const [i, r] of regs.entries()) {
-      if (!isPlainTest(r, i === 0)) break;
-      steps.push({ test: r, optional: r.optional === true });
+      // A test anchored at the end ($) must take the last term: the run stops there.
+      const end = r.end === true && r.optional !== true && r.greedy !== true;
+      if (!isPlainTest(end ? { ...r, end: undefined } : r, i === 0)) break;
+      steps.push({ test: r, optional: r.optional === true, repeated: r.greedy === true, end });
+      if (end) break;
     }
     p = steps.filter((x) => !x.optional).length >= 2 ? { steps, atStart: regs[0]!.start === true } : null;
     prefixes.set(m, p);
@@ -128,28 +132,60 @@ function prefixOf(m: SweepMatch): Prefix | null {
   return p;
 }
 interface Prefix {
-  steps: Array<{ test: Reg; optional: boolean }>;
+  steps: Array<{ test: Reg; optional: boolean; repeated: boolean; end: boolean }>;
   atStart: boolean;
 }
 const prefixes = new WeakMap<SweepMatch, Prefix | null>();
 
-/** The keys a plain test may carry: its one test, and marks that do not change what it matches (a capture group, ^, ?). */
-const PLAIN_KEYS = new Set(['word', 'tag', 'switch', 'fastOr', 'pos', 'operator', 'group', 'groupStart', 'groupEnd', 'start', 'optional']);
+/** The keys a plain test may carry: its one test, and marks of where and how often it applies (a capture group, ^, ?, +). */
+const PLAIN_KEYS = new Set(['word', 'tag', 'switch', 'fastOr', 'method', 'regex', 'pos', 'operator', 'choices', 'group', 'groupStart', 'groupEnd', 'start', 'optional', 'greedy']);
+/** The keys of a test inside a choice block, which compromise tries as they are (no negation, no repetition). */
+const CHOICE_KEYS = new Set(['word', 'tag', 'switch', 'fastOr', 'method', 'regex', 'pos', 'operator']);
 
+/**
+ * A test of one term: a word, #Tag, %Switch%, @method, /regex/ or fast (a|b) list; or a block of one-word
+ * choices, any of which (a|#Tag) or all of which (#Tag && @method) must pass, which also takes one term.
+ */
 function isPlainTest(r: Reg, first: boolean): boolean {
   for (const k of Object.keys(r)) if (r[k] !== undefined && r[k] !== false && !PLAIN_KEYS.has(k)) return false;
   if (r.start === true && !first) return false;
+  if (r.choices !== undefined) {
+    if (r.operator !== 'or' && r.operator !== 'and') return false;
+    if ([r.word, r.tag, r.switch, r.fastOr, r.method, r.regex].some((x) => x !== undefined)) return false;
+    const choices = r.choices as unknown;
+    return Array.isArray(choices) && choices.length > 0 && choices.every((c) => Array.isArray(c) && c.length === 1 && isOneTest(c[0] as Reg, CHOICE_KEYS));
+  }
+  return isOneTest(r, PLAIN_KEYS);
+}
+
+function isOneTest(r: Reg, keys: ReadonlySet<string>): boolean {
+  for (const k of Object.keys(r)) if (r[k] !== undefined && r[k] !== false && !keys.has(k)) return false;
+  if (r.choices !== undefined) return false;
   if (r.operator !== undefined && (r.operator !== 'or' || r.fastOr === undefined)) return false;
-  // Exactly one of the tests, as compromise tries them in doesMatch (word, then tag, then switch, then fastOr).
-  const kinds = [r.word, r.tag, r.switch, r.fastOr].filter((x) => x !== undefined).length;
+  // Exactly one test, as compromise tries them in doesMatch (word, tag, method, regex, switch, fastOr).
+  const kinds = [r.word, r.tag, r.switch, r.fastOr, r.method, r.regex].filter((x) => x !== undefined).length;
   if (kinds !== 1) return false;
+  // A /regex/ is tested on the term's normal form; one with state (g, y) would not test alike twice.
+  if (r.regex !== undefined && (!(r.regex instanceof RegExp) || r.regex.global || r.regex.sticky)) return false;
   return r.pos === undefined || r.fastOr !== undefined;
 }
 
+/** compromise's term methods (@hasComma, @hasHyphen ...), as the sweep was given them. */
+let termMethods: Record<string, (t: MatchTerm) => boolean> = {};
+
 /** compromise's doesMatch for a plain test. */
 function termPasses(t: MatchTerm, r: Reg): boolean {
+  if (r.choices !== undefined) {
+    const choices = r.choices as Reg[][];
+    return r.operator === 'and' ? choices.every((c) => termPasses(t, c[0]!)) : choices.some((c) => termPasses(t, c[0]!));
+  }
   if (r.word !== undefined) return (t.machine !== null && t.machine === r.word) || (t.alias !== undefined && t.alias.some((a) => a === r.word)) || r.word === t.text || r.word === t.normal;
   if (r.tag !== undefined) return t.tags.has(r.tag);
+  if (r.method !== undefined) {
+    const method = termMethods[r.method as string];
+    return typeof method === 'function' && method(t) === true;
+  }
+  if (r.regex !== undefined) return (r.regex as RegExp).test(t.normal);
   if (r.switch !== undefined) return t.switch === r.switch;
   if (r.pos !== undefined && !t.tags.has(r.pos)) return false;
   const str = t.root || t.implicit || t.machine || t.normal;
@@ -162,9 +198,14 @@ function prefixFound(m: SweepMatch, terms: readonly MatchTerm[]): boolean {
   if (p === null) return true;
   const from = (at: number, j: number): boolean => {
     if (j === p.steps.length) return true;
-    const { test, optional } = p.steps[j]!;
-    if (at < terms.length && termPasses(terms[at]!, test) && from(at + 1, j + 1)) return true;
-    return optional && from(at, j + 1);
+    const { test, optional, repeated, end } = p.steps[j]!;
+    if (optional && from(at, j + 1)) return true;
+    // One term, or (repeated, +) as many passing terms as follow.
+    for (let next = at; next < terms.length && termPasses(terms[next]!, test); next++) {
+      if ((!end || next === terms.length - 1) && from(next + 1, j + 1)) return true;
+      if (!repeated) break;
+    }
+    return false;
   };
   const last = p.atStart ? 0 : terms.length - 1;
   for (let i = 0; i <= last; i++) if (from(i, 0)) return true;
@@ -218,6 +259,7 @@ function candidates(net: Net, haves: ReadonlySet<string>, words: number): SweepM
 /** compromise's bulkMatch (src/1-one/sweep/methods/sweep) with the candidate step above. */
 export const indexedBulkMatch: BulkMatch = (document, net, methods, opts = {}) => {
   const docCache = methods.one.cacheDoc(document);
+  termMethods = methods.one.termMethods;
   const results: unknown[] = [];
   for (let n = 0; n < document.length; n++) {
     const sentence = document[n]!;
