@@ -169,7 +169,11 @@ export class Gazetteer {
 
 const WORD_RUN = /[\p{L}\p{N}]+/gu;
 const ASCII_ALNUM_START = /^[A-Za-z0-9]+/;
-const NON_ASCII = /[^\x00-\x7f]/;
+
+function isAscii(word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
 
 /** A word of the folded text: where it starts, and whether it is all ASCII (else looked up by the whole alternation). */
 interface Word {
@@ -189,7 +193,7 @@ function scanned(text: string): { folded: string; words: Word[] } {
   let scan = recentScans.find((s) => s.text === text);
   if (!scan) {
     const folded = fold(text, 'sameLength');
-    const words = Array.from(folded.matchAll(WORD_RUN), (w): Word => ({ index: w.index, text: w[0], ascii: !NON_ASCII.test(w[0]) }));
+    const words = Array.from(folded.matchAll(WORD_RUN), (w): Word => ({ index: w.index, text: w[0], ascii: isAscii(w[0]) }));
     scan = { text, folded, words };
     recentScans.unshift(scan);
     if (recentScans.length > 4) recentScans.pop();

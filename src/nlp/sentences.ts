@@ -2,6 +2,7 @@ import { unified } from 'unified';
 import retextEnglish from 'retext-english';
 import type { Root } from 'nlcst';
 import { z } from 'zod';
+import { lastWords } from '../util/text.ts';
 
 export const Sentence = z.object({
   index: z.number().int().min(0),
@@ -80,7 +81,7 @@ function mergeAbbreviationSplits(
 }
 
 function shouldJoin(previous: string, next: string, abbreviations: ReadonlySet<string>): boolean {
-  const lastWord = previous.trimEnd().split(/\s+/).pop() ?? '';
+  const lastWord = lastWords(previous, 1);
   if (abbreviations.has(lastWord.toLowerCase())) return true;
   // A sentence does not start with a lower-case word or a bare digit run after a full stop.
   return /^[a-z0-9]/.test(next) && /\.$/.test(previous.trimEnd()) && !/^[a-z]+:\/\//.test(next);

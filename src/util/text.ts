@@ -78,3 +78,45 @@ export function alternation(phrases: readonly string[], source: (phrase: string)
     .map(source)
     .join('|');
 }
+
+/** Whether a UTF-16 code unit is white space as `\s` and `trim()` read it. */
+export function isSpaceCode(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    (c >= 0x80 &&
+      (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff))
+  );
+}
+
+/**
+ * The white-space-separated words of `text`, in order (`text.trim().split(/\s+/)` without
+ * the regex, and without the one empty word that split gives for blank text).
+ */
+export function wordsOf(text: string): string[] {
+  const out: string[] = [];
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    while (i < n && isSpaceCode(text.charCodeAt(i))) i++;
+    if (i >= n) break;
+    const start = i;
+    while (i < n && !isSpaceCode(text.charCodeAt(i))) i++;
+    out.push(text.slice(start, i));
+  }
+  return out;
+}
+
+/** The last `n` words of `text`, joined by single spaces: `text.trim().split(/\s+/).slice(-n).join(' ')` from the end. */
+export function lastWords(text: string, n: number): string {
+  const words: string[] = [];
+  let i = text.length;
+  while (i > 0 && isSpaceCode(text.charCodeAt(i - 1))) i--;
+  while (words.length < n && i > 0) {
+    const end = i;
+    while (i > 0 && !isSpaceCode(text.charCodeAt(i - 1))) i--;
+    words.push(text.slice(i, end));
+    while (i > 0 && isSpaceCode(text.charCodeAt(i - 1))) i--;
+  }
+  return words.reverse().join(' ');
+}

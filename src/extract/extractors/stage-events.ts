@@ -3,6 +3,7 @@ import type { Sentence } from '../../nlp/sentences.ts';
 import { keepNonOverlapping, overlaps } from '../../util/spans.ts';
 import { mostFrequent, primaryForce, type ExtractionInput, type Extractor, type FoundMentions } from '../context.ts';
 import { patternsThatMayMatch, type StagePattern } from '../lexicon.ts';
+import { wordsOf } from '../../util/text.ts';
 
 /**
  * A force entering or leaving a monitoring stage: a change phrase from the
@@ -113,7 +114,7 @@ function headingDate(input: ExtractionInput, found: FoundMentions, hit: StageHit
   const i = input.paragraphs.findIndex((p) => p.start <= hit.start && hit.end <= p.end);
   const heading = input.paragraphs[i];
   const next = input.paragraphs[i + 1];
-  if (!heading || !next || heading.text.split(/\s+/).length > 8) return undefined;
+  if (!heading || !next || wordsOf(heading.text).length > 8) return undefined;
   return found.of('date').find((d) => d.start === next.start && d.end === next.end);
 }
 

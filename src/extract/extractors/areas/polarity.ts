@@ -1,4 +1,5 @@
 import type { Ctx, Polarity, PolarityHit, Span } from './cues.ts';
+import { lastWords } from '../../../util/text.ts';
 
 /** A polarity cue read in its context. */
 
@@ -18,7 +19,7 @@ const JUDGING = /^(?:prais|commend|applaud|singl)/i;
  * improvement that is only an aim.
  */
 export function polarityOf(ctx: Ctx, sentence: Span, hit: PolarityHit): Polarity | undefined {
-  const before = ctx.text.slice(sentence.start, hit.start).trim().split(/\s+/).slice(-3).join(' ');
+  const before = lastWords(ctx.text.slice(sentence.start, hit.start), 3);
   if (NO_LONGER.test(before)) return hit.polarity === 'concern' ? 'improved' : hit.polarity;
   if (hit.polarity === 'concern') return 'concern';
   if (NEGATION.test(before) || OBLIGATION.test(before)) return 'concern';

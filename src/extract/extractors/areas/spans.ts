@@ -1,9 +1,10 @@
 import { areaOf, peelHits, type Ctx, type Hit, type Span } from './cues.ts';
 import { isModifier, termsOf } from './grammar.ts';
+import { wordsOf } from '../../../util/text.ts';
 
 /** Span trimming and the splitting of one phrase into the areas it names. */
 
-export const wordCount = (ctx: Ctx, s: Span) => ctx.text.slice(s.start, s.end).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+export const wordCount = (ctx: Ctx, s: Span) => wordsOf(ctx.text.slice(s.start, s.end)).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
 const LEADING = /^(?:[\s,;:.“”"‘’'(–—•·-]+|(?:and|or|but|both|also|including|around|about|regarding|in|on|into|for)\s+)/iu;
 const TRAILING = /(?:[\s,;:.!?“”"‘’'–—•·-]+|\s+(?:and|or|a|an|the|its|their))$/iu;

@@ -7,6 +7,7 @@ import { isLabel } from './labels.ts';
 import { findQuotations, type QuoteSpan } from './marks.ts';
 import { referencesOf } from './references.ts';
 import { SpeakerResolver } from './speakers.ts';
+import { wordsOf } from '../../../util/text.ts';
 
 /**
  * Direct quotations and their speakers: whole statements ("X said: '...'"),
@@ -56,7 +57,7 @@ const STATEMENT_WORDS = 5;
 const LIST_ITEM = /^[■•●▪◦·*–-]\s/u;
 
 function wordCount(s: string): number {
-  return s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  return wordsOf(s).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }
 
 function isParagraphStart(text: string, p: Paragraph, at: number): boolean {
