@@ -123,7 +123,7 @@ function prefixOf(m: SweepMatch): Prefix | null {
       // A test anchored at the end ($) must take the last term: the run stops there.
       const end = r.end === true && r.optional !== true && r.greedy !== true;
       if (!isPlainTest(end ? { ...r, end: undefined } : r, i === 0)) break;
-      steps.push({ test: r, optional: r.optional === true, repeated: r.greedy === true, end });
+      steps.push({ passes: compileTest(r), optional: r.optional === true, repeated: r.greedy === true, end });
       if (end) break;
     }
     p = steps.filter((x) => !x.optional).length >= 2 ? { steps, atStart: regs[0]!.start === true } : null;
@@ -132,7 +132,7 @@ function prefixOf(m: SweepMatch): Prefix | null {
   return p;
 }
 interface Prefix {
-  steps: Array<{ test: Reg; optional: boolean; repeated: boolean; end: boolean }>;
+  steps: Array<{ passes: (t: MatchTerm) => boolean; optional: boolean; repeated: boolean; end: boolean }>;
   atStart: boolean;
 }
 const prefixes = new WeakMap<SweepMatch, Prefix | null>();
@@ -173,42 +173,45 @@ function isOneTest(r: Reg, keys: ReadonlySet<string>): boolean {
 /** compromise's term methods (@hasComma, @hasHyphen ...), as the sweep was given them. */
 let termMethods: Record<string, (t: MatchTerm) => boolean> = {};
 
-/** compromise's doesMatch for a plain test. */
-function termPasses(t: MatchTerm, r: Reg): boolean {
+/** compromise's doesMatch for a plain test, as a function made once per test. */
+function compileTest(r: Reg): (t: MatchTerm) => boolean {
   if (r.choices !== undefined) {
-    const choices = r.choices as Reg[][];
-    return r.operator === 'and' ? choices.every((c) => termPasses(t, c[0]!)) : choices.some((c) => termPasses(t, c[0]!));
+    const tests = (r.choices as Reg[][]).map((c) => compileTest(c[0]!));
+    return r.operator === 'and' ? (t) => tests.every((f) => f(t)) : (t) => tests.some((f) => f(t));
   }
-  if (r.word !== undefined) return (t.machine !== null && t.machine === r.word) || (t.alias !== undefined && t.alias.some((a) => a === r.word)) || r.word === t.text || r.word === t.normal;
-  if (r.tag !== undefined) return t.tags.has(r.tag);
-  if (r.method !== undefined) {
-    const method = termMethods[r.method as string];
-    return typeof method === 'function' && method(t) === true;
+  const { word, tag, method, regex, switch: sw, pos, fastOr } = r;
+  if (word !== undefined) return (t) => (t.machine !== null && t.machine === word) || (t.alias !== undefined && t.alias.some((a) => a === word)) || word === t.text || word === t.normal;
+  if (tag !== undefined) return (t) => t.tags.has(tag);
+  if (method !== undefined) {
+    return (t) => {
+      const f = termMethods[method as string];
+      return typeof f === 'function' && f(t) === true;
+    };
   }
-  if (r.regex !== undefined) return (r.regex as RegExp).test(t.normal);
-  if (r.switch !== undefined) return t.switch === r.switch;
-  if (r.pos !== undefined && !t.tags.has(r.pos)) return false;
-  const str = t.root || t.implicit || t.machine || t.normal;
-  return r.fastOr!.has(str) || r.fastOr!.has(t.text);
+  if (regex !== undefined) return (t) => (regex as RegExp).test(t.normal);
+  if (sw !== undefined) return (t) => t.switch === sw;
+  const words = fastOr!;
+  return (t) => (pos === undefined || t.tags.has(pos)) && (words.has(t.root || t.implicit || t.machine || t.normal) || words.has(t.text));
+}
+
+/** Whether the steps from `j` on can match from term `at`. */
+function runFrom(steps: Prefix['steps'], terms: readonly MatchTerm[], at: number, j: number): boolean {
+  if (j === steps.length) return true;
+  const { passes, optional, repeated, end } = steps[j]!;
+  if (optional && runFrom(steps, terms, at, j + 1)) return true;
+  // One term, or (repeated, +) as many passing terms as follow.
+  for (let next = at; next < terms.length && passes(terms[next]!); next++) {
+    if ((!end || next === terms.length - 1) && runFrom(steps, terms, next + 1, j + 1)) return true;
+    if (!repeated) break;
+  }
+  return false;
 }
 
 /** Whether the pattern's plain run (prefixOf) can match from some term of the sentence; true when it has none. */
-function prefixFound(m: SweepMatch, terms: readonly MatchTerm[]): boolean {
-  const p = prefixOf(m);
+function prefixFound(p: Prefix | null, terms: readonly MatchTerm[]): boolean {
   if (p === null) return true;
-  const from = (at: number, j: number): boolean => {
-    if (j === p.steps.length) return true;
-    const { test, optional, repeated, end } = p.steps[j]!;
-    if (optional && from(at, j + 1)) return true;
-    // One term, or (repeated, +) as many passing terms as follow.
-    for (let next = at; next < terms.length && termPasses(terms[next]!, test); next++) {
-      if ((!end || next === terms.length - 1) && from(next + 1, j + 1)) return true;
-      if (!repeated) break;
-    }
-    return false;
-  };
   const last = p.atStart ? 0 : terms.length - 1;
-  for (let i = 0; i <= last; i++) if (from(i, 0)) return true;
+  for (let i = 0; i <= last; i++) if (runFrom(p.steps, terms, i, 0)) return true;
   return false;
 }
 
@@ -266,7 +269,7 @@ export const indexedBulkMatch: BulkMatch = (document, net, methods, opts = {}) =
     // A word that stands for two ("we've") may make compromise skip a term: no prefix test there.
     const plain = !sentence.some((t) => (t as MatchTerm).implicit);
     for (const m of candidates(net, docCache[n]!, sentence.length)) {
-      if (plain && !prefixFound(m, sentence as MatchTerm[])) continue;
+      if (plain && !prefixFound(prefixOf(m), sentence as MatchTerm[])) continue;
       const res = methods.one.match([sentence], m);
       if (res.ptrs.length === 0) continue;
       for (const ptr of res.ptrs) {
