@@ -10,6 +10,11 @@ export interface CueEntry {
   /** Sticky: tried only where a word equal to the cue's first word starts. */
   regex: RegExp;
   first: string;
+  /**
+   * The letters and digits the cue's second word starts with, when its first word is letters and
+   * digits only: the word after the first (or after an "-ly" adverb) must start with them.
+   */
+  second?: string;
 }
 
 export interface AreaCues {
@@ -44,7 +49,10 @@ function cueEntry(cue: string): CueEntry {
   const raw = cue.trim().split(/[\s\-\u2010-\u2015]+/);
   const words = raw.map((w) => escape(w).replace(/'/g, "['’]"));
   const regex = new RegExp(`${words.join(`(?:${SEP}\\p{L}+ly)?${SEP}`)}(?![\\p{L}\\p{N}])`, 'iuy');
-  return { cue, regex, first: (raw[0] ?? '').toLowerCase().match(/^[\p{L}\p{N}]*/u)![0] };
+  const alnum = (w: string) => w.toLowerCase().match(/^[\p{L}\p{N}]*/u)![0];
+  const first = alnum(raw[0] ?? '');
+  const second = raw.length > 1 && first === (raw[0] ?? '').toLowerCase() && /^[\x00-\x7f]+$/.test(raw[1]!) ? alnum(raw[1]!) : '';
+  return { cue, regex, first, ...(second ? { second } : {}) };
 }
 
 const foldCue = (cue: string) => ` ${cue.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;

@@ -467,3 +467,31 @@ describe('areas: dev documents', () => {
     });
   }
 });
+
+describe('areas: cue matching', () => {
+  // contextFor skips a cue whose second word does not start the next word (or the one after an
+  // adverb): it must find what trying every cue at every word finds.
+  it('finds in every dev document the cues a try of every cue at every word finds', () => {
+    const lexicon = defaultLexicon();
+    let hits = 0;
+    for (const name of [...devDocumentNames(), 'hyphen.txt']) {
+      const file = name === 'hyphen.txt' ? analyseText('Responding   swiftly to the Public and anti\u2011social Behaviour, public-protection and PUBLIC  protection matter.') : analyseFixture(name);
+      const { document, sentences, paragraphs } = file.analysis;
+      const ctx = contextFor({ document, sentences, paragraphs, lexicon });
+      for (const kind of ['peel', 'polarity', 'process'] as const) {
+        const every: string[] = [];
+        for (const w of document.text.matchAll(/[\p{L}\p{N}]+/gu)) {
+          for (const entry of lexicon.areaCues[kind].get(w[0].toLowerCase()) ?? []) {
+            entry.regex.lastIndex = w.index;
+            const m = entry.regex.exec(document.text);
+            if (m) every.push(`${w.index}-${w.index + m[0].length}:${entry.cue}`);
+          }
+        }
+        const found = ctx[kind].map((h) => `${h.start}-${h.end}:${h.cue}`);
+        expect(found.sort(), `${name} ${kind}`).toEqual(every.sort());
+        hits += found.length;
+      }
+    }
+    expect(hits).toBeGreaterThan(300);
+  });
+});

@@ -63,10 +63,12 @@ function wordsOf(text: string): Word[] {
 /** All cue matches, by start. Each word of the text is looked up by its first word, so hundreds of cues cost one pass. */
 function allMatches<T extends CueEntry, H extends Hit>(text: string, words: readonly Word[], index: Map<string, T[]>, make: (t: T, s: Span) => H): H[] {
   const out: H[] = [];
-  for (const w of words) {
+  for (const [k, w] of words.entries()) {
     const entries = index.get(w.lower);
     if (!entries) continue;
     for (const entry of entries) {
+      // Most tries fail at the second word: a cue's second word starts the next word, or the one after an adverb.
+      if (entry.second !== undefined && !startsNext(words, k, entry.second)) continue;
       entry.regex.lastIndex = w.start;
       const m = entry.regex.exec(text);
       if (m) out.push(make(entry, { start: w.start, end: w.start + m[0].length }));
@@ -75,6 +77,20 @@ function allMatches<T extends CueEntry, H extends Hit>(text: string, words: read
   return out.sort((a, b) => a.start - b.start);
 }
 
+
+/** Whether word k+1 or k+2 starts with `second` (ASCII words only: elsewhere the regex decides). */
+function startsNext(words: readonly Word[], k: number, second: string): boolean {
+  for (const w of [words[k + 1], words[k + 2]]) {
+    if (w === undefined) continue;
+    if (!isAscii(w.lower) || w.lower.startsWith(second)) return true;
+  }
+  return false;
+}
+
+function isAscii(word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
 
 /** Cue matches inside a span, longest cue first, never overlapping. */
 function hitsIn<H extends Hit>(span: Span, all: H[]): H[] {
