@@ -58,16 +58,40 @@ function literalWords(pattern: { source: string }): string[] {
  */
 export function patternsThatMayMatch<P extends { source: string }>(patterns: readonly P[], text: string): readonly P[] {
   if (FOLDS_TO_ASCII.test(text)) return patterns;
+  const index = wordIndexOf(patterns);
   const lower = text.toLowerCase();
-  // Patterns share their words ("from", "the"): each word is looked for once.
-  const present = new Map<string, boolean>();
-  const has = (w: string) => {
-    let found = present.get(w);
-    if (found === undefined) present.set(w, (found = lower.includes(w)));
-    return found;
-  };
-  return patterns.filter((p) => literalWords(p).every(has));
+  // Patterns share their words ("from", "the"): each word is looked for once (0 not yet, 1 found, 2 not found).
+  const present = new Uint8Array(index.words.length);
+  const out: P[] = [];
+  next: for (const [i, p] of patterns.entries()) {
+    for (const w of index.byPattern[i]!) {
+      if (present[w] === 0) present[w] = lower.includes(index.words[w]!) ? 1 : 2;
+      if (present[w] === 2) continue next;
+    }
+    out.push(p);
+  }
+  return out;
 }
+
+/** The distinct literal words of a list of patterns, and each pattern's as numbers into them. */
+function wordIndexOf(patterns: ReadonlyArray<{ source: string }>): { words: string[]; byPattern: number[][] } {
+  let index = wordIndexes.get(patterns);
+  if (!index) {
+    const number = new Map<string, number>();
+    const words: string[] = [];
+    const byPattern = patterns.map((p) =>
+      literalWords(p).map((w) => {
+        let n = number.get(w);
+        if (n === undefined) number.set(w, (n = words.push(w) - 1));
+        return n;
+      }),
+    );
+    index = { words, byPattern };
+    wordIndexes.set(patterns, index);
+  }
+  return index;
+}
+const wordIndexes = new WeakMap<ReadonlyArray<{ source: string }>, { words: string[]; byPattern: number[][] }>();
 
 export interface Lexicon {
   knowledge: Knowledge;
