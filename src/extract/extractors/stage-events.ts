@@ -168,13 +168,11 @@ export function matchStagePatterns(input: ExtractionInput, sentence: Sentence): 
 
 const stageHitsOf = new WeakMap<ExtractionInput, Map<Sentence, StageHit[]>>();
 
-function stagePatternHits({ document, lexicon }: ExtractionInput, sentence: Sentence): StageHit[] {
+function stagePatternHits(input: ExtractionInput, sentence: Sentence): StageHit[] {
+  const { document, lexicon } = input;
   const hits: StageHit[] = [];
   // Every change phrase holds a stage phrase, word-bounded: most sentences have none, and then no pattern can match.
-  lexicon.stagePhrase.lastIndex = 0;
-  const namesStage = lexicon.stagePhrase.test(sentence.text);
-  lexicon.stagePhrase.lastIndex = 0;
-  if (!namesStage) return hits;
+  if (stagesNamedIn(input, sentence).length === 0) return hits;
   const patterns = patternsThatMayMatch(lexicon.stagePatterns, sentence.text);
   if (patterns.length === 0) return hits;
   for (const pattern of patterns) {
@@ -197,6 +195,21 @@ function stagePatternHits({ document, lexicon }: ExtractionInput, sentence: Sent
   return keepNonOverlapping(hits);
 }
 
+/** The stages the stage phrases of a sentence name ("Engage" for "enhanced monitoring"), read once per sentence. */
+function stagesNamedIn(input: ExtractionInput, sentence: Sentence): ReadonlyArray<string | undefined> {
+  let bySentence = stagesNamed.get(input);
+  if (!bySentence) stagesNamed.set(input, (bySentence = new Map()));
+  let stages = bySentence.get(sentence);
+  if (!stages) {
+    const { lexicon } = input;
+    lexicon.stagePhrase.lastIndex = 0;
+    stages = Array.from(sentence.text.matchAll(lexicon.stagePhrase), (m) => lexicon.stageOf(m.groups?.stage ?? ''));
+    bySentence.set(sentence, stages);
+  }
+  return stages;
+}
+const stagesNamed = new WeakMap<ExtractionInput, Map<Sentence, Array<string | undefined>>>();
+
 /**
  * "It was put in special measures in 2020 and came out of them in 2022": a
  * change phrase whose stage is a pronoun, in a sentence that names Engage or
@@ -208,8 +221,7 @@ function stagePronounHits(input: ExtractionInput, index: number, lookBack = 1): 
   const sentence = sentences[index]!;
   const patterns = patternsThatMayMatch(lexicon.stagePronounPatterns, sentence.text);
   if (patterns.length === 0) return [];
-  const namesEngage = (s: Sentence) => [...s.text.matchAll(lexicon.stagePhrase)].some((m) => lexicon.stageOf(m.groups?.stage ?? '') === 'Engage');
-  lexicon.stagePhrase.lastIndex = 0;
+  const namesEngage = (s: Sentence) => stagesNamedIn(input, s).includes('Engage');
   if (!sentences.slice(Math.max(0, index - lookBack), index + 1).some(namesEngage)) return [];
   const hits: StageHit[] = [];
   for (const pattern of patterns) {
