@@ -205,8 +205,9 @@ function scanned(text: string): { folded: string; words: Word[] } {
  * The forms of a gazetteer as one alternation (longest first), tried only where a form can
  * start. One regex of thousands of forms, run over the whole text, tries them all at every
  * character; here each word of the text is looked up by the letters every form starting there
- * must begin with, and only the forms that may match are tried, in the same order, at that
- * word. The matches are those of the whole alternation run with the "g" flag.
+ * must begin with (and the next word by those of the form's second word), and only the forms
+ * that may match are tried, in the same order, at that word. The matches are those of the whole
+ * alternation run with the "g" flag.
  */
 class FormMatcher {
   private readonly sources: string[];
@@ -216,8 +217,14 @@ class FormMatcher {
   /** The whole alternation, for words outside ASCII (where case folding is Unicode's) and when a form may start on a non-letter. */
   private readonly whole: RegExp;
   private readonly byCandidates = new Map<string, RegExp>();
-  /** The candidates' alternation by word of the text, as words recur. */
-  private readonly byWord = new Map<string, RegExp | null>();
+  /**
+   * The letters and digits each form's second word starts with (lower case unless case-sensitive),
+   * where its first word is letters and digits only: the text's next word must then start with
+   * them. Null where the form has one word, or its second is "and" (also "&"), a gap or starts otherwise.
+   */
+  private readonly second: Array<string | null> = [];
+  /** The forms that may start with a word of the text, and their alternation by the next word, as words recur. */
+  private readonly byWord = new Map<string, { found: number[]; byNext: Map<string, RegExp | null> } | null>();
   /** Whether every form starts with an ASCII letter or digit: only then can the words of the text be looked up. */
   private readonly indexed: boolean;
 
@@ -231,7 +238,11 @@ class FormMatcher {
     let indexed = true;
     let longest = 0;
     sorted.forEach((form, i) => {
-      const first = fold(form, 'sameLength').trim().split(/\s+/)[0]!;
+      const formWords = fold(form, 'sameLength').trim().split(/\s+/);
+      const first = formWords[0]!;
+      const next = formWords[1];
+      const nextStart = next === undefined || next === GAP || next === '&' || next.toLowerCase() === 'and' || !/^[A-Za-z0-9]+$/.test(first) ? undefined : ASCII_ALNUM_START.exec(next)?.[0];
+      this.second.push(nextStart === undefined ? null : caseInsensitive ? nextStart.toLowerCase() : nextStart);
       const start = ASCII_ALNUM_START.exec(first)?.[0];
       // "and" stands for "&" too; a gap for any word: such a form cannot be looked up by its first letters.
       if (!start || first === GAP || first.toLowerCase() === 'and') {
@@ -261,10 +272,10 @@ class FormMatcher {
       return out;
     }
     let from = 0;
-    for (const w of words) {
+    for (const [k, w] of words.entries()) {
       // A form starts on a letter or digit after none: only at the start of a word, after the last match.
       if (w.index < from) continue;
-      const re = w.ascii ? this.candidatesFor(w.text) : this.stickyWhole();
+      const re = w.ascii ? this.candidatesFor(w.text, words[k + 1]) : this.stickyWhole();
       if (!re) continue;
       re.lastIndex = w.index;
       const m = re.exec(folded);
@@ -281,30 +292,47 @@ class FormMatcher {
     return (this.sticky ??= this.compile(this.sources, 'y'));
   }
 
-  /** The alternation of the forms that may start with `word`, in their order; null if none may. */
-  private candidatesFor(word: string): RegExp | null {
-    let re = this.byWord.get(word);
-    if (re === undefined) {
-      re = this.candidatesOf(word);
+  /** The alternation of the forms that may start with `word` followed by `next`, in their order; null if none may. */
+  private candidatesFor(word: string, next: Word | undefined): RegExp | null {
+    let entry = this.byWord.get(word);
+    if (entry === undefined) {
+      const found = this.candidatesOf(word);
+      entry = found.length === 0 ? null : { found, byNext: new Map() };
       if (this.byWord.size > 50_000) this.byWord.clear();
-      this.byWord.set(word, re);
+      this.byWord.set(word, entry);
+    }
+    if (entry === null) return null;
+    // Outside ASCII the next word is left to the regex (Unicode case folding).
+    const nextKey = next === undefined ? '' : !next.ascii ? '\0' : this.caseInsensitive ? next.text.toLowerCase() : next.text;
+    let re = entry.byNext.get(nextKey);
+    if (re === undefined) {
+      const kept = entry.found.filter((i) => {
+        const second = this.second[i]!;
+        return second === null || nextKey === '\0' || nextKey.startsWith(second);
+      });
+      re = kept.length === 0 ? null : this.alternationOf(kept);
+      if (entry.byNext.size > 1_000) entry.byNext.clear();
+      entry.byNext.set(nextKey, re);
     }
     return re;
   }
 
-  private candidatesOf(word: string): RegExp | null {
+  /** The forms whose first word's letters and digits begin `word`, in their order. */
+  private candidatesOf(word: string): number[] {
     const key = this.caseInsensitive ? word.toLowerCase() : word;
     const found: number[] = [];
     for (let n = 1; n <= Math.min(key.length, this.longestStart); n++) {
       const list = this.byStart.get(key.slice(0, n));
       if (list) found.push(...list);
     }
-    if (found.length === 0) return null;
-    found.sort((a, b) => a - b);
-    const id = found.join(',');
+    return found.sort((a, b) => a - b);
+  }
+
+  private alternationOf(forms: readonly number[]): RegExp {
+    const id = forms.join(',');
     let re = this.byCandidates.get(id);
     if (!re) {
-      re = this.compile(found.map((i) => this.sources[i]!), 'y');
+      re = this.compile(forms.map((i) => this.sources[i]!), 'y');
       this.byCandidates.set(id, re);
     }
     return re;

@@ -3,6 +3,8 @@ import { parseRawFile } from '../../src/ingest/parse-document.ts';
 import { analyseDocument } from '../../src/extract/extract-document.ts';
 import type { MentionKind, MentionOf } from '../../src/model/mention.ts';
 import { Gazetteer } from '../../src/nlp/gazetteer.ts';
+import { gazetteerEntries, loadKnowledge } from '../../src/knowledge/index.ts';
+import { analyseFixture, devDocumentNames } from '../helpers/fixtures.ts';
 
 /** Extract from a text written for the test. */
 function extract(body: string) {
@@ -116,5 +118,27 @@ describe('bodies named by the shape of their name', () => {
   it('keeps a list with commas inside a name closed by "and", but no list of places before one', () => {
     expect(extract('The plan went to the Police, Fire and Crime Panel on Monday.').organisations()).toEqual(['Police, Fire and Crime Panel']);
     expect(extract('Staff from Wessex, Mercia and the Audit Committee met.').organisations()).toEqual(['Audit Committee']);
+  });
+});
+
+describe('gazetteer lookup by word', () => {
+  // Forms are tried only at words their first word (and, where it is plain letters, their second)
+  // may start: the matches must be those of the whole alternation run over the text. A form that
+  // starts with "and" cannot be looked up that way, so the gazetteer holding one runs the whole.
+  it('finds in every dev document what the whole alternation finds, for forces, organisations and titles', () => {
+    const knowledge = loadKnowledge();
+    let found = 0;
+    for (const kind of ['forces', 'organisations', 'titles'] as const) {
+      const entries = gazetteerEntries(kind, knowledge);
+      const byWord = new Gazetteer(entries);
+      const whole = new Gazetteer([...entries, { canonical: 'none', forms: ['and zzqxv'] }]);
+      for (const name of devDocumentNames()) {
+        const text = analyseFixture(name).document.text;
+        const matches = byWord.find(text);
+        expect(matches, `${kind} in ${name}`).toEqual(whole.find(text));
+        found += matches.length;
+      }
+    }
+    expect(found).toBeGreaterThan(150);
   });
 });
