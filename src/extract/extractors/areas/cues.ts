@@ -1,6 +1,6 @@
 import type { PeelAreaName, Polarity } from '../../../knowledge/index.ts';
 import type { ExtractionInput } from '../../context.ts';
-import type { CueEntry } from '../../area-cues.ts';
+import type { AreaCues, CueEntry } from '../../area-cues.ts';
 import { keepNonOverlapping, type Span } from '../../../util/spans.ts';
 import { termsOf, type Term } from './grammar.ts';
 
@@ -38,16 +38,21 @@ export interface Ctx {
 }
 
 export function contextFor(input: ExtractionInput): Ctx {
-  const cues = input.lexicon.areaCues;
   const text = input.document.text;
   const words = wordsOf(text);
-  return {
-    input,
-    text,
-    peel: allMatches(text, words, cues.peel, (t, s) => ({ ...s, cue: t.cue, area: t.area, shared: t.shared })),
-    polarity: allMatches(text, words, cues.polarity, (t, s) => ({ ...s, cue: t.cue, polarity: t.polarity })),
-    process: allMatches(text, words, cues.process, (t, s) => ({ ...s, cue: t.cue })),
-  };
+  const index = combinedIndex(input.lexicon.areaCues);
+  const peel: PeelHit[] = [];
+  const polarity: PolarityHit[] = [];
+  const process: Hit[] = [];
+  // One lookup per word for the three kinds of cue; hits come out in the order of the words.
+  for (let k = 0; k < words.length; k++) {
+    const kinds = index.get(words[k]!.lower);
+    if (!kinds) continue;
+    if (kinds.peel) for (const [t, s] of matchesAt(text, words, k, kinds.peel)) peel.push({ ...s, cue: t.cue, area: t.area, shared: t.shared });
+    if (kinds.polarity) for (const [t, s] of matchesAt(text, words, k, kinds.polarity)) polarity.push({ ...s, cue: t.cue, polarity: t.polarity });
+    if (kinds.process) for (const [t, s] of matchesAt(text, words, k, kinds.process)) process.push({ ...s, cue: t.cue });
+  }
+  return { input, text, peel, polarity, process };
 }
 
 interface Word {
@@ -60,23 +65,39 @@ function wordsOf(text: string): Word[] {
   return Array.from(text.matchAll(/[\p{L}\p{N}]+/gu), (w) => ({ start: w.index, lower: w[0].toLowerCase() }));
 }
 
-/** All cue matches, by start. Each word of the text is looked up by its first word, so hundreds of cues cost one pass. */
-function allMatches<T extends CueEntry, H extends Hit>(text: string, words: readonly Word[], index: Map<string, T[]>, make: (t: T, s: Span) => H): H[] {
-  const out: H[] = [];
-  for (const [k, w] of words.entries()) {
-    const entries = index.get(w.lower);
-    if (!entries) continue;
-    for (const entry of entries) {
-      // Most tries fail at the second word: a cue's second word starts the next word, or the one after an adverb.
-      if (entry.second !== undefined && !startsNext(words, k, entry.second)) continue;
-      entry.regex.lastIndex = w.start;
-      const m = entry.regex.exec(text);
-      if (m) out.push(make(entry, { start: w.start, end: w.start + m[0].length }));
-    }
-  }
-  return out.sort((a, b) => a.start - b.start);
-}
+type Kinds = { [K in keyof AreaCues]?: AreaCues[K] extends Map<string, infer E> ? E : never };
 
+/** The three cue indexes as one, by first word. */
+function combinedIndex(cues: AreaCues): Map<string, Kinds> {
+  let index = combined.get(cues);
+  if (!index) {
+    index = new Map();
+    for (const kind of ['peel', 'polarity', 'process'] as const) {
+      for (const [word, entries] of cues[kind]) {
+        const kinds = index.get(word) ?? {};
+        (kinds as Record<string, unknown>)[kind] = entries;
+        index.set(word, kinds);
+      }
+    }
+    combined.set(cues, index);
+  }
+  return index;
+}
+const combined = new WeakMap<AreaCues, Map<string, Kinds>>();
+
+/** The cues of `entries` (all starting with word k) that match at word k, with their spans. */
+function matchesAt<T extends CueEntry>(text: string, words: readonly Word[], k: number, entries: readonly T[]): Array<[T, Span]> {
+  const out: Array<[T, Span]> = [];
+  const start = words[k]!.start;
+  for (const entry of entries) {
+    // Most tries fail at the second word: a cue's second word starts the next word, or the one after an adverb.
+    if (entry.second !== undefined && !startsNext(words, k, entry.second)) continue;
+    entry.regex.lastIndex = start;
+    const m = entry.regex.exec(text);
+    if (m) out.push([entry, { start, end: start + m[0].length }]);
+  }
+  return out;
+}
 
 /** Whether word k+1 or k+2 starts with `second` (ASCII words only: elsewhere the regex decides). */
 function startsNext(words: readonly Word[], k: number, second: string): boolean {
