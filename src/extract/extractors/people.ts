@@ -263,6 +263,41 @@ function fromRelativeWho(input: ExtractionInput): Candidate[] {
   return boundToNames(text, out);
 }
 
+/**
+ * Whether some occurrence of `surname` has what fromRecurringSurnames' pattern needs around it:
+ * "'s" or a speech verb after it, or an honorific (and spaces) before it. Looser than the pattern
+ * (no word boundaries are checked), so it never says no where the pattern would match.
+ */
+function mayStandAlone(text: string, surname: string, lexicon: Lexicon): boolean {
+  const before = honorificBefore(lexicon);
+  for (let at = text.indexOf(surname); at >= 0; at = text.indexOf(surname, at + 1)) {
+    const end = at + surname.length;
+    if ((text[end] === "'" || text[end] === '’') && text[end + 1] === 's') return true;
+    let after = end;
+    while (after < text.length && (text[after] === ' ' || text[after] === '\t')) after++;
+    if (after > end && SPEECH_VERB.test(text.slice(after, after + 8))) return true;
+    let spaces = at;
+    while (spaces > 0 && (text[spaces - 1] === ' ' || text[spaces - 1] === '\t')) spaces--;
+    if (spaces < at && before.regex.test(text.slice(Math.max(0, spaces - before.longest), spaces))) return true;
+  }
+  return false;
+}
+
+const SPEECH_VERB = /^(?:said|says|told|added)(?![\p{L}])/u;
+
+/** An honorific, and an optional full stop, at the end of a text; and how long one can be. */
+function honorificBefore(lexicon: Lexicon): { regex: RegExp; longest: number } {
+  let found = honorificsBefore.get(lexicon);
+  if (!found) {
+    const honorifics = lexicon.knowledge.honorifics.honorifics;
+    const alternation = honorifics.map((h) => h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+    found = { regex: new RegExp(`(?:${alternation})\\.?$`, 'u'), longest: Math.max(...honorifics.map((h) => h.length)) + 1 };
+    honorificsBefore.set(lexicon, found);
+  }
+  return found;
+}
+const honorificsBefore = new WeakMap<Lexicon, { regex: RegExp; longest: number }>();
+
 /** Party labels of parliamentary records ("(Con)", "(Lab)"), after a member's name. */
 const PARTIES = ['Con', 'Lab', 'LD', 'Lib Dem', 'SNP', 'PC', 'Green', 'DUP', 'SDLP', 'UUP', 'Alba', 'Reform', 'Ind', 'Lab/Co-op', 'Co-op', 'CB', 'Non-Afl', 'Bishop'].map((p) =>
   p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'),
@@ -285,6 +320,9 @@ function fromRecurringSurnames(input: ExtractionInput): Candidate[] {
     if (isKnownNonPerson(`${first} ${last}`, lexicon)) continue;
     // Cheap test first: the surname must occur again somewhere.
     if (text.indexOf(last, m.index + m[0].length) < 0 && text.lastIndexOf(last, m.index - 1) < 0) continue;
+    // Each way of standing alone puts a possessive or a speech verb after the surname, or an honorific
+    // before it: where no occurrence has one, there is nothing to look for (and no pattern to build).
+    if (!mayStandAlone(text, last, lexicon)) continue;
     const surname = last.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const alone = new RegExp(
       `(?<![A-Z][\\p{L}'’-]*[ \\t]+)${surname}['’]s(?![\\p{L}])|(?<![\\p{L}])(?:${honorifics})\\.?[ \\t]+${surname}(?![\\p{L}])|(?<![A-Z][\\p{L}'’-]*[ \\t]+)${surname}[ \\t]+(?:said|says|told|added)(?![\\p{L}])`,
