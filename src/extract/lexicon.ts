@@ -93,6 +93,19 @@ function wordIndexOf(patterns: ReadonlyArray<{ source: string }>): { words: stri
 }
 const wordIndexes = new WeakMap<ReadonlyArray<{ source: string }>, { words: string[]; byPattern: number[][] }>();
 
+/** The last words of the stage names, up to an apostrophe; none (no shortcut) if one has no such word. */
+function stageEndWords(names: readonly string[]): string[] {
+  const words = names.map((n) => (n.trim().split(/\s+/).pop() ?? '').toLowerCase().split(/['’]/)[0]!);
+  return words.some((w) => w === '') ? [] : [...new Set(words)];
+}
+
+/** Whether `text` may hold a stage phrase: it holds a stage name's last word (or folds to ASCII otherwise than toLowerCase). */
+export function mayNameStage(lexicon: Pick<Lexicon, 'stageEndWords'>, text: string): boolean {
+  if (lexicon.stageEndWords.length === 0 || FOLDS_TO_ASCII.test(text)) return true;
+  const lower = text.toLowerCase();
+  return lexicon.stageEndWords.some((w) => lower.includes(w));
+}
+
 export interface Lexicon {
   knowledge: Knowledge;
   forces: Gazetteer;
@@ -124,6 +137,11 @@ export interface Lexicon {
   /** The stage a phrase names; `quoted` accepts any case of a case-sensitive name. */
   stageOf(phrase: string, quoted?: boolean): 'Engage' | 'Scan' | undefined;
   stagePhrase: RegExp;
+  /**
+   * A word every stage name ends with, lower case (a name's last word, up to an apostrophe): a text
+   * holding none of them names no stage, and stagePhrase need not be run over it. Empty: no such word.
+   */
+  stageEndWords: readonly string[];
   hedges: RegExp;
   /** A hedge whose object comes before the change: "called for the force to be placed ...". */
   hedgedInfinitive: RegExp;
@@ -264,6 +282,7 @@ export function buildLexicon(knowledge: Knowledge): Lexicon {
       return [...stageLookupSensitive.entries()].find(([k]) => k.toLowerCase() === key.toLowerCase())?.[1];
     },
     stagePhrase: new RegExp(`${WORD_START}${stageGroup}${WORD_END}`, 'giu'),
+    stageEndWords: stageEndWords(stageTerms.map((t) => t.text)),
     hedges: new RegExp(`${WORD_START}(?:${knowledge.stages.hedges.map(phraseSource).join('|')})(?:\\s+\\S+){0,2}\\s*$`, 'iu'),
     hedgedInfinitive: new RegExp(`${WORD_START}(?:${knowledge.stages.hedges.map(phraseSource).join('|')})(?:\\s+\\S+){0,5}\\s+to(?:\\s+be)?\\s*$`, 'iu'),
     actPatterns,

@@ -2,7 +2,7 @@ import type { MentionOf } from '../../model/mention.ts';
 import type { Sentence } from '../../nlp/sentences.ts';
 import { keepNonOverlapping, overlaps } from '../../util/spans.ts';
 import { mostFrequent, primaryForce, type ExtractionInput, type Extractor, type FoundMentions } from '../context.ts';
-import { patternsThatMayMatch, type StagePattern } from '../lexicon.ts';
+import { mayNameStage, patternsThatMayMatch, type StagePattern } from '../lexicon.ts';
 import { wordsOf } from '../../util/text.ts';
 
 /**
@@ -203,7 +203,7 @@ function stagesNamedIn(input: ExtractionInput, sentence: Sentence): ReadonlyArra
   if (!stages) {
     const { lexicon } = input;
     lexicon.stagePhrase.lastIndex = 0;
-    stages = Array.from(sentence.text.matchAll(lexicon.stagePhrase), (m) => lexicon.stageOf(m.groups?.stage ?? ''));
+    stages = mayNameStage(lexicon, sentence.text) ? Array.from(sentence.text.matchAll(lexicon.stagePhrase), (m) => lexicon.stageOf(m.groups?.stage ?? '')) : [];
     bySentence.set(sentence, stages);
   }
   return stages;
