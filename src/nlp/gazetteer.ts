@@ -179,6 +179,8 @@ function isAscii(word: string): boolean {
 interface Word {
   index: number;
   text: string;
+  /** The word in lower case, for the case-insensitive forms. */
+  lower: string;
   ascii: boolean;
 }
 
@@ -193,7 +195,7 @@ function scanned(text: string): { folded: string; words: Word[] } {
   let scan = recentScans.find((s) => s.text === text);
   if (!scan) {
     const folded = fold(text, 'sameLength');
-    const words = Array.from(folded.matchAll(WORD_RUN), (w): Word => ({ index: w.index, text: w[0], ascii: isAscii(w[0]) }));
+    const words = Array.from(folded.matchAll(WORD_RUN), (w): Word => ({ index: w.index, text: w[0], lower: w[0].toLowerCase(), ascii: isAscii(w[0]) }));
     scan = { text, folded, words };
     recentScans.unshift(scan);
     if (recentScans.length > 4) recentScans.pop();
@@ -224,7 +226,7 @@ class FormMatcher {
    */
   private readonly second: Array<string | null> = [];
   /** The forms that may start with a word of the text, and their alternation by the next word, as words recur. */
-  private readonly byWord = new Map<string, { found: number[]; byNext: Map<string, RegExp | null> } | null>();
+  private readonly byWord = new Map<string, { found: number[]; all: RegExp | null; byNext: Map<string, RegExp | null> } | null>();
   /** Whether every form starts with an ASCII letter or digit: only then can the words of the text be looked up. */
   private readonly indexed: boolean;
 
@@ -297,13 +299,16 @@ class FormMatcher {
     let entry = this.byWord.get(word);
     if (entry === undefined) {
       const found = this.candidatesOf(word);
-      entry = found.length === 0 ? null : { found, byNext: new Map() };
+      // Where no candidate asks anything of its second word, the next word changes nothing.
+      const all = found.length > 0 && found.every((i) => this.second[i] === null) ? this.alternationOf(found) : null;
+      entry = found.length === 0 ? null : { found, all, byNext: new Map() };
       if (this.byWord.size > 50_000) this.byWord.clear();
       this.byWord.set(word, entry);
     }
     if (entry === null) return null;
+    if (entry.all !== null) return entry.all;
     // Outside ASCII the next word is left to the regex (Unicode case folding).
-    const nextKey = next === undefined ? '' : !next.ascii ? '\0' : this.caseInsensitive ? next.text.toLowerCase() : next.text;
+    const nextKey = next === undefined ? '' : !next.ascii ? '\0' : this.caseInsensitive ? next.lower : next.text;
     let re = entry.byNext.get(nextKey);
     if (re === undefined) {
       const kept = entry.found.filter((i) => {
