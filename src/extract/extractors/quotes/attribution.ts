@@ -59,15 +59,18 @@ export function verbsIn(g: Grammar, text: string, from: number, to: number): Arr
 
 /** Offsets (in `text`) of the words compromise reads as nouns. */
 function nounOffsets(tagging: Tagging, text: string): Set<number> {
-  const out = new Set<number>();
-  const json = tagging.memo('sentences', text, (doc) => doc.json({ offset: true })) as Array<{ terms: Array<{ text: string; tags: string[]; offset: { start: number } }> }>;
-  for (const sentence of json) {
-    for (const t of sentence.terms) {
-      // compromise's offsets may drift where it normalises characters: trust one that slices the same word.
-      if (t.tags.includes('Noun') && !t.tags.includes('Verb') && text.startsWith(t.text, t.offset.start)) out.add(t.offset.start);
+  return tagging.memo('nounOffsets', text, (doc) => {
+    const out = new Set<number>();
+    // The terms as json({ offset: true }) would give them, read in place: only their words, tags and offsets are needed.
+    doc.compute('offset');
+    for (const sentence of (doc as unknown as { docs: Array<Array<{ text: string; tags: Set<string>; offset: { start: number } }>> }).docs) {
+      for (const t of sentence) {
+        // compromise's offsets may drift where it normalises characters: trust one that slices the same word.
+        if (t.tags.has('Noun') && !t.tags.has('Verb') && text.startsWith(t.text, t.offset.start)) out.add(t.offset.start);
+      }
     }
-  }
-  return out;
+    return out;
+  });
 }
 
 function refsIn(g: Grammar, from: number, to: number): Reference[] {
