@@ -48,6 +48,41 @@ export function taggerSentences(text: string): Array<{ start: number; text: stri
   return out;
 }
 
+/** A word of a reading as `terms().json({ offset: true })` gives it: its text (with its punctuation), tags, start and length. */
+export interface ReadTerm {
+  text: string;
+  tags: ReadonlySet<string>;
+  /** Where the word itself starts (after any punctuation before it). */
+  start: number;
+  /** The length of `text`. */
+  length: number;
+}
+
+interface RawTerm {
+  text: string;
+  normal?: string;
+  pre?: string;
+  post?: string;
+  tags: Set<string>;
+  offset: { start: number };
+}
+
+/**
+ * The words of a reading, read from compromise's terms in place: `terms().json({ offset: true })`
+ * builds a view and a JSON object per word to give the same text, tags and offsets.
+ */
+export function readTerms(doc: View): ReadTerm[] {
+  doc.compute('offset');
+  const out: ReadTerm[] = [];
+  for (const sentence of (doc as unknown as { docs: RawTerm[][] }).docs) {
+    for (const t of sentence) {
+      const text = ((t.pre || '') + (t.text || t.normal || '') + (t.post || '')).trim();
+      out.push({ text, tags: t.tags, start: t.offset.start, length: text.length });
+    }
+  }
+  return out;
+}
+
 /** A reading with its chunks, for the API that reads them (verbs()). */
 export function chunked(doc: View): View {
   doc.compute('chunks');

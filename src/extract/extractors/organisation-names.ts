@@ -3,7 +3,7 @@ import type { GazetteerMatch } from '../../nlp/gazetteer.ts';
 import { escape, fold } from '../../util/text.ts';
 import { overlaps } from '../../util/spans.ts';
 import { sentenceAt, type Sentence } from '../../nlp/sentences.ts';
-import type { Tagging } from '../../nlp/tagging.ts';
+import { readTerms, type Tagging } from '../../nlp/tagging.ts';
 
 /**
  * Bodies named by the shape of their name rather than listed one by one:
@@ -125,12 +125,11 @@ export function patternedBodies(text: string, knowledge: Knowledge): GazetteerMa
 /** Whether a word, in its sentence, is not a name's first word: a verb or adverb opening the sentence, a date. */
 function notNameStart(tagging: Tagging, sentence: Sentence | undefined, offset: number): boolean {
   if (!sentence) return false;
-  const terms = tagging.memo('terms', sentence.text, (doc) => doc.terms().json({ offset: true })) as Array<{ terms: Array<{ tags: string[]; offset: { start: number } }> }>;
-  const term = terms.map((t) => t.terms[0]!).find((t) => sentence.start + t.offset.start === offset);
+  const term = tagging.memo('terms', sentence.text, readTerms).find((t) => sentence.start + t.start === offset);
   if (!term) return false;
-  if (term.tags.includes('Date')) return true;
+  if (term.tags.has('Date')) return true;
   const opensSentence = sentence.text.slice(0, offset - sentence.start).trim() === '';
-  return opensSentence && (term.tags.includes('Verb') || term.tags.includes('Adverb') || term.tags.includes('Preposition')) && !term.tags.includes('Organization');
+  return opensSentence && (term.tags.has('Verb') || term.tags.has('Adverb') || term.tags.has('Preposition')) && !term.tags.has('Organization');
 }
 
 /** Capitalised phrases ending in a head noun ("the Regional Scrutiny Group"), named as written. */

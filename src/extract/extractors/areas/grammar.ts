@@ -1,3 +1,4 @@
+import { readTerms, type ReadTerm } from '../../../nlp/tagging.ts';
 import { taggingOf } from '../../context.ts';
 import type { Ctx, Span } from './cues.ts';
 
@@ -10,24 +11,14 @@ export interface Term {
   end: number;
 }
 
-type Tagged = Array<{ text: string; tags: string[]; offset: number; length: number }>;
-
-function tagged(ctx: Ctx, text: string): Tagged {
-  const tagging = taggingOf(ctx.input);
-  return tagging.memo('areaTerms', text, () =>
-    (tagging.memo('terms', text, (doc) => doc.terms().json({ offset: true })) as Array<{ text: string; terms: Array<{ tags: string[] }>; offset: { start: number; length: number } }>).map((t) => ({
-      text: t.text,
-      tags: t.terms[0]?.tags ?? [],
-      offset: t.offset.start,
-      length: t.offset.length,
-    })),
-  );
+function tagged(ctx: Ctx, text: string): ReadTerm[] {
+  return taggingOf(ctx.input).memo('terms', text, readTerms);
 }
 
 /** The words of a span with their tags, tagged in the context of `within` (a sentence or phrase around it). */
 export function termsOf(ctx: Ctx, span: Span, within: Span = span): Term[] {
   return tagged(ctx, ctx.text.slice(within.start, within.end))
-    .map((t) => ({ text: t.text, tags: new Set(t.tags), start: within.start + t.offset, end: within.start + t.offset + t.length }))
+    .map((t) => ({ text: t.text, tags: new Set(t.tags), start: within.start + t.start, end: within.start + t.start + t.length }))
     .filter((t) => t.start >= span.start && t.end <= span.end);
 }
 
