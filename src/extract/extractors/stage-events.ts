@@ -219,10 +219,11 @@ const stagesNamed = new WeakMap<ExtractionInput, Map<Sentence, Array<string | un
 function stagePronounHits(input: ExtractionInput, index: number, lookBack = 1): StageHit[] {
   const { document, lexicon, sentences } = input;
   const sentence = sentences[index]!;
-  const patterns = patternsThatMayMatch(lexicon.stagePronounPatterns, sentence.text);
-  if (patterns.length === 0) return [];
+  // The cheaper test first: this sentence or the one before names Engage (read once per sentence).
   const namesEngage = (s: Sentence) => stagesNamedIn(input, s).includes('Engage');
   if (!sentences.slice(Math.max(0, index - lookBack), index + 1).some(namesEngage)) return [];
+  const patterns = patternsThatMayMatch(lexicon.stagePronounPatterns, sentence.text);
+  if (patterns.length === 0) return [];
   const hits: StageHit[] = [];
   for (const pattern of patterns) {
     pattern.regex.lastIndex = 0;
