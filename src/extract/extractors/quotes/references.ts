@@ -1,6 +1,7 @@
 import type { ActorKind } from '../../../model/mention.ts';
 import { keepNonOverlapping } from '../../../util/spans.ts';
 import type { ExtractionInput, FoundMentions } from '../../context.ts';
+import { isSpaceCode } from '../../../util/text.ts';
 
 export interface Speaker {
   name: string;
@@ -72,8 +73,43 @@ function surnameReferences(text: string, found: FoundMentions): Reference[] {
   for (const [surname, names] of bySurname) {
     if (names.size !== 1 || !/^\p{Lu}\p{Ll}/u.test(surname)) continue;
     const name = [...names][0]!;
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])${surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])(?!\\s+\\p{Lu})`, 'gu');
-    for (const m of text.matchAll(re)) refs.push({ kind: 'named', start: m.index, end: m.index + m[0].length, speaker: { name, kind: 'person' } });
+    for (const at of surnameAlone(text, surname)) refs.push({ kind: 'named', start: at, end: at + surname.length, speaker: { name, kind: 'person' } });
   }
   return refs;
 }
+
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+const CAPITAL = /^\p{Lu}$/u;
+
+/** The code point that ends right before `at` (a surrogate pair whole). */
+function codePointBefore(text: string, at: number): string {
+  if (at <= 0) return '';
+  const low = text.charCodeAt(at - 1);
+  return at >= 2 && low >= 0xdc00 && low <= 0xdfff ? text.slice(at - 2, at) : text.slice(at - 1, at);
+}
+
+/** The code point that starts at `at`. */
+const codePointAt = (text: string, at: number): string => (at < text.length ? String.fromCodePoint(text.codePointAt(at)!) : '');
+
+/**
+ * Where `surname` stands as a word of its own and is not followed by a capitalised word ("Rowley
+ * admitted", not "Rowley Review"): the matches of
+ * /(?<![\p{L}\p{N}])surname(?![\p{L}\p{N}])(?!\s+\p{Lu})/gu, found without building that regex for
+ * each surname.
+ */
+export function surnameAlone(text: string, surname: string): number[] {
+  const out: number[] = [];
+  if (!surname) return out;
+  for (let at = text.indexOf(surname); at >= 0; ) {
+    const end = at + surname.length;
+    let after = end;
+    while (after < text.length && isSpaceCode(text.charCodeAt(after))) after++;
+    const alone =
+      !LETTER_OR_DIGIT.test(codePointBefore(text, at)) && !LETTER_OR_DIGIT.test(codePointAt(text, end)) && !(after > end && CAPITAL.test(codePointAt(text, after)));
+    if (alone) out.push(at);
+    // As a global regex goes on: after a match, from its end; after a miss, from the next position.
+    at = text.indexOf(surname, alone ? end : at + 1);
+  }
+  return out;
+}
+
