@@ -62,6 +62,25 @@ interface Methods {
 
 export type BulkMatch = (document: Term[][], net: Net, methods: Methods, opts?: { matchOne?: boolean }) => unknown[];
 
+/** A pattern as the sweep tries it: compromise's, its needs and wants as key numbers, and its plain run (prefixOf). */
+interface Candidate {
+  match: SweepMatch;
+  needs: number[];
+  wants: number[];
+  prefix: Prefix | null;
+}
+
+/** The patterns a net tries on every sentence, with their plain runs. */
+function alwaysOf(net: Net): Candidate[] {
+  let always = alwaysByNet.get(net);
+  if (!always) {
+    always = net.always.map((m) => ({ match: m, needs: [], wants: [], prefix: prefixOf(m) }));
+    alwaysByNet.set(net, always);
+  }
+  return always;
+}
+const alwaysByNet = new WeakMap<Net, Candidate[]>();
+
 /**
  * A net indexed once: its keys in compromise's walking order (Object.keys), each key's patterns as
  * numbers, each pattern's needs and wants as key numbers, and stamps that mark, for the current
@@ -70,7 +89,7 @@ export type BulkMatch = (document: Term[][], net: Net, methods: Methods, opts?: 
 interface IndexedNet {
   position: Map<string, number>;
   lists: number[][];
-  patterns: Array<{ match: SweepMatch; needs: number[]; wants: number[] }>;
+  patterns: Candidate[];
   placed: Uint32Array;
   has: Uint32Array;
   sentence: number;
@@ -94,7 +113,7 @@ function indexOf(net: Net): IndexedNet {
         if (n === undefined) {
           n = patterns.length;
           number.set(m.match, n);
-          patterns.push({ match: m, needs: keyNumbers(m.needs), wants: keyNumbers(m.wants) });
+          patterns.push({ match: m, needs: keyNumbers(m.needs), wants: keyNumbers(m.wants), prefix: prefixOf(m) });
         }
         return n;
       }),
@@ -228,7 +247,7 @@ function keep(x: IndexedNet, p: IndexedNet['patterns'][number], haves: ReadonlyS
 }
 
 /** The candidate patterns of one sentence, as compromise's getHooks, trimDown and tooSmall leave them. */
-function candidates(net: Net, haves: ReadonlySet<string>, words: number): SweepMatch[] {
+function candidates(net: Net, haves: ReadonlySet<string>, words: number): Candidate[] {
   const x = indexOf(net);
   // A new stamp per sentence; when the counter wraps, the marks start again from nothing.
   x.sentence = (x.sentence + 1) >>> 0;
@@ -245,17 +264,17 @@ function candidates(net: Net, haves: ReadonlySet<string>, words: number): SweepM
     x.has[at] = x.sentence;
   }
   present.sort((a, b) => a - b);
-  const out: SweepMatch[] = [];
+  const out: Candidate[] = [];
   for (const at of present) {
     for (const n of x.lists[at]!) {
       // The first of a pattern's appearances decides its place, whether or not it is kept (as in getHooks).
       if (x.placed[n] === x.sentence) continue;
       x.placed[n] = x.sentence;
       const p = x.patterns[n]!;
-      if (keep(x, p, haves, words)) out.push(p.match);
+      if (keep(x, p, haves, words)) out.push(p);
     }
   }
-  for (const m of net.always) if (words >= m.minWords) out.push(m);
+  for (const p of alwaysOf(net)) if (words >= p.match.minWords) out.push(p);
   return out;
 }
 
@@ -268,8 +287,8 @@ export const indexedBulkMatch: BulkMatch = (document, net, methods, opts = {}) =
     const sentence = document[n]!;
     // A word that stands for two ("we've") may make compromise skip a term: no prefix test there.
     const plain = !sentence.some((t) => (t as MatchTerm).implicit);
-    for (const m of candidates(net, docCache[n]!, sentence.length)) {
-      if (plain && !prefixFound(prefixOf(m), sentence as MatchTerm[])) continue;
+    for (const { match: m, prefix } of candidates(net, docCache[n]!, sentence.length)) {
+      if (plain && !prefixFound(prefix, sentence as MatchTerm[])) continue;
       const res = methods.one.match([sentence], m);
       if (res.ptrs.length === 0) continue;
       for (const ptr of res.ptrs) {
