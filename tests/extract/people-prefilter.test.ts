@@ -43,3 +43,20 @@ describe('people: the cheap first pass', () => {
     }
   }, 120_000);
 });
+
+describe('people: names read line by line', () => {
+  // Names before "who" and before post-nominals are looked for only in the lines that hold "who",
+  // a bracket or post-nominal letters; a line's ends must read as the text's line breaks do.
+  it('finds them on the first, a middle and the last line, and at a line end', () => {
+    const text = [
+      'Zorbek Quillan MP said the force had improved.',
+      'The review was led by John Doe QPM OBE, Chief Executive, and others.',
+      'It was raised by Mxyl Dorrance (Anytown) (Lab)',
+      'The post goes to Jan Kowalczyk, who was deputy chief constable.',
+      'It was Piet Hein who',
+    ].join('\n');
+    const input = inputOf(text, 'lines.txt');
+    const names = extractPeople(input, beforePeople(input)).map((m) => (m as { name: string }).name);
+    expect(names).toEqual(expect.arrayContaining(['Zorbek Quillan', 'John Doe', 'Mxyl Dorrance', 'Jan Kowalczyk', 'Piet Hein']));
+  });
+});

@@ -221,7 +221,8 @@ function fromPostNominals({ document, lexicon }: ExtractionInput): Candidate[] {
   const after = `(?:(?:,?[ \\t]+(?:${letters}))+|(?:[ \\t]+\\([^()\\n]{1,40}\\))?[ \\t]+\\((?:${PARTIES.join('|')})\\))`;
   const re = new RegExp(`(?<![\\p{L}\\p{N}])(${name})${after}(?![\\p{L}\\p{N}])(?![ \\t]+[A-Z])`, 'gu');
   const out: Candidate[] = [];
-  for (const m of text.matchAll(re)) {
+  const postNominals = lexicon.knowledge.honorifics.postNominals;
+  for (const m of matchesByLine(text, re, (line) => line.includes('(') || postNominals.some((l) => line.includes(l)))) {
     // After a comma, a capitalised word is the person's title ("Jane Smith QPM, Chief Executive"), else a name the letters stand before.
     const comma = /^,[ \t]+(?=[A-Z])/u.exec(text.slice(m.index + m[0].length));
     if (comma && !lexicon.titles.find(text.slice(m.index + m[0].length + comma[0].length, m.index + m[0].length + comma[0].length + 80)).some((t) => t.start === 0)) continue;
@@ -232,6 +233,27 @@ function fromPostNominals({ document, lexicon }: ExtractionInput): Candidate[] {
     out.push({ start, end: m.index + m[1]!.length, anchored: true });
   }
   return boundToNames(text, out);
+}
+
+/**
+ * The matches of `re` (global) in `text`, found line by line and only in the lines `mayHold`
+ * admits, with their indices in `text`. For patterns that cannot take a line break (words joined by
+ * spaces or tabs): a line's start and end then read as the text's line breaks do, so the matches
+ * are those of `text.matchAll(re)` wherever `mayHold` admits every line holding one.
+ */
+function* matchesByLine(text: string, re: RegExp, mayHold: (line: string) => boolean): Generator<RegExpExecArray> {
+  for (let start = 0; start <= text.length; ) {
+    const newline = text.indexOf('\n', start);
+    const end = newline < 0 ? text.length : newline;
+    const line = text.slice(start, end);
+    if (mayHold(line)) {
+      for (const m of line.matchAll(re) as IterableIterator<RegExpExecArray>) {
+        m.index += start;
+        yield m;
+      }
+    }
+    start = end + 1;
+  }
 }
 
 /** Words that describe a member before the name ("Labour MP", "Shadow ..."), never part of it. */
@@ -251,7 +273,7 @@ function fromRelativeWho(input: ExtractionInput): Candidate[] {
   const text = document.text;
   const re = new RegExp(`(?<![\\p{L}\\p{N}'’-])(${NAME_WORD}(?:[ \\t]+${NAME_WORD}){1,3}),?[ \\t]+who(?![\\p{L}])`, 'gu');
   const out: Candidate[] = [];
-  for (const m of text.matchAll(re)) {
+  for (const m of matchesByLine(text, re, (line) => line.includes('who'))) {
     let start = m.index;
     const words = [...m[1]!.matchAll(/\S+/g)];
     for (let i = 0; words.length - i > 2 && isDescriptiveWord(words[i]![0], lexicon); i++) start = m.index + words[i + 1]!.index;
