@@ -15,6 +15,8 @@ export interface CueEntry {
    * digits only: the word after the first (or after an "-ly" adverb) must start with them.
    */
   second?: string;
+  /** The cue is one word of ASCII letters and digits: a text word equal to it (in lower case) is a match. */
+  oneWord?: boolean;
 }
 
 export interface AreaCues {
@@ -52,7 +54,8 @@ function cueEntry(cue: string): CueEntry {
   const alnum = (w: string) => w.toLowerCase().match(/^[\p{L}\p{N}]*/u)![0];
   const first = alnum(raw[0] ?? '');
   const second = raw.length > 1 && first === (raw[0] ?? '').toLowerCase() && /^[\x00-\x7f]+$/.test(raw[1]!) ? alnum(raw[1]!) : '';
-  return { cue, regex, first, ...(second ? { second } : {}) };
+  const oneWord = raw.length === 1 && /^[A-Za-z0-9]+$/.test(raw[0]!);
+  return { cue, regex, first, ...(second ? { second } : {}), ...(oneWord ? { oneWord } : {}) };
 }
 
 const foldCue = (cue: string) => ` ${cue.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;

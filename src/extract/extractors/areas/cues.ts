@@ -88,8 +88,14 @@ const combined = new WeakMap<AreaCues, Map<string, Kinds>>();
 /** The cues of `entries` (all starting with word k) that match at word k, with their spans. */
 function matchesAt<T extends CueEntry>(text: string, words: readonly Word[], k: number, entries: readonly T[]): Array<[T, Span]> {
   const out: Array<[T, Span]> = [];
-  const start = words[k]!.start;
+  const word = words[k]!;
+  const start = word.start;
   for (const entry of entries) {
+    // A one-word cue found by the word itself: the word runs to the next non-letter, so the regex would match it whole.
+    if (entry.oneWord && isAscii(word.lower)) {
+      out.push([entry, { start, end: start + word.lower.length }]);
+      continue;
+    }
     // Most tries fail at the second word: a cue's second word starts the next word, or the one after an adverb.
     if (entry.second !== undefined && !startsNext(words, k, entry.second)) continue;
     entry.regex.lastIndex = start;
