@@ -40,7 +40,7 @@ function rightmostReadings(text: string, found: GazetteerMatch[], lexicon: Lexic
     const firstWord = /^\S+\s+/u.exec(t.surface);
     if (!firstWord) return t;
     const from = t.start + firstWord[0].length;
-    const longer = lexicon.titles.find(text.slice(from, from + 120)).find((o) => o.start === 0 && from + o.end > t.end);
+    const longer = lexicon.titles.mayStartAt(text, from) ? lexicon.titles.find(text.slice(from, from + 120)).find((o) => o.start === 0 && from + o.end > t.end) : undefined;
     return longer ? { ...longer, start: from + longer.start, end: from + longer.end } : t;
   });
 }

@@ -131,6 +131,16 @@ export class Gazetteer {
   /** The last texts looked up and what was found: extractors look up the same document (or line) again. */
   private readonly recent = new Map<string, GazetteerMatch[]>();
 
+  /**
+   * Whether some form may start at offset `at` of `text`: false only where the word there starts
+   * no form (a cheap test before finding in a slice that starts there).
+   */
+  mayStartAt(text: string, at: number): boolean {
+    if (this.gapped) return true;
+    const word = WORD_AT.exec(text.slice(at, at + 80))?.[0] ?? '';
+    return [this.insensitive, this.sensitive].some((m) => m !== null && m.mayStartWith(word));
+  }
+
   find(text: string): GazetteerMatch[] {
     let found = this.recent.get(text);
     if (!found) {
@@ -168,6 +178,7 @@ export class Gazetteer {
 }
 
 const WORD_RUN = /[\p{L}\p{N}]+/gu;
+const WORD_AT = /^[\p{L}\p{N}]+/u;
 const ASCII_ALNUM_START = /^[A-Za-z0-9]+/;
 
 function isAscii(word: string): boolean {
@@ -323,6 +334,12 @@ class FormMatcher {
   }
 
   /** The forms whose first word's letters and digits begin `word`, in their order. */
+  /** Whether a form may start at a word (`word`: the letters and digits there, possibly none). */
+  mayStartWith(word: string): boolean {
+    if (!this.indexed || !isAscii(word)) return true;
+    return word !== '' && this.candidatesOf(word).length > 0;
+  }
+
   private candidatesOf(word: string): number[] {
     const key = this.caseInsensitive ? word.toLowerCase() : word;
     const found: number[] = [];

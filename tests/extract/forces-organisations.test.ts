@@ -142,3 +142,28 @@ describe('gazetteer lookup by word', () => {
     expect(found).toBeGreaterThan(150);
   });
 });
+
+describe('gazetteer: may a form start here', () => {
+  // mayStartAt lets a caller skip finding in a slice; it must never say no where a form starts.
+  it('says yes at every word of the dev documents where a title, force or organisation starts', () => {
+    const knowledge = loadKnowledge();
+    let starts = 0;
+    let skipped = 0;
+    for (const kind of ['forces', 'organisations', 'titles'] as const) {
+      const gazetteer = new Gazetteer(gazetteerEntries(kind, knowledge));
+      for (const name of devDocumentNames().slice(0, 8)) {
+        const text = analyseFixture(name).document.text;
+        for (const w of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+          const atStart = gazetteer.find(text.slice(w.index, w.index + 120)).some((m) => m.start === 0);
+          if (atStart) starts++;
+          if (!gazetteer.mayStartAt(text, w.index)) {
+            skipped++;
+            expect(atStart, `${kind} at "${text.slice(w.index, w.index + 30)}" in ${name}`).toBe(false);
+          }
+        }
+      }
+    }
+    expect(starts).toBeGreaterThan(50);
+    expect(skipped).toBeGreaterThan(1000);
+  });
+});
