@@ -1,5 +1,5 @@
 import { keepNonOverlapping } from '../util/spans.ts';
-import { alternation, escape, fold } from '../util/text.ts';
+import { alternation, escape, fold, isAscii } from '../util/text.ts';
 
 /**
  * Finds the written forms of known names in text: longest match first, on word
@@ -181,10 +181,6 @@ const WORD_RUN = /[\p{L}\p{N}]+/gu;
 const WORD_AT = /^[\p{L}\p{N}]+/u;
 const ASCII_ALNUM_START = /^[A-Za-z0-9]+/;
 
-function isAscii(word: string): boolean {
-  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) > 0x7f) return false;
-  return true;
-}
 
 /** A word of the folded text: where it starts, and whether it is all ASCII (else looked up by the whole alternation). */
 interface Word {

@@ -120,3 +120,9 @@ export function lastWords(text: string, n: number): string {
   }
   return words.reverse().join(' ');
 }
+
+/** Whether every UTF-16 code unit of `word` is ASCII. */
+export function isAscii(word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) > 0x7f) return false;
+  return true;
+}

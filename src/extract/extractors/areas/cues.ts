@@ -2,6 +2,7 @@ import type { PeelAreaName, Polarity } from '../../../knowledge/index.ts';
 import type { ExtractionInput } from '../../context.ts';
 import type { AreaCues, CueEntry } from '../../area-cues.ts';
 import { keepNonOverlapping, type Span } from '../../../util/spans.ts';
+import { isAscii } from '../../../util/text.ts';
 import { termsOf, type Term } from './grammar.ts';
 
 /** Cue matching: every PEEL and polarity cue found once per document, then looked up by span. */
@@ -112,11 +113,6 @@ function startsNext(words: readonly Word[], k: number, second: string): boolean 
     if (!isAscii(w.lower) || w.lower.startsWith(second)) return true;
   }
   return false;
-}
-
-function isAscii(word: string): boolean {
-  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) > 0x7f) return false;
-  return true;
 }
 
 /** Cue matches inside a span, longest cue first, never overlapping. */
