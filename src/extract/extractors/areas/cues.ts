@@ -40,7 +40,7 @@ export interface Ctx {
 
 export function contextFor(input: ExtractionInput): Ctx {
   const text = input.document.text;
-  const words = wordsOf(text);
+  const words = wordRuns(text);
   const index = combinedIndex(input.lexicon.areaCues);
   const peel: PeelHit[] = [];
   const polarity: PolarityHit[] = [];
@@ -62,7 +62,7 @@ interface Word {
 }
 
 /** The words of the text (letters and digits), lower case: read once for all three kinds of cue. */
-function wordsOf(text: string): Word[] {
+function wordRuns(text: string): Word[] {
   return Array.from(text.matchAll(/[\p{L}\p{N}]+/gu), (w) => ({ start: w.index, lower: w[0].toLowerCase() }));
 }
 
