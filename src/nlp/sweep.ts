@@ -145,7 +145,7 @@ function prefixOf(m: SweepMatch): Prefix | null {
       steps.push({ passes: compileTest(r), optional: r.optional === true, repeated: r.greedy === true, end });
       if (end) break;
     }
-    p = steps.filter((x) => !x.optional).length >= 2 ? { steps, atStart: regs[0]!.start === true } : null;
+    p = steps.filter((x) => !x.optional).length >= 2 ? { steps, atStart: regs[0]!.start === true, anchored: regs.some(hasStartAnchor) } : null;
     prefixes.set(m, p);
   }
   return p;
@@ -153,6 +153,15 @@ function prefixOf(m: SweepMatch): Prefix | null {
 interface Prefix {
   steps: Array<{ passes: (t: MatchTerm) => boolean; optional: boolean; repeated: boolean; end: boolean }>;
   atStart: boolean;
+  /** Some test of the pattern (a choice inside one too) is anchored at the sentence's start (^). */
+  anchored: boolean;
+}
+
+/** Whether a test, or a choice inside it, is anchored at the start (^). */
+function hasStartAnchor(r: Reg): boolean {
+  if (r.start === true) return true;
+  const choices = r.choices as unknown;
+  return Array.isArray(choices) && choices.some((c) => Array.isArray(c) && c.some((x) => hasStartAnchor(x as Reg)));
 }
 const prefixes = new WeakMap<SweepMatch, Prefix | null>();
 
@@ -226,12 +235,12 @@ function runFrom(steps: Prefix['steps'], terms: readonly MatchTerm[], at: number
   return false;
 }
 
-/** Whether the pattern's plain run (prefixOf) can match from some term of the sentence; true when it has none. */
-function prefixFound(p: Prefix | null, terms: readonly MatchTerm[]): boolean {
-  if (p === null) return true;
+/** The first term of the sentence from which the pattern's plain run (prefixOf) can match; 0 when it has none, -1 if none can. */
+function firstStart(p: Prefix | null, terms: readonly MatchTerm[]): number {
+  if (p === null) return 0;
   const last = p.atStart ? 0 : terms.length - 1;
-  for (let i = 0; i <= last; i++) if (runFrom(p.steps, terms, i, 0)) return true;
-  return false;
+  for (let i = 0; i <= last; i++) if (runFrom(p.steps, terms, i, 0)) return i;
+  return -1;
 }
 
 /** trimDown's and tooSmall's tests of one pattern, on the keys the sentence has. */
@@ -288,11 +297,18 @@ export const indexedBulkMatch: BulkMatch = (document, net, methods, opts = {}) =
     // A word that stands for two ("we've") may make compromise skip a term: no prefix test there.
     const plain = !sentence.some((t) => (t as MatchTerm).implicit);
     for (const { match: m, prefix } of candidates(net, docCache[n]!, sentence.length)) {
-      if (plain && !prefixFound(prefix, sentence as MatchTerm[])) continue;
-      const res = methods.one.match([sentence], m);
+      const from = plain ? firstStart(prefix, sentence as MatchTerm[]) : 0;
+      if (from < 0) continue;
+      // compromise tries a pattern at every term: the terms before the first where it can start are
+      // left out (a match never looks behind its start, and no test of this pattern reads ^), and
+      // its offsets put back.
+      const skip = prefix?.anchored ? 0 : from;
+      const res = methods.one.match([skip === 0 ? sentence : sentence.slice(skip)], m);
       if (res.ptrs.length === 0) continue;
       for (const ptr of res.ptrs) {
         ptr[0] = n; // the sentence's index in the document
+        ptr[1]! += skip;
+        ptr[2]! += skip;
         const todo: SweepMatch & { pointer: number[] } = Object.assign({}, m, { pointer: ptr });
         if (m.unTag !== undefined) todo.unTag = m.unTag;
         results.push(todo);
