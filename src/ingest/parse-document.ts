@@ -112,6 +112,13 @@ type FrontMatterResult =
   | { error: { reason: string; line?: number } };
 
 function parseFrontMatter(yamlText: string, path: string): FrontMatterResult {
+  // Most front matter is a few "field: value" lines: read those directly; anything else, and any
+  // problem to report with its line, goes through the YAML parser.
+  const simple = simpleFrontMatter(yamlText);
+  if (simple) {
+    const result = FrontMatter.safeParse(simple);
+    if (result.success) return { meta: result.data, warnings: unknownFieldWarnings(simple, path) };
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false });
   // Line 1 of the file is the opening '---', so YAML line n is file line n + 1.
@@ -138,10 +145,52 @@ function parseFrontMatter(yamlText: string, path: string): FrontMatterResult {
       },
     };
   }
-  const warnings: InputProblem[] = Object.keys(value)
+  return { meta: result.data, warnings: unknownFieldWarnings(value, path) };
+}
+
+function unknownFieldWarnings(value: Record<string, unknown>, path: string): InputProblem[] {
+  return Object.keys(value)
     .filter((k) => !(KNOWN_FRONT_MATTER_KEYS as readonly string[]).includes(k))
     .map((k) => ({ path, severity: 'warning' as const, reason: `unknown front matter field '${k}' kept but not used` }));
-  return { meta: result.data, warnings };
+}
+
+/** A line of simple front matter: a plain field name, a colon, a space, and a value. */
+const SIMPLE_LINE = /^([A-Za-z_][A-Za-z0-9_]*):[ \t]+(.*?)[ \t]*$/;
+/** A double-quoted value whose only escapes are \" and \\ (others go to the YAML parser). */
+const DOUBLE_QUOTED = /^"((?:[^"\\]|\\["\\])*)"$/;
+/** A single-quoted value ('' stands for ' inside). */
+const SINGLE_QUOTED = /^'((?:[^']|'')*)'$/;
+/**
+ * A plain value that YAML's core schema reads as a string: it starts with a letter or digit and
+ * holds no sequence YAML treats specially (": ", " #", a tab, a final colon). null, true, false and
+ * numbers, in any of YAML's spellings, are left to the parser; a date ("2024-03-01") is a string.
+ */
+const PLAIN_STRING = /^[A-Za-z0-9][^\t]*$/;
+const CORE_NOT_STRING = /^(?:null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?(?:[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)$/;
+
+/**
+ * Front matter of "field: value" lines read without the YAML parser, or undefined where it is
+ * anything else (comments, blank lines, nesting, lists, repeated fields, other escapes, values YAML
+ * would type): what YAML's `toJS` gives for those lines, for the ones it reads.
+ */
+export function simpleFrontMatter(yamlText: string): Record<string, unknown> | undefined {
+  const out: Record<string, unknown> = {};
+  for (const line of yamlText.split('\n')) {
+    if (line.trim() === '') continue;
+    const m = SIMPLE_LINE.exec(line.endsWith('\r') ? line.slice(0, -1) : line);
+    if (!m) return undefined;
+    const [, key, raw] = m as unknown as [string, string, string];
+    if (Object.hasOwn(out, key) || key === '__proto__') return undefined;
+    let value: string;
+    const dq = DOUBLE_QUOTED.exec(raw);
+    const sq = dq ? null : SINGLE_QUOTED.exec(raw);
+    if (dq) value = dq[1]!.replace(/\\(["\\])/g, '$1');
+    else if (sq) value = sq[1]!.replace(/''/g, "'");
+    else if (PLAIN_STRING.test(raw) && !CORE_NOT_STRING.test(raw) && !raw.includes(': ') && !raw.includes(' #') && !raw.endsWith(':')) value = raw;
+    else return undefined;
+    out[key] = value;
+  }
+  return out;
 }
 
 function looksBinary(bytes: Uint8Array): boolean {
