@@ -3,9 +3,10 @@
  * patterns) with its candidate step indexed. compromise picks each sentence's candidate patterns by
  * walking every key of its pattern index and concatenating the lists of the keys the sentence has;
  * here only the sentence's own words and tags are looked up, and the lists are joined in the
- * index's key order, so the candidates, their order and so every tag come out the same. The match
- * itself is compromise's own. Most of the saving is that walk: the post-tagger's index has some
- * 730 keys and a sentence holds a few dozen.
+ * index's key order, so the candidates, their order and so every tag come out the same. The walk
+ * was the first saving: the post-tagger's index has some 730 keys and a sentence holds a few dozen.
+ * Then each candidate's leading one-word tests are run over the sentence's terms (prefixOf), and
+ * compromise's own matcher is given the pattern only from the first term where they can match.
  *
  * Installed only while the project tags a text (see tagging.ts); any other caller of compromise
  * in the process gets the matcher as shipped.
@@ -134,21 +135,16 @@ function indexOf(net: Net): IndexedNet {
  * among the paths tried here. So compromise can match the pattern only where the run can match.
  */
 function prefixOf(m: SweepMatch): Prefix | null {
-  let p = prefixes.get(m);
-  if (p === undefined) {
-    const regs = m.regs ?? [];
-    const steps: Prefix['steps'] = [];
-    for (const [i, r] of regs.entries()) {
-      // A test anchored at the end ($) must take the last term: the run stops there.
-      const end = r.end === true && r.optional !== true && r.greedy !== true;
-      if (!isPlainTest(end ? { ...r, end: undefined } : r, i === 0)) break;
-      steps.push({ passes: compileTest(r), optional: r.optional === true, repeated: r.greedy === true, end });
-      if (end) break;
-    }
-    p = steps.filter((x) => !x.optional).length >= 2 ? { steps, atStart: regs[0]!.start === true, anchored: regs.some(hasStartAnchor) } : null;
-    prefixes.set(m, p);
+  const regs = m.regs ?? [];
+  const steps: Prefix['steps'] = [];
+  for (const [i, r] of regs.entries()) {
+    // A test anchored at the end ($) must take the last term: the run stops there.
+    const end = r.end === true && r.optional !== true && r.greedy !== true;
+    if (!isPlainTest(end ? { ...r, end: undefined } : r, i === 0)) break;
+    steps.push({ passes: compileTest(r), optional: r.optional === true, repeated: r.greedy === true, end });
+    if (end) break;
   }
-  return p;
+  return steps.filter((x) => !x.optional).length >= 2 ? { steps, atStart: regs[0]!.start === true, anchored: regs.some(hasStartAnchor) } : null;
 }
 interface Prefix {
   steps: Array<{ passes: (t: MatchTerm) => boolean; optional: boolean; repeated: boolean; end: boolean }>;
@@ -163,7 +159,6 @@ function hasStartAnchor(r: Reg): boolean {
   const choices = r.choices as unknown;
   return Array.isArray(choices) && choices.some((c) => Array.isArray(c) && c.some((x) => hasStartAnchor(x as Reg)));
 }
-const prefixes = new WeakMap<SweepMatch, Prefix | null>();
 
 /** The keys a plain test may carry: its one test, and marks of where and how often it applies (a capture group, ^, ?, +). */
 const PLAIN_KEYS = new Set(['word', 'tag', 'switch', 'fastOr', 'method', 'regex', 'pos', 'operator', 'choices', 'group', 'groupStart', 'groupEnd', 'start', 'optional', 'greedy']);
@@ -175,20 +170,22 @@ const CHOICE_KEYS = new Set(['word', 'tag', 'switch', 'fastOr', 'method', 'regex
  * choices, any of which (a|#Tag) or all of which (#Tag && @method) must pass, which also takes one term.
  */
 function isPlainTest(r: Reg, first: boolean): boolean {
-  for (const k of Object.keys(r)) if (r[k] !== undefined && r[k] !== false && !PLAIN_KEYS.has(k)) return false;
   if (r.start === true && !first) return false;
-  if (r.choices !== undefined) {
-    if (r.operator !== 'or' && r.operator !== 'and') return false;
-    if ([r.word, r.tag, r.switch, r.fastOr, r.method, r.regex].some((x) => x !== undefined)) return false;
-    const choices = r.choices as unknown;
-    return Array.isArray(choices) && choices.length > 0 && choices.every((c) => Array.isArray(c) && c.length === 1 && isOneTest(c[0] as Reg, CHOICE_KEYS));
-  }
-  return isOneTest(r, PLAIN_KEYS);
+  if (r.choices === undefined) return isOneTest(r, PLAIN_KEYS);
+  if (!onlyKeys(r, PLAIN_KEYS) || (r.operator !== 'or' && r.operator !== 'and')) return false;
+  if ([r.word, r.tag, r.switch, r.fastOr, r.method, r.regex].some((x) => x !== undefined)) return false;
+  const choices = r.choices as unknown;
+  return Array.isArray(choices) && choices.length > 0 && choices.every((c) => Array.isArray(c) && c.length === 1 && isOneTest(c[0] as Reg, CHOICE_KEYS));
+}
+
+/** Whether every key the test sets (true or a value) is one of `keys`. */
+function onlyKeys(r: Reg, keys: ReadonlySet<string>): boolean {
+  for (const k of Object.keys(r)) if (r[k] !== undefined && r[k] !== false && !keys.has(k)) return false;
+  return true;
 }
 
 function isOneTest(r: Reg, keys: ReadonlySet<string>): boolean {
-  for (const k of Object.keys(r)) if (r[k] !== undefined && r[k] !== false && !keys.has(k)) return false;
-  if (r.choices !== undefined) return false;
+  if (!onlyKeys(r, keys) || r.choices !== undefined) return false;
   if (r.operator !== undefined && (r.operator !== 'or' || r.fastOr === undefined)) return false;
   // Exactly one test, as compromise tries them in doesMatch (word, tag, method, regex, switch, fastOr).
   const kinds = [r.word, r.tag, r.switch, r.fastOr, r.method, r.regex].filter((x) => x !== undefined).length;
@@ -244,7 +241,7 @@ function firstStart(p: Prefix | null, terms: readonly MatchTerm[]): number {
 }
 
 /** trimDown's and tooSmall's tests of one pattern, on the keys the sentence has. */
-function keep(x: IndexedNet, p: IndexedNet['patterns'][number], haves: ReadonlySet<string>, words: number): boolean {
+function keep(x: IndexedNet, p: Candidate, haves: ReadonlySet<string>, words: number): boolean {
   const m = p.match;
   if (words < m.minWords) return false;
   for (const need of p.needs) if (x.has[need] !== x.sentence) return false;
