@@ -1,5 +1,5 @@
 import type { Mention, MentionOf } from '../../model/mention.ts';
-import { alternation, fold } from '../../util/text.ts';
+import { alternation, escape, fold } from '../../util/text.ts';
 import { overlaps } from '../../util/spans.ts';
 import { taggingOf, type ExtractionInput, type Extractor, type FoundMentions } from '../context.ts';
 import { taggerSentences, type Tagging } from '../../nlp/tagging.ts';
@@ -291,7 +291,7 @@ function fromRelativeWho(input: ExtractionInput): Candidate[] {
  * (no word boundaries are checked), so it never says no where the pattern would match.
  */
 function mayStandAlone(text: string, surname: string, lexicon: Lexicon): boolean {
-  const before = honorificBefore(lexicon);
+  const before = honorificsOf(lexicon);
   for (let at = text.indexOf(surname); at >= 0; at = text.indexOf(surname, at + 1)) {
     const end = at + surname.length;
     if ((text[end] === "'" || text[end] === '’') && text[end + 1] === 's') return true;
@@ -300,25 +300,28 @@ function mayStandAlone(text: string, surname: string, lexicon: Lexicon): boolean
     if (after > end && SPEECH_VERB.test(text.slice(after, after + 8))) return true;
     let spaces = at;
     while (spaces > 0 && (text[spaces - 1] === ' ' || text[spaces - 1] === '\t')) spaces--;
-    if (spaces < at && before.regex.test(text.slice(Math.max(0, spaces - before.longest), spaces))) return true;
+    if (spaces < at && before.atEnd.test(text.slice(Math.max(0, spaces - before.longest), spaces))) return true;
   }
   return false;
 }
 
 const SPEECH_VERB = /^(?:said|says|told|added)(?![\p{L}])/u;
 
-/** An honorific, and an optional full stop, at the end of a text; and how long one can be. */
-function honorificBefore(lexicon: Lexicon): { regex: RegExp; longest: number } {
-  let found = honorificsBefore.get(lexicon);
+/**
+ * The honorifics as written (a literal alternation, for fromRecurringSurnames' pattern); an
+ * honorific and an optional full stop at the end of a text; and how long that can be.
+ */
+function honorificsOf(lexicon: Lexicon): { alternation: string; atEnd: RegExp; longest: number } {
+  let found = honorificsByLexicon.get(lexicon);
   if (!found) {
     const honorifics = lexicon.knowledge.honorifics.honorifics;
-    const alternation = honorifics.map((h) => h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-    found = { regex: new RegExp(`(?:${alternation})\\.?$`, 'u'), longest: Math.max(...honorifics.map((h) => h.length)) + 1 };
-    honorificsBefore.set(lexicon, found);
+    const alternation = honorifics.map(escape).join('|');
+    found = { alternation, atEnd: new RegExp(`(?:${alternation})\\.?$`, 'u'), longest: Math.max(...honorifics.map((h) => h.length)) + 1 };
+    honorificsByLexicon.set(lexicon, found);
   }
   return found;
 }
-const honorificsBefore = new WeakMap<Lexicon, { regex: RegExp; longest: number }>();
+const honorificsByLexicon = new WeakMap<Lexicon, { alternation: string; atEnd: RegExp; longest: number }>();
 
 /** Party labels of parliamentary records ("(Con)", "(Lab)"), after a member's name. */
 const PARTIES = ['Con', 'Lab', 'LD', 'Lib Dem', 'SNP', 'PC', 'Green', 'DUP', 'SDLP', 'UUP', 'Alba', 'Reform', 'Ind', 'Lab/Co-op', 'Co-op', 'CB', 'Non-Afl', 'Bishop'].map((p) =>
@@ -335,7 +338,7 @@ function fromRecurringSurnames(input: ExtractionInput): Candidate[] {
   const text = document.text;
   const out: Candidate[] = [];
   const bigram = new RegExp(`(?<=[\\p{Ll}\\p{N},][ \\t]+)(${NAME_WORD})[ \\t]+(${NAME_WORD})(?![ \\t]+[A-Z])(?![\\p{L}\\p{N}'’-])`, 'gu');
-  const honorifics = lexicon.knowledge.honorifics.honorifics.map((h) => h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  const honorifics = honorificsOf(lexicon).alternation;
   for (const m of text.matchAll(bigram)) {
     const [first, last] = [m[1]!, m[2]!];
     if ([first, last].some((w) => neverInName(w, lexicon) || isKnownNonPerson(w, lexicon))) continue;
@@ -345,7 +348,7 @@ function fromRecurringSurnames(input: ExtractionInput): Candidate[] {
     // Each way of standing alone puts a possessive or a speech verb after the surname, or an honorific
     // before it: where no occurrence has one, there is nothing to look for (and no pattern to build).
     if (!mayStandAlone(text, last, lexicon)) continue;
-    const surname = last.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const surname = escape(last);
     const alone = new RegExp(
       `(?<![A-Z][\\p{L}'’-]*[ \\t]+)${surname}['’]s(?![\\p{L}])|(?<![\\p{L}])(?:${honorifics})\\.?[ \\t]+${surname}(?![\\p{L}])|(?<![A-Z][\\p{L}'’-]*[ \\t]+)${surname}[ \\t]+(?:said|says|told|added)(?![\\p{L}])`,
       'gu',
