@@ -1,5 +1,5 @@
 import type { Peel, PeelAreaName, Polarity } from '../knowledge/index.ts';
-import { escape } from '../util/text.ts';
+import { escape, isAscii } from '../util/text.ts';
 
 /**
  * The cues of peel.yaml compiled for matching, indexed by their first word so
@@ -53,7 +53,7 @@ function cueEntry(cue: string): CueEntry {
   const regex = new RegExp(`${words.join(`(?:${SEP}\\p{L}+ly)?${SEP}`)}(?![\\p{L}\\p{N}])`, 'iuy');
   const alnum = (w: string) => w.toLowerCase().match(/^[\p{L}\p{N}]*/u)![0];
   const first = alnum(raw[0] ?? '');
-  const second = raw.length > 1 && first === (raw[0] ?? '').toLowerCase() && /^[\x00-\x7f]+$/.test(raw[1]!) ? alnum(raw[1]!) : '';
+  const second = raw.length > 1 && first === (raw[0] ?? '').toLowerCase() && isAscii(raw[1]!) ? alnum(raw[1]!) : '';
   const oneWord = raw.length === 1 && /^[A-Za-z0-9]+$/.test(raw[0]!);
   return { cue, regex, first, ...(second ? { second } : {}), ...(oneWord ? { oneWord } : {}) };
 }

@@ -3,6 +3,7 @@ import type { Sentence } from '../../nlp/sentences.ts';
 import { keepNonOverlapping, leftmostLongest } from '../../util/spans.ts';
 import { mostFrequent, type ExtractionInput, type Extractor, type FoundMentions } from '../context.ts';
 import { patternsThatMayMatch } from '../lexicon.ts';
+import { isSpaceCode } from '../../util/text.ts';
 
 /**
  * Who decided, recommended or announced a stage change. The act comes from
@@ -284,7 +285,7 @@ const titleWords = (title: string): string => title.toLowerCase().replace(/['’
 function holdsWords(title: string, phrase: string): boolean {
   for (let at = title.indexOf(phrase); at >= 0; at = title.indexOf(phrase, at + 1)) {
     const end = at + phrase.length;
-    if ((at === 0 || /\s/.test(title[at - 1]!)) && (end === title.length || /\s/.test(title[end]!))) return true;
+    if ((at === 0 || isSpaceCode(title.charCodeAt(at - 1))) && (end === title.length || isSpaceCode(title.charCodeAt(end)))) return true;
   }
   return false;
 }
