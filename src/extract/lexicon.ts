@@ -35,20 +35,13 @@ export interface ActPattern {
 
 /** Characters that a case-insensitive Unicode regex matches to an ASCII letter but toLowerCase does not (long s, Kelvin sign). */
 const FOLDS_TO_ASCII = /[\u017f\u212a]/;
-const wordsOfPattern = new WeakMap<{ source: string }, string[]>();
-
 /** The plain ASCII words of a stage phrase ("removed", "from" of "removed {gap} from {stage}"), lower case. */
 function literalWords(pattern: { source: string }): string[] {
-  let words = wordsOfPattern.get(pattern);
-  if (!words) {
-    words = pattern.source
-      .replace(/\{(?:stage|gap)\}/g, ' ')
-      .split(/\s+/)
-      .filter((w) => /^[A-Za-z-]+$/.test(w))
-      .map((w) => w.toLowerCase());
-    wordsOfPattern.set(pattern, words);
-  }
-  return words;
+  return pattern.source
+    .replace(/\{(?:stage|gap)\}/g, ' ')
+    .split(/\s+/)
+    .filter((w) => /^[A-Za-z-]+$/.test(w))
+    .map((w) => w.toLowerCase());
 }
 
 /**
@@ -73,7 +66,7 @@ export function patternsThatMayMatch<P extends { source: string }>(patterns: rea
   return out;
 }
 
-/** The distinct literal words of a list of patterns, and each pattern's as numbers into them. */
+/** The distinct literal words of a list of patterns, and each pattern's as numbers into them: made once per list. */
 function wordIndexOf(patterns: ReadonlyArray<{ source: string }>): { words: string[]; byPattern: number[][] } {
   let index = wordIndexes.get(patterns);
   if (!index) {
