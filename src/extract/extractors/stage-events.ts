@@ -153,20 +153,19 @@ export interface StageHit {
 /** All change phrases in a sentence, longest first where they overlap. */
 export function matchStagePatterns(input: ExtractionInput, sentence: Sentence): StageHit[] {
   // Asked again of the same sentence by counted forces, listed forces and the areas' lists.
-  let bySentence = stageHitsOf.get(input);
-  if (!bySentence) {
-    bySentence = new Map();
-    stageHitsOf.set(input, bySentence);
-  }
-  let hits = bySentence.get(sentence);
-  if (!hits) {
-    hits = stagePatternHits(input, sentence);
-    bySentence.set(sentence, hits);
-  }
-  return [...hits];
+  return [...oncePerSentence(stageHitsOf, input, sentence, stagePatternHits)];
 }
 
 const stageHitsOf = new WeakMap<ExtractionInput, Map<Sentence, StageHit[]>>();
+
+/** `compute` of a sentence of a document's input, worked out once and kept in `cache`. */
+function oncePerSentence<T>(cache: WeakMap<ExtractionInput, Map<Sentence, T>>, input: ExtractionInput, sentence: Sentence, compute: (input: ExtractionInput, sentence: Sentence) => T): T {
+  let bySentence = cache.get(input);
+  if (!bySentence) cache.set(input, (bySentence = new Map()));
+  let value = bySentence.get(sentence);
+  if (value === undefined) bySentence.set(sentence, (value = compute(input, sentence)));
+  return value;
+}
 
 function stagePatternHits(input: ExtractionInput, sentence: Sentence): StageHit[] {
   const { document, lexicon } = input;
@@ -197,16 +196,10 @@ function stagePatternHits(input: ExtractionInput, sentence: Sentence): StageHit[
 
 /** The stages the stage phrases of a sentence name ("Engage" for "enhanced monitoring"), read once per sentence. */
 function stagesNamedIn(input: ExtractionInput, sentence: Sentence): ReadonlyArray<string | undefined> {
-  let bySentence = stagesNamed.get(input);
-  if (!bySentence) stagesNamed.set(input, (bySentence = new Map()));
-  let stages = bySentence.get(sentence);
-  if (!stages) {
-    const { lexicon } = input;
+  return oncePerSentence(stagesNamed, input, sentence, ({ lexicon }, { text }) => {
     lexicon.stagePhrase.lastIndex = 0;
-    stages = mayNameStage(lexicon, sentence.text) ? Array.from(sentence.text.matchAll(lexicon.stagePhrase), (m) => lexicon.stageOf(m.groups?.stage ?? '')) : [];
-    bySentence.set(sentence, stages);
-  }
-  return stages;
+    return mayNameStage(lexicon, text) ? Array.from(text.matchAll(lexicon.stagePhrase), (m) => lexicon.stageOf(m.groups?.stage ?? '')) : [];
+  });
 }
 const stagesNamed = new WeakMap<ExtractionInput, Map<Sentence, Array<string | undefined>>>();
 
