@@ -169,9 +169,9 @@ const PLAIN_STRING = /^[A-Za-z0-9][^\t]*$/;
 const CORE_NOT_STRING = /^(?:null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?(?:[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)$/;
 
 /**
- * Front matter of "field: value" lines read without the YAML parser, or undefined where it is
- * anything else (comments, blank lines, nesting, lists, repeated fields, other escapes, values YAML
- * would type): what YAML's `toJS` gives for those lines, for the ones it reads.
+ * Front matter of "field: value" lines (blank lines between them allowed) read without the YAML
+ * parser, or undefined where it is anything else (comments, nesting, lists, repeated fields, other
+ * escapes, values YAML would type): what YAML's `toJS` gives for those lines, for the ones it reads.
  */
 export function simpleFrontMatter(yamlText: string): Record<string, unknown> | undefined {
   const out: Record<string, unknown> = {};
