@@ -303,15 +303,7 @@ class FormMatcher {
 
   /** The alternation of the forms that may start with `word` followed by `next`, in their order; null if none may. */
   private candidatesFor(word: string, next: Word | undefined): RegExp | null {
-    let entry = this.byWord.get(word);
-    if (entry === undefined) {
-      const found = this.candidatesOf(word);
-      // Where no candidate asks anything of its second word, the next word changes nothing.
-      const all = found.length > 0 && found.every((i) => this.second[i] === null) ? this.alternationOf(found) : null;
-      entry = found.length === 0 ? null : { found, all, byNext: new Map() };
-      if (this.byWord.size > 50_000) this.byWord.clear();
-      this.byWord.set(word, entry);
-    }
+    const entry = this.entryOf(word);
     if (entry === null) return null;
     if (entry.all !== null) return entry.all;
     // Outside ASCII the next word is left to the regex (Unicode case folding).
@@ -333,7 +325,21 @@ class FormMatcher {
   /** Whether a form may start at a word (`word`: the letters and digits there, possibly none). */
   mayStartWith(word: string): boolean {
     if (!this.indexed || !isAscii(word)) return true;
-    return word !== '' && this.candidatesOf(word).length > 0;
+    return word !== '' && this.entryOf(word) !== null;
+  }
+
+  /** The forms that may start with `word` (null: none), kept by word as words recur. */
+  private entryOf(word: string): { found: number[]; all: RegExp | null; byNext: Map<string, RegExp | null> } | null {
+    let entry = this.byWord.get(word);
+    if (entry === undefined) {
+      const found = this.candidatesOf(word);
+      // Where no candidate asks anything of its second word, the next word changes nothing.
+      const all = found.length > 0 && found.every((i) => this.second[i] === null) ? this.alternationOf(found) : null;
+      entry = found.length === 0 ? null : { found, all, byNext: new Map() };
+      if (this.byWord.size > 50_000) this.byWord.clear();
+      this.byWord.set(word, entry);
+    }
+    return entry;
   }
 
   private candidatesOf(word: string): number[] {
