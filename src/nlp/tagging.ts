@@ -51,6 +51,8 @@ export function taggerSentences(text: string): Array<{ start: number; text: stri
 /** A word of a reading as `terms().json({ offset: true })` gives it: its text (with its punctuation), tags, start and length. */
 export interface ReadTerm {
   text: string;
+  /** The word alone, without its punctuation (the term's own text in that JSON). */
+  word: string;
   tags: ReadonlySet<string>;
   /** Where the word itself starts (after any punctuation before it). */
   start: number;
@@ -77,7 +79,7 @@ export function readTerms(doc: View): ReadTerm[] {
   for (const sentence of (doc as unknown as { docs: RawTerm[][] }).docs) {
     for (const t of sentence) {
       const text = ((t.pre || '') + (t.text || t.normal || '') + (t.post || '')).trim();
-      out.push({ text, tags: t.tags, start: t.offset.start, length: text.length });
+      out.push({ text, word: t.text, tags: t.tags, start: t.offset.start, length: text.length });
     }
   }
   return out;

@@ -1,4 +1,4 @@
-import type { Tagging } from '../../../nlp/tagging.ts';
+import { readTerms, type Tagging } from '../../../nlp/tagging.ts';
 import type { Reference, Speaker } from './references.ts';
 import type { SpeakerResolver } from './speakers.ts';
 
@@ -59,18 +59,12 @@ export function verbsIn(g: Grammar, text: string, from: number, to: number): Arr
 
 /** Offsets (in `text`) of the words compromise reads as nouns. */
 function nounOffsets(tagging: Tagging, text: string): Set<number> {
-  return tagging.memo('nounOffsets', text, (doc) => {
-    const out = new Set<number>();
-    // The terms as json({ offset: true }) would give them, read in place: only their words, tags and offsets are needed.
-    doc.compute('offset');
-    for (const sentence of (doc as unknown as { docs: Array<Array<{ text: string; tags: Set<string>; offset: { start: number } }>> }).docs) {
-      for (const t of sentence) {
-        // compromise's offsets may drift where it normalises characters: trust one that slices the same word.
-        if (t.tags.has('Noun') && !t.tags.has('Verb') && text.startsWith(t.text, t.offset.start)) out.add(t.offset.start);
-      }
-    }
-    return out;
-  });
+  const out = new Set<number>();
+  for (const t of tagging.memo('terms', text, readTerms)) {
+    // compromise's offsets may drift where it normalises characters: trust one that slices the same word.
+    if (t.tags.has('Noun') && !t.tags.has('Verb') && text.startsWith(t.word, t.start)) out.add(t.start);
+  }
+  return out;
 }
 
 function refsIn(g: Grammar, from: number, to: number): Reference[] {
