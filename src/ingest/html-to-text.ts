@@ -1,6 +1,7 @@
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import type { Element, Nodes, Root } from 'hast';
+import { allMatches } from '../util/regex.ts';
 
 /** Page furniture that is never part of the published text. */
 const DROP = new Set(['script', 'style', 'noscript', 'nav', 'header', 'footer', 'aside', 'form', 'template', 'svg', 'iframe']);
@@ -51,7 +52,7 @@ const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input'
 function nestingDepth(html: string): number {
   let depth = 0;
   let max = 0;
-  for (const m of html.matchAll(/<(\/?)([a-zA-Z][\w-]*)[^>]*?(\/?)>/g)) {
+  for (const m of allMatches(html, /<(\/?)([a-zA-Z][\w-]*)[^>]*?(\/?)>/g)) {
     if (m[1]) depth = Math.max(0, depth - 1);
     else if (!m[3] && !VOID.has(m[2]!.toLowerCase())) max = Math.max(max, ++depth);
   }

@@ -11,12 +11,13 @@
 import { z } from 'zod';
 import { fold } from '../util/text.ts';
 import { formatPath, type PathPart } from './errors.ts';
+import { allMatches } from '../util/regex.ts';
 
 const KNOWN_SLOTS = ['place', 'force', 'org', 'title', 'rank', 'portfolio', 'stage', 'gap'] as const;
 export type PatternSlot = (typeof KNOWN_SLOTS)[number];
 
 function slotsOf(form: string): string[] {
-  return [...form.matchAll(/\{([^}]*)\}/g)].map((m) => m[1] ?? '');
+  return allMatches(form, /\{([^}]*)\}/g).map((m) => m[1] ?? '');
 }
 
 /** Non-empty text; YAML numbers (an unquoted 101) are accepted as text. */

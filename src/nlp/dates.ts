@@ -5,6 +5,7 @@ import { keepNonOverlapping, longestFirst } from '../util/spans.ts';
 import { alternation } from '../util/text.ts';
 import { tenseAt } from './tense.ts';
 import { Tagging } from './tagging.ts';
+import { allMatches } from '../util/regex.ts';
 
 export const DatePrecision = z.enum(['day', 'month', 'year']);
 export type DatePrecision = z.infer<typeof DatePrecision>;
@@ -315,7 +316,7 @@ const coordinationRefiner: chrono.Refiner = {
         const days = /((?:\b\d{1,2}(?:st|nd|rd|th)?\s*,\s*)*\b\d{1,2}(?:st|nd|rd|th)?)\s*,?\s*(?:and|or|&)\s*$/.exec(context.text.slice(Math.max(0, r.index - 30), r.index));
         if (days) {
           const from = r.index - days[0].length;
-          for (const m of days[1]!.matchAll(/\d{1,2}/g)) {
+          for (const m of allMatches(days[1]!, /\d{1,2}/g)) {
             const day = Number(m[0]);
             if (day < 1 || day > 31 || results.some((o) => o.index <= from + m.index && from + m.index < o.index + o.text.length)) continue;
             const components = c.clone();

@@ -1,5 +1,6 @@
 import { keepNonOverlapping } from '../util/spans.ts';
 import { alternation, escape, fold, isAscii } from '../util/text.ts';
+import { allMatches } from '../util/regex.ts';
 
 /**
  * Finds the written forms of known names in text: longest match first, on word
@@ -98,7 +99,7 @@ export class Gazetteer {
     if (!phrases) return false;
     const from = Math.max(0, start - 60);
     const window = folded.slice(from, end + 60);
-    for (const p of window.matchAll(phrases)) {
+    for (const p of allMatches(window, phrases)) {
       // The phrase overlaps the match and runs to its end or beyond: "the Met" in "the Met Office".
       if (from + p.index < end && from + p.index + p[0].length >= end) return true;
     }
@@ -166,7 +167,7 @@ export class Gazetteer {
       }
     }
     if (this.gapped) {
-      for (const m of folded.matchAll(this.gapped)) {
+      for (const m of allMatches(folded, this.gapped)) {
         const canonical = this.gappedCanonical[m.slice(1).findIndex((g) => g !== undefined)];
         const end = m.index + m[0].length;
         if (canonical && !this.isPartOfOtherName(folded, canonical, m.index, end)) out.push({ canonical, start: m.index, end, surface: text.slice(m.index, end) });
@@ -202,7 +203,7 @@ function scanned(text: string): { folded: string; words: Word[] } {
   let scan = recentScans.find((s) => s.text === text);
   if (!scan) {
     const folded = fold(text, 'sameLength');
-    const words = Array.from(folded.matchAll(WORD_RUN), (w): Word => ({ index: w.index, text: w[0], lower: w[0].toLowerCase(), ascii: isAscii(w[0]) }));
+    const words = allMatches(folded, WORD_RUN).map((w): Word => ({ index: w.index, text: w[0], lower: w[0].toLowerCase(), ascii: isAscii(w[0]) }));
     scan = { text, folded, words };
     recentScans.unshift(scan);
     if (recentScans.length > 4) recentScans.pop();

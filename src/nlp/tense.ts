@@ -1,6 +1,7 @@
 import { chunked, Tagging, type View } from './tagging.ts';
 import { loadDateVocabulary } from '../knowledge/dates.ts';
 import { alternation } from '../util/text.ts';
+import { allMatches } from '../util/regex.ts';
 
 export type Tense = 'past' | 'future';
 
@@ -14,7 +15,7 @@ const PERFECT = /^(?:has|have|had|'ve|’ve)\b/i;
 /** The sentence of `text` around `at`: from after the last full stop before it to the next one. */
 export function sentenceAround(text: string, at: number): { start: number; text: string } {
   const before = text.slice(0, at);
-  const stops = [...before.matchAll(/[.!?]["'”’)]?\s+(?=["'“‘(]?[A-Z0-9])/g)];
+  const stops = allMatches(before, /[.!?]["'”’)]?\s+(?=["'“‘(]?[A-Z0-9])/g);
   const last = stops[stops.length - 1];
   const start = last ? last.index + last[0].length : 0;
   const next = /[.!?]["'”’)]?(?:\s+(?=["'“‘(]?[A-Z0-9])|\s*$)/.exec(text.slice(at));

@@ -4,6 +4,7 @@ import { keepNonOverlapping, leftmostLongest } from '../../util/spans.ts';
 import { mostFrequent, type ExtractionInput, type Extractor, type FoundMentions } from '../context.ts';
 import { patternsThatMayMatch } from '../lexicon.ts';
 import { isSpaceCode } from '../../util/text.ts';
+import { allMatches } from '../../util/regex.ts';
 
 /**
  * Who decided, recommended or announced a stage change. The act comes from
@@ -115,7 +116,7 @@ function actCues({ document, lexicon }: ExtractionInput, sentence: Sentence): Cu
   const hits: Cue[] = [];
   for (const p of patternsThatMayMatch(lexicon.actPatterns, text)) {
     p.regex.lastIndex = 0;
-    for (const m of text.matchAll(p.regex)) hits.push({ act: p.act, start: sentence.start + m.index, end: sentence.start + m.index + m[0].length, text: m[0] });
+    for (const m of allMatches(text, p.regex)) hits.push({ act: p.act, start: sentence.start + m.index, end: sentence.start + m.index + m[0].length, text: m[0] });
   }
   // "I have accepted her recommendation": accepting a recommendation is deciding what it recommends.
   for (const h of [...hits]) {
@@ -324,14 +325,14 @@ function actorsIn(input: ExtractionInput, found: FoundMentions, voice: Voice, fr
     const actor = holderOf(input, found, t.canonical) ?? (org ? { name: org, kind: 'organisation' as const } : undefined);
     if (actor) out.push({ start: from + t.start, end: from + t.end, actor });
   }
-  for (const m of slice.matchAll(/\bthe\s+((?:[a-z]+\s+){1,3}[a-z]+)\b/g)) {
+  for (const m of allMatches(slice, /\bthe\s+((?:[a-z]+\s+){1,3}[a-z]+)\b/g)) {
     const actor = officeHolder(input, found, m[1]!);
     if (actor) out.push({ start: from + m.index, end: from + m.index + m[0].length, actor });
   }
-  for (const m of slice.matchAll(input.lexicon.inspectorateReference)) {
+  for (const m of allMatches(slice, input.lexicon.inspectorateReference)) {
     out.push({ start: from + m.index, end: from + m.index + m[0].length, actor: inspectorate(input) });
   }
-  for (const m of slice.matchAll(/\b(?:(I|my|me)|(we|We|our|Our|us))\b/g)) {
+  for (const m of allMatches(slice, /\b(?:(I|my|me)|(we|We|our|Our|us))\b/g)) {
     const at = from + m.index;
     const quote = found.of('quote').find((q) => q.start <= at && q.end >= at);
     const actor: Actor | undefined = quote

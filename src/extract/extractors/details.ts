@@ -15,6 +15,7 @@ import { loadDetailsVocabulary } from '../../knowledge/details.ts';
 import type { Mention, MentionOf } from '../../model/mention.ts';
 import { alternation } from '../../util/text.ts';
 import type { Extractor } from '../context.ts';
+import { allMatches } from '../../util/regex.ts';
 
 const VOCABULARY = loadDetailsVocabulary();
 
@@ -100,7 +101,7 @@ export const detailExtractor: Extractor = {
         [ORDINAL_HOLDER, true],
         [CARDINAL_HOLDERS, false],
       ] as const) {
-        for (const m of text.matchAll(re)) {
+        for (const m of allMatches(text, re)) {
           const n = numberOf(m[1]!);
           if (!n) continue;
           const office = m[2]!.toLowerCase().replace(/\s+/g, ' ');
@@ -108,21 +109,21 @@ export const detailExtractor: Extractor = {
         }
       }
       if (GRADED_WORDS.test(text)) {
-        for (const m of text.matchAll(AREAS_ASSESSED)) {
+        for (const m of allMatches(text, AREAS_ASSESSED)) {
           const n = numberOf(m[1]!);
           if (n && n > 1) push(m as RegExpExecArray, { ...none, topic: 'areasAssessed', value: String(n), lo: n, hi: n });
         }
       }
-      for (const m of text.matchAll(AREAS_AT_GRADE)) {
+      for (const m of allMatches(text, AREAS_AT_GRADE)) {
         const n = numberOf(m[1]!);
         if (n) push(m as RegExpExecArray, { ...none, topic: 'areasGraded', value: String(n), qualifier: gradeOf(m[2]!), lo: n, hi: n });
       }
-      for (const m of text.matchAll(GRADE_IN_AREAS)) {
+      for (const m of allMatches(text, GRADE_IN_AREAS)) {
         const n = numberOf(m[2]!);
         if (n) push(m as RegExpExecArray, { ...none, topic: 'areasGraded', value: String(n), qualifier: gradeOf(m[1]!), lo: n, hi: n });
       }
       for (const re of [SPELL_AFTER_ENTRY, SPELL_IN_STAGE, SPELL_FOR]) {
-        for (const m of text.matchAll(re)) {
+        for (const m of allMatches(text, re)) {
           const years = spellYears(m[1], m[2]!, m[3]!);
           if (years) push(m as RegExpExecArray, { ...none, topic: 'spell', value: m[0].replace(/\s+/g, ' '), lo: years.lo, hi: years.hi });
         }
@@ -131,13 +132,13 @@ export const detailExtractor: Extractor = {
       const previous = sentences[sentences.indexOf(s) - 1];
       const context = ANAPHORIC_START.test(text) && previous ? `${previous.text} ${text}` : text;
       if (CAUSE_CONTEXT.test(context)) {
-        for (const m of text.matchAll(CAUSE)) {
+        for (const m of allMatches(text, CAUSE)) {
           const noun = m[1]!.toLowerCase();
           const cause = Object.entries(VOCABULARY.causes).find(([, nouns]) => nouns.includes(noun))?.[0] ?? noun;
           push(m as RegExpExecArray, { ...none, topic: 'cause', value: cause });
         }
       }
-      for (const m of text.matchAll(REMIT)) {
+      for (const m of allMatches(text, REMIT)) {
         push(m as RegExpExecArray, { ...none, topic: 'remit', value: /wales/i.test(m[1]!) && /england/i.test(m[1]!) ? 'England and Wales' : /wales/i.test(m[1]!) ? 'Wales' : 'England' });
       }
     }

@@ -4,6 +4,7 @@ import { escape, fold } from '../../util/text.ts';
 import { overlaps } from '../../util/spans.ts';
 import { sentenceAt, type Sentence } from '../../nlp/sentences.ts';
 import { readTerms, type Tagging } from '../../nlp/tagging.ts';
+import { allMatches } from '../../util/regex.ts';
 
 /**
  * Bodies named by the shape of their name rather than listed one by one:
@@ -112,7 +113,7 @@ export function patternedBodies(text: string, knowledge: Knowledge): GazetteerMa
   const out: GazetteerMatch[] = [];
   for (const { regex, canonical, generic, words } of patterns) {
     if (!words.every((w) => folded.includes(w))) continue;
-    for (const m of folded.matchAll(regex)) {
+    for (const m of allMatches(folded, regex)) {
       if (generic && out.some((o) => o.start < m.index + m[0].length && m.index < o.end)) continue;
       const written = (m.groups?.place ?? '').replace(/\s+/g, ' ');
       const placeName = places.get(written.toLowerCase()) ?? written;
@@ -144,7 +145,7 @@ export function headedBodies(
   const { headed, notStart, notOrganisation } = compile(knowledge);
   const folded = fold(text, 'sameLength');
   const out: GazetteerMatch[] = [];
-  for (const m of folded.matchAll(headed)) {
+  for (const m of allMatches(folded, headed)) {
     let start = m.index;
     const end = m.index + m[0].length;
     // Its last word is always kept: if that is inside a taken name, so is the phrase (and its opening words need no tagging).

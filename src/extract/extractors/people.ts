@@ -5,6 +5,7 @@ import { taggingOf, type ExtractionInput, type Extractor, type FoundMentions } f
 import { taggerSentences, type Tagging } from '../../nlp/tagging.ts';
 import type { Lexicon } from '../lexicon.ts';
 import { findTitles } from '../titles.ts';
+import { allMatches } from '../../util/regex.ts';
 
 /**
  * People, from three kinds of evidence: compromise's person tagging, a title
@@ -199,7 +200,7 @@ const TITLE_COMPLEMENT = new RegExp(
 function fromHonorifics({ document, lexicon }: ExtractionInput): Candidate[] {
   const text = document.text;
   const out: Candidate[] = [];
-  for (const m of text.matchAll(lexicon.honorificBeforeName)) {
+  for (const m of allMatches(text, lexicon.honorificBeforeName)) {
     const at = skipHonorifics(text, m.index, lexicon);
     if (at === m.index) continue;
     const name = NAME.exec(text.slice(at));
@@ -228,7 +229,7 @@ function fromPostNominals({ document, lexicon }: ExtractionInput): Candidate[] {
     if (comma && !lexicon.titles.find(text.slice(m.index + m[0].length + comma[0].length, m.index + m[0].length + comma[0].length + 80)).some((t) => t.start === 0)) continue;
     // The match may begin with words that describe the person ("Home Secretary Jane Smith MP"): keep the name.
     let start = m.index;
-    const words = [...m[1]!.matchAll(/\S+/g)];
+    const words = allMatches(m[1]!, /\S+/g);
     for (let i = 0; words.length - i > 2 && isDescriptiveWord(words[i]![0], lexicon); i++) start = m.index + words[i + 1]!.index;
     out.push({ start, end: m.index + m[1]!.length, anchored: true });
   }
@@ -239,7 +240,7 @@ function fromPostNominals({ document, lexicon }: ExtractionInput): Candidate[] {
  * The matches of `re` (global) in `text`, found line by line and only in the lines `mayHold`
  * admits, with their indices in `text`. For patterns that cannot take a line break (words joined by
  * spaces or tabs): a line's start and end then read as the text's line breaks do, so the matches
- * are those of `text.matchAll(re)` wherever `mayHold` admits every line holding one.
+ * are those of `allMatches(text, re)` wherever `mayHold` admits every line holding one.
  */
 function* matchesByLine(text: string, re: RegExp, mayHold: (line: string) => boolean): Generator<RegExpExecArray> {
   for (let start = 0; start <= text.length; ) {
@@ -247,7 +248,7 @@ function* matchesByLine(text: string, re: RegExp, mayHold: (line: string) => boo
     const end = newline < 0 ? text.length : newline;
     const line = text.slice(start, end);
     if (mayHold(line)) {
-      for (const m of line.matchAll(re) as IterableIterator<RegExpExecArray>) {
+      for (const m of allMatches(line, re)) {
         m.index += start;
         yield m;
       }
@@ -275,7 +276,7 @@ function fromRelativeWho(input: ExtractionInput): Candidate[] {
   const out: Candidate[] = [];
   for (const m of matchesByLine(text, re, (line) => line.includes('who'))) {
     let start = m.index;
-    const words = [...m[1]!.matchAll(/\S+/g)];
+    const words = allMatches(m[1]!, /\S+/g);
     for (let i = 0; words.length - i > 2 && isDescriptiveWord(words[i]![0], lexicon); i++) start = m.index + words[i + 1]!.index;
     const name = text.slice(start, m.index + m[1]!.length);
     if (name.split(/\s+/).some((w) => isDescriptiveWord(w, lexicon)) || isKnownNonPerson(name, lexicon)) continue;
@@ -339,7 +340,7 @@ function fromRecurringSurnames(input: ExtractionInput): Candidate[] {
   const out: Candidate[] = [];
   const bigram = new RegExp(`(?<=[\\p{Ll}\\p{N},][ \\t]+)(${NAME_WORD})[ \\t]+(${NAME_WORD})(?![ \\t]+[A-Z])(?![\\p{L}\\p{N}'’-])`, 'gu');
   const honorifics = honorificsOf(lexicon).alternation;
-  for (const m of text.matchAll(bigram)) {
+  for (const m of allMatches(text, bigram)) {
     const [first, last] = [m[1]!, m[2]!];
     if ([first, last].some((w) => neverInName(w, lexicon) || isKnownNonPerson(w, lexicon))) continue;
     if (isKnownNonPerson(`${first} ${last}`, lexicon)) continue;
@@ -353,7 +354,7 @@ function fromRecurringSurnames(input: ExtractionInput): Candidate[] {
       `(?<![A-Z][\\p{L}'’-]*[ \\t]+)${surname}['’]s(?![\\p{L}])|(?<![\\p{L}])(?:${honorifics})\\.?[ \\t]+${surname}(?![\\p{L}])|(?<![A-Z][\\p{L}'’-]*[ \\t]+)${surname}[ \\t]+(?:said|says|told|added)(?![\\p{L}])`,
       'gu',
     );
-    const elsewhere = [...text.matchAll(alone)].some((a) => a.index < m.index || a.index >= m.index + m[0].length);
+    const elsewhere = allMatches(text, alone).some((a) => a.index < m.index || a.index >= m.index + m[0].length);
     if (!elsewhere) continue;
     if (isPlaceOrOrganisation(taggingOf(input), `${first} ${last}`)) continue;
     out.push({ start: m.index, end: m.index + m[0].length, anchored: true });
@@ -396,7 +397,7 @@ export function skipHonorifics(text: string, at: number, lexicon: Lexicon): numb
 function boundToNames(text: string, candidates: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   for (const c of candidates) {
-    const words = [...text.slice(c.start, c.end).matchAll(/\S+/g)];
+    const words = allMatches(text.slice(c.start, c.end), /\S+/g);
     let end = c.start;
     for (const w of words) {
       const word = w[0];

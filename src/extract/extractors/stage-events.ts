@@ -4,6 +4,7 @@ import { keepNonOverlapping, overlaps } from '../../util/spans.ts';
 import { mostFrequent, primaryForce, type ExtractionInput, type Extractor, type FoundMentions } from '../context.ts';
 import { mayNameStage, patternsThatMayMatch, type StagePattern } from '../lexicon.ts';
 import { wordsOf } from '../../util/text.ts';
+import { allMatches } from '../../util/regex.ts';
 
 /**
  * A force entering or leaving a monitoring stage: a change phrase from the
@@ -130,7 +131,7 @@ function datedBackReferences(input: ExtractionInput, found: FoundMentions, sente
   const out: MentionOf<'stageEvent'>[] = [];
   for (const sentence of sentences) {
     const text = input.document.text.slice(sentence.start, sentence.end);
-    for (const m of text.matchAll(BACK_REFERENCE_NOUN)) {
+    for (const m of allMatches(text, BACK_REFERENCE_NOUN)) {
       const start = sentence.start + m.index;
       const hit = { start, end: start + m[0].length } as StageHit;
       const date = dateFor(input, found, sentence, hit);
@@ -176,7 +177,7 @@ function stagePatternHits(input: ExtractionInput, sentence: Sentence): StageHit[
   if (patterns.length === 0) return hits;
   for (const pattern of patterns) {
     pattern.regex.lastIndex = 0;
-    for (const m of sentence.text.matchAll(pattern.regex)) {
+    for (const m of allMatches(sentence.text, pattern.regex)) {
       const stagePhrase = m.groups?.stage ?? '';
       // A stage name in quotation marks is a name whatever its case ("the “engage” process").
       const at = m.index + m[0].indexOf(stagePhrase);
@@ -198,7 +199,7 @@ function stagePatternHits(input: ExtractionInput, sentence: Sentence): StageHit[
 function stagesNamedIn(input: ExtractionInput, sentence: Sentence): ReadonlyArray<string | undefined> {
   return oncePerSentence(stagesNamed, input, sentence, ({ lexicon }, { text }) => {
     lexicon.stagePhrase.lastIndex = 0;
-    return mayNameStage(lexicon, text) ? Array.from(text.matchAll(lexicon.stagePhrase), (m) => lexicon.stageOf(m.groups?.stage ?? '')) : [];
+    return mayNameStage(lexicon, text) ? allMatches(text, lexicon.stagePhrase).map((m) => lexicon.stageOf(m.groups?.stage ?? '')) : [];
   });
 }
 const stagesNamed = new WeakMap<ExtractionInput, Map<Sentence, Array<string | undefined>>>();
@@ -220,7 +221,7 @@ function stagePronounHits(input: ExtractionInput, index: number, lookBack = 1): 
   const hits: StageHit[] = [];
   for (const pattern of patterns) {
     pattern.regex.lastIndex = 0;
-    for (const m of sentence.text.matchAll(pattern.regex)) {
+    for (const m of allMatches(sentence.text, pattern.regex)) {
       const start = sentence.start + m.index;
       const end = start + m[0].length;
       if (!/^\s*(?:$|[.,;:–—)]|(?:in|on|at|after|since|during|last|this|earlier|later|when|and|but)\b)/i.test(document.text.slice(end, sentence.end))) continue;
@@ -244,7 +245,7 @@ function escalationHits(input: ExtractionInput, found: FoundMentions, sentence: 
   const forces = found.of('force').filter((f) => f.start >= sentence.start && f.end <= sentence.end);
   for (const p of patternsThatMayMatch(lexicon.escalations, sentence.text)) {
     p.regex.lastIndex = 0;
-    for (const m of sentence.text.matchAll(p.regex)) {
+    for (const m of allMatches(sentence.text, p.regex)) {
       const start = sentence.start + m.index;
       const end = start + m[0].length;
       if (!p.ownObject && !forceBeside(document.text, forces, sentence.start, start, end)) continue;
@@ -267,7 +268,7 @@ function forceBeside(text: string, forces: MentionOf<'force'>[], floor: number, 
   const objectAt = end + /^\s*(?:of\s+)?/.exec(text.slice(end, end + 10))![0].length;
   if (objectAt > end && (FORCE_REFERENCE.test(text.slice(objectAt, objectAt + 20)) || forces.some((f) => f.start === objectAt))) return true;
   const before = text.slice(Math.max(floor, start - 60), start);
-  for (const subject of before.matchAll(/(?<![\p{L}\p{N}])(?:the\s+force|it|they)(?=\s)/giu)) {
+  for (const subject of allMatches(before, /(?<![\p{L}\p{N}])(?:the\s+force|it|they)(?=\s)/giu)) {
     if (PASSIVE_LINK.test(before.slice(subject.index + subject[0].length))) return true;
   }
   return forces.some((f) => f.end <= start && PASSIVE_LINK.test(text.slice(f.end, start)));
@@ -339,7 +340,7 @@ function membershipHits(input: ExtractionInput, sentence: Sentence): StageHit[] 
   const hits: StageHit[] = [];
   for (const regex of input.lexicon.stageMemberships) {
     regex.lastIndex = 0;
-    for (const m of sentence.text.matchAll(regex)) {
+    for (const m of allMatches(sentence.text, regex)) {
       const stage = input.lexicon.stageOf(m.groups?.stage ?? '');
       const start = sentence.start + m.index;
       if (stage !== 'Engage' || isHedged(input.document.text, sentence.start, start, input.lexicon.hedges)) continue;

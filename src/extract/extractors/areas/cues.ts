@@ -4,6 +4,7 @@ import type { AreaCues, CueEntry } from '../../area-cues.ts';
 import { keepNonOverlapping, type Span } from '../../../util/spans.ts';
 import { isAscii } from '../../../util/text.ts';
 import { termsOf, type Term } from './grammar.ts';
+import { allMatches } from '../../../util/regex.ts';
 
 /** Cue matching: every PEEL and polarity cue found once per document, then looked up by span. */
 
@@ -63,7 +64,7 @@ interface Word {
 
 /** The words of the text (letters and digits), lower case: read once for all three kinds of cue. */
 function wordRuns(text: string): Word[] {
-  return Array.from(text.matchAll(/[\p{L}\p{N}]+/gu), (w) => ({ start: w.index, lower: w[0].toLowerCase() }));
+  return allMatches(text, /[\p{L}\p{N}]+/gu).map((w) => ({ start: w.index, lower: w[0].toLowerCase() }));
 }
 
 type Kinds = { [K in keyof AreaCues]?: AreaCues[K] extends Map<string, infer E> ? E : never };

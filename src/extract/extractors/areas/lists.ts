@@ -3,6 +3,7 @@ import { areaOf, polarityHits, type Candidate, type Ctx, type Polarity, type Spa
 import { polarityOf } from './polarity.ts';
 import { FINITE, splitAreas, trim } from './spans.ts';
 import { termsOf } from './grammar.ts';
+import { allMatches } from '../../../util/regex.ts';
 
 /** Lists of areas: bullet lines, or paragraphs ending in ";" after a colon. */
 
@@ -218,7 +219,7 @@ function clauses(ctx: Ctx, span: Span): Span[] {
   const text = ctx.text.slice(span.start, span.end);
   const out: Span[] = [];
   let from = 0;
-  for (const m of text.matchAll(CLAUSE_AND)) {
+  for (const m of allMatches(text, CLAUSE_AND)) {
     if (!FINITE.test(text.slice(from, m.index))) continue;
     out.push(trim(ctx, { start: span.start + from, end: span.start + m.index }));
     from = m.index + m[0].length;

@@ -4,6 +4,7 @@ import { polarityOf } from './polarity.ts';
 import { termsOf } from './grammar.ts';
 import { FINITE, splitAreas, trim, wordCount } from './spans.ts';
 import { alternation } from '../../../util/text.ts';
+import { allMatches } from '../../../util/regex.ts';
 
 /** Areas in running text: introduced by a polarity cue, as a clause's subject, or as a polarity verb's object. */
 
@@ -150,8 +151,8 @@ const PRONOUN_SUBJECT = /^(?:it|they|we|he|she|this|these|those|there|i|you)\b/i
 export function predicateAreas(ctx: Ctx, sentence: Sentence): Candidate[] {
   const out: Candidate[] = [];
   const s = ctx.text.slice(sentence.start, sentence.end);
-  const boundaries = [...s.matchAll(BOUNDARY)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
-  for (const aux of s.matchAll(AUX)) {
+  const boundaries = allMatches(s, BOUNDARY).map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  for (const aux of allMatches(s, AUX)) {
     const prev = boundaries.filter((b) => b.end <= aux.index).pop();
     const subject = trim(ctx, { start: sentence.start + (prev?.end ?? 0), end: sentence.start + aux.index });
     const auxEnd = aux.index + aux[0].length;
@@ -270,7 +271,7 @@ export function needsAreas(ctx: Ctx, sentence: Sentence): Candidate[] {
   for (const hit of polarityHits(ctx, sentence)) {
     if (!NEEDS_BEFORE.test(hit.cue)) continue;
     const before = ctx.text.slice(sentence.start, hit.start);
-    const bounds = [...before.matchAll(BEFORE_BOUNDARY)];
+    const bounds = allMatches(before, BEFORE_BOUNDARY);
     const last = bounds[bounds.length - 1];
     const subject = trim(ctx, { start: sentence.start + (last ? last.index + last[0].length : 0), end: hit.start });
     if (subject.end <= subject.start || wordCount(ctx, subject) > 8) continue;

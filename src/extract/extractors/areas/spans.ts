@@ -1,6 +1,7 @@
 import { areaOf, peelHits, type Ctx, type Hit, type Span } from './cues.ts';
 import { isModifier, termsOf } from './grammar.ts';
 import { wordsOf } from '../../../util/text.ts';
+import { allMatches } from '../../../util/regex.ts';
 
 /** Span trimming and the splitting of one phrase into the areas it names. */
 
@@ -28,7 +29,7 @@ export function trim(ctx: Ctx, span: Span): Span {
   return { start, end };
 }
 
-/** The "g" form of a separator pattern, made once per pattern (matchAll copies it, so it may be shared). */
+/** The "g" form of a separator pattern, made once per pattern (allMatches puts its lastIndex back, so it may be shared). */
 function globalOf(re: RegExp): RegExp {
   let g = globalForms.get(re);
   if (!g) globalForms.set(re, (g = re.flags.includes('g') ? re : new RegExp(re.source, `${re.flags}g`)));
@@ -39,7 +40,7 @@ const globalForms = new WeakMap<RegExp, RegExp>();
 /** Matches of `re` in a span that do not start inside a protected range. */
 export function separators(ctx: Ctx, span: Span, re: RegExp, protect: Span[]): Span[] {
   const out: Span[] = [];
-  for (const m of ctx.text.slice(span.start, span.end).matchAll(globalOf(re))) {
+  for (const m of allMatches(ctx.text.slice(span.start, span.end), globalOf(re))) {
     const s = { start: span.start + m.index, end: span.start + m.index + m[0].length };
     if (!protect.some((p) => s.start > p.start && s.start < p.end)) out.push(s);
   }
@@ -60,7 +61,7 @@ export function cutAt(span: Span, seps: Span[]): Span[] {
 /** Parenthesised asides: never split inside them. */
 export function parentheses(ctx: Ctx, span: Span): Span[] {
   const out: Span[] = [];
-  for (const m of ctx.text.slice(span.start, span.end).matchAll(/\([^()]*\)/g)) out.push({ start: span.start + m.index, end: span.start + m.index + m[0].length });
+  for (const m of allMatches(ctx.text.slice(span.start, span.end), /\([^()]*\)/g)) out.push({ start: span.start + m.index, end: span.start + m.index + m[0].length });
   return out;
 }
 
@@ -75,7 +76,7 @@ const TO_COMPLEMENT = /(?:^|\s)(?:ability|abilities|capacity|capability|failure|
 
 /** Where the first elaboration starts, skipping a "to" that completes a noun. */
 function elaborationAt(text: string): number | undefined {
-  for (const m of text.matchAll(ELABORATIONS)) if (!(/^\s+to\b/i.test(m[0]) && TO_COMPLEMENT.test(text.slice(0, m.index)))) return m.index;
+  for (const m of allMatches(text, ELABORATIONS)) if (!(/^\s+to\b/i.test(m[0]) && TO_COMPLEMENT.test(text.slice(0, m.index)))) return m.index;
   return undefined;
 }
 

@@ -1,6 +1,7 @@
 import { readTerms, type Tagging } from '../../../nlp/tagging.ts';
 import type { Reference, Speaker } from './references.ts';
 import type { SpeakerResolver } from './speakers.ts';
+import { allMatches } from '../../../util/regex.ts';
 
 /**
  * Who speaks a quotation, by the grammar of the sentence around it:
@@ -46,7 +47,7 @@ export function verbsIn(g: Grammar, text: string, from: number, to: number): Arr
   const re = new RegExp(g.reportingVerb.source, g.reportingVerb.flags);
   const slice = text.slice(from, to);
   let nouns: Set<number> | undefined;
-  for (const m of slice.matchAll(re)) {
+  for (const m of allMatches(slice, re)) {
     const start = from + m.index;
     const end = start + m[0].length;
     // A noun that looks like a verb ("the report", "emergency calls") is not a reporting verb.
@@ -146,7 +147,7 @@ export function speakerAfter(g: Grammar, c: Clause): Attribution | undefined {
 /** "according to X", anywhere in the sentence outside the quotation. */
 export function speakerAccordingTo(g: Grammar, c: Clause): Attribution | undefined {
   const { text } = c;
-  for (const m of text.slice(c.sentenceStart, c.sentenceEnd).matchAll(/(?<![\p{L}])according\s+to\s+/giu)) {
+  for (const m of allMatches(text.slice(c.sentenceStart, c.sentenceEnd), /(?<![\p{L}])according\s+to\s+/giu)) {
     const at = c.sentenceStart + m.index + m[0].length;
     if (g.quoted(at) || (at > c.openAt && at < c.closeEnd)) continue;
     const ref = refRightAfter(g, text, at, c.sentenceEnd);

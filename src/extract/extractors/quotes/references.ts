@@ -2,6 +2,7 @@ import type { ActorKind } from '../../../model/mention.ts';
 import { keepNonOverlapping } from '../../../util/spans.ts';
 import type { ExtractionInput, FoundMentions } from '../../context.ts';
 import { isSpaceCode } from '../../../util/text.ts';
+import { allMatches } from '../../../util/regex.ts';
 
 export interface Speaker {
   name: string;
@@ -34,18 +35,18 @@ export function referencesOf(input: ExtractionInput, found: FoundMentions): Refe
   for (const m of found.of('force')) refs.push({ kind: 'named', start: m.start, end: m.end, speaker: { name: m.name, kind: 'force' } });
   for (const m of found.of('organisation')) refs.push({ kind: 'named', start: m.start, end: m.end, speaker: { name: m.name, kind: 'organisation' } });
   const inspectorate: Speaker = { name: lexicon.inspectorate, kind: 'organisation' };
-  for (const m of text.matchAll(lexicon.inspectorateReference)) refs.push({ kind: 'named', start: m.index, end: m.index + m[0].length, speaker: inspectorate });
+  for (const m of allMatches(text, lexicon.inspectorateReference)) refs.push({ kind: 'named', start: m.index, end: m.index + m[0].length, speaker: inspectorate });
   // A title standing for its office ("described by the chief inspector of constabulary") speaks for the body it belongs to.
   for (const t of lexicon.titles.find(text)) {
     const org = lexicon.titleOrganisation.get(t.canonical);
     if (org) refs.push({ kind: 'named', start: t.start, end: t.end, speaker: { name: org, kind: 'organisation' } });
   }
-  for (const m of text.matchAll(lexicon.quotes.spokesperson)) refs.push({ kind: 'spokesperson', start: m.index, end: m.index + m[0].length });
-  for (const m of text.matchAll(lexicon.quotes.sourceNoun)) {
+  for (const m of allMatches(text, lexicon.quotes.spokesperson)) refs.push({ kind: 'spokesperson', start: m.index, end: m.index + m[0].length });
+  for (const m of allMatches(text, lexicon.quotes.sourceNoun)) {
     const author = lexicon.quotes.authorOfSource(m[0]);
     if (author) refs.push({ kind: 'source', start: m.index, end: m.index + m[0].length, author });
   }
-  for (const m of text.matchAll(PRONOUN)) {
+  for (const m of allMatches(text, PRONOUN)) {
     refs.push({ kind: 'pronoun', start: m.index, end: m.index + m[0].length, pronoun: m[1]!.toLowerCase() as 'he' | 'she' | 'it' | 'they' });
   }
   return dropOverlapped(refs);
