@@ -217,10 +217,7 @@ function fromHonorifics({ document, lexicon }: ExtractionInput): Candidate[] {
  */
 function fromPostNominals({ document, lexicon }: ExtractionInput): Candidate[] {
   const text = document.text;
-  const letters = alternation(lexicon.knowledge.honorifics.postNominals);
-  const name = `${NAME_WORD}(?:[ \\t]+(?:${NAME_WORD}|[A-Z]\\.)){1,3}`;
-  const after = `(?:(?:,?[ \\t]+(?:${letters}))+|(?:[ \\t]+\\([^()\\n]{1,40}\\))?[ \\t]+\\((?:${PARTIES.join('|')})\\))`;
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])(${name})${after}(?![\\p{L}\\p{N}])(?![ \\t]+[A-Z])`, 'gu');
+  const re = postNominalPattern(lexicon);
   const out: Candidate[] = [];
   const postNominals = lexicon.knowledge.honorifics.postNominals;
   for (const m of matchesByLine(text, re, (line) => line.includes('(') || postNominals.some((l) => line.includes(l)))) {
@@ -235,6 +232,20 @@ function fromPostNominals({ document, lexicon }: ExtractionInput): Candidate[] {
   }
   return boundToNames(text, out);
 }
+
+/** A name and the post-nominal letters or party after it, made once per lexicon (a regex built anew is compiled anew). */
+function postNominalPattern(lexicon: Lexicon): RegExp {
+  let re = postNominalPatterns.get(lexicon);
+  if (!re) {
+    const letters = alternation(lexicon.knowledge.honorifics.postNominals);
+    const name = `${NAME_WORD}(?:[ \\t]+(?:${NAME_WORD}|[A-Z]\\.)){1,3}`;
+    const after = `(?:(?:,?[ \\t]+(?:${letters}))+|(?:[ \\t]+\\([^()\\n]{1,40}\\))?[ \\t]+\\((?:${PARTIES.join('|')})\\))`;
+    re = new RegExp(`(?<![\\p{L}\\p{N}])(${name})${after}(?![\\p{L}\\p{N}])(?![ \\t]+[A-Z])`, 'gu');
+    postNominalPatterns.set(lexicon, re);
+  }
+  return re;
+}
+const postNominalPatterns = new WeakMap<Lexicon, RegExp>();
 
 /**
  * The matches of `re` (global) in `text`, found line by line and only in the lines `mayHold`
@@ -264,6 +275,9 @@ function isDescriptiveWord(word: string, lexicon: Lexicon): boolean {
   return lexicon.notNameWords.has(word.toLowerCase()) || isKnownNonPerson(word, lexicon) || PARTY_OR_STANDING.test(word);
 }
 
+/** Up to four capitalised words before "who": a name the clause describes. */
+const RELATIVE_WHO = new RegExp(`(?<![\\p{L}\\p{N}'’-])(${NAME_WORD}(?:[ \\t]+${NAME_WORD}){1,3}),?[ \\t]+who(?![\\p{L}])`, 'gu');
+
 /**
  * A name that "who" refers back to ("... replaces Jan Kowalczyk, who was ...").
  * "who" is said of people, so two or three capitalised words before it that
@@ -272,9 +286,8 @@ function isDescriptiveWord(word: string, lexicon: Lexicon): boolean {
 function fromRelativeWho(input: ExtractionInput): Candidate[] {
   const { document, lexicon } = input;
   const text = document.text;
-  const re = new RegExp(`(?<![\\p{L}\\p{N}'’-])(${NAME_WORD}(?:[ \\t]+${NAME_WORD}){1,3}),?[ \\t]+who(?![\\p{L}])`, 'gu');
   const out: Candidate[] = [];
-  for (const m of matchesByLine(text, re, (line) => line.includes('who'))) {
+  for (const m of matchesByLine(text, RELATIVE_WHO, (line) => line.includes('who'))) {
     let start = m.index;
     const words = allMatches(m[1]!, /\S+/g);
     for (let i = 0; words.length - i > 2 && isDescriptiveWord(words[i]![0], lexicon); i++) start = m.index + words[i + 1]!.index;

@@ -44,10 +44,10 @@ const AUX_OR_ADVERB = /(?:\s+(?:has|have|had|was|is|will|would|also|then|now|lat
 
 export function verbsIn(g: Grammar, text: string, from: number, to: number): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
-  const re = new RegExp(g.reportingVerb.source, g.reportingVerb.flags);
   const slice = text.slice(from, to);
   let nouns: Set<number> | undefined;
-  for (const m of allMatches(slice, re)) {
+  g.reportingVerb.lastIndex = 0;
+  for (const m of allMatches(slice, g.reportingVerb)) {
     const start = from + m.index;
     const end = start + m[0].length;
     // A noun that looks like a verb ("the report", "emergency calls") is not a reporting verb.
