@@ -1,11 +1,11 @@
 /**
  * Every match of a global regex in `text`, in order, as `text.matchAll(re)` gives them (from
  * `re.lastIndex`, past empty matches), without matchAll's copy of the regex. matchAll builds a
- * new RegExp on every call, and V8 compiles that copy afresh (running it first in its
- * interpreter) whenever a garbage collection has emptied its regex cache: over a document that
- * was a sizeable part of the extractors' time. Here the regex's own compiled code runs. The
- * matches are collected before returning and `re.lastIndex` is put back, so the caller may use
- * the same regex again while reading them.
+ * new RegExp from `re` on every call, and for a large pattern (each stage pattern holds the whole
+ * stage alternation) making that copy costs more than the match: about 3 µs a call against 0.2 µs
+ * with `exec` on the regex itself, measured warm on one sentence. The matches are collected before
+ * returning and `re.lastIndex` is put back, so the caller may use the same regex again while
+ * reading them.
  */
 export function allMatches(text: string, re: RegExp): RegExpExecArray[] {
   if (!re.global) throw new TypeError(`allMatches needs a regex with the "g" flag: /${re.source}/${re.flags}`);
