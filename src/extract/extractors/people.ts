@@ -342,6 +342,9 @@ const PARTIES = ['Con', 'Lab', 'LD', 'Lib Dem', 'SNP', 'PC', 'Green', 'DUP', 'SD
   p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'),
 );
 
+/** Two capitalised words after a lower-case word, a digit or a comma: inside a sentence. */
+const INNER_BIGRAM = new RegExp(`(?<=[\\p{Ll}\\p{N},][ \\t]+)(${NAME_WORD})[ \\t]+(${NAME_WORD})(?![ \\t]+[A-Z])(?![\\p{L}\\p{N}'’-])`, 'gu');
+
 /**
  * Two capitalised words inside a sentence ("killed by Jan Kowalczyk in ...")
  * whose second word comes back alone as a person elsewhere: "Kowalczyk's",
@@ -351,9 +354,8 @@ function fromRecurringSurnames(input: ExtractionInput): Candidate[] {
   const { document, lexicon } = input;
   const text = document.text;
   const out: Candidate[] = [];
-  const bigram = new RegExp(`(?<=[\\p{Ll}\\p{N},][ \\t]+)(${NAME_WORD})[ \\t]+(${NAME_WORD})(?![ \\t]+[A-Z])(?![\\p{L}\\p{N}'’-])`, 'gu');
   const honorifics = honorificsOf(lexicon).alternation;
-  for (const m of allMatches(text, bigram)) {
+  for (const m of allMatches(text, INNER_BIGRAM)) {
     const [first, last] = [m[1]!, m[2]!];
     if ([first, last].some((w) => neverInName(w, lexicon) || isKnownNonPerson(w, lexicon))) continue;
     if (isKnownNonPerson(`${first} ${last}`, lexicon)) continue;
