@@ -21,7 +21,7 @@ const flag = (name: string, fallback: number) => {
   const i = rest.indexOf(`--${name}`);
   return i >= 0 ? Number(rest[i + 1]) : fallback;
 };
-if (!dir) throw new Error('usage: bench-ingest.ts DIR [--batch-size N] [--workers N] [--then NEWDIR]');
+if (!dir) throw new Error('usage: bench-ingest.ts DIR [--batch-size N] [--workers N] [--then NEWDIR [--warm OTHERDIR]]');
 const thenDir = rest.includes('--then') ? rest[rest.indexOf('--then') + 1] : undefined;
 const warmDir = rest.includes('--warm') ? rest[rest.indexOf('--warm') + 1] : undefined;
 const env = (k: string) => process.env[k] ?? '';
