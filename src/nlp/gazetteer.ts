@@ -275,12 +275,11 @@ class FormMatcher {
 
   /** The matches in `folded`, whose words (WORD_RUN) are `words`. */
   matches(folded: string, words: readonly Word[]): RegExpExecArray[] {
-    const out: RegExpExecArray[] = [];
     if (!this.indexed) {
       this.whole.lastIndex = 0;
-      for (let m = this.whole.exec(folded); m; m = this.whole.exec(folded)) out.push(m);
-      return out;
+      return allMatches(folded, this.whole);
     }
+    const out: RegExpExecArray[] = [];
     let from = 0;
     for (const [k, w] of words.entries()) {
       // A form starts on a letter or digit after none: only at the start of a word, after the last match.

@@ -3,6 +3,7 @@ import retextEnglish from 'retext-english';
 import type { Root } from 'nlcst';
 import { z } from 'zod';
 import { lastWords } from '../util/text.ts';
+import { allMatches } from '../util/regex.ts';
 
 export const Sentence = z.object({
   index: z.number().int().min(0),
@@ -26,8 +27,7 @@ const parser = unified().use(retextEnglish);
 /** Lines of text are the paragraphs of press copy and releases; blank lines are not paragraphs. */
 export function splitParagraphs(text: string): Paragraph[] {
   const paragraphs: Paragraph[] = [];
-  const re = /[^\n]+/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
+  for (const m of allMatches(text, /[^\n]+/g)) {
     const raw = m[0];
     const lead = raw.length - raw.trimStart().length;
     const trimmed = raw.trim();
