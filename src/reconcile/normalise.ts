@@ -80,10 +80,11 @@ export function normalise(claim: Claim, document: ReconcileDocument): Statement 
 }
 
 export function stageStatement(claim: Claim, document: ReconcileDocument): StageStatement | null {
+  if (claim.kind !== 'stageEvent') return null;
   const s = normalise(claim, document);
   const stage = str(claim.qualifiers.stage);
   const change = str(claim.qualifiers.change);
-  if (claim.kind !== 'stageEvent' || !claim.subject || claim.subject.type !== 'Force' || !stage || !change) return null;
+  if (!claim.subject || claim.subject.type !== 'Force' || !stage || !change) return null;
   const date = str(claim.qualifiers.date);
   const interval = statementInterval({ date, tense: str(claim.qualifiers.tense), publishedAt: document.publishedAt });
   return { ...s, force: claim.subject, stage, change, date, interval };

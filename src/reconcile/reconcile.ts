@@ -52,29 +52,33 @@ export function reconcile(input: ReconcileInput, options: ReconcileOptions = {})
   // Order-free from here on: one claim per id, sorted by id; claims of unknown documents are left out.
   const unique = new Map<string, Claim>();
   for (const c of input.claims) if (documents.has(c.documentId) && !unique.has(c.id)) unique.set(c.id, c);
-  const sorted = [...unique.values()].sort((a, b) => cmp(a.id, b.id));
+  // Ids sorted natively: the default sort compares strings by code units, as cmp does.
+  const sorted = [...unique.keys()].sort().map((id) => unique.get(id)!);
   const given = options.entities;
   const resolution = given ? { canonical: new Map(given.canonical), surfaceForms: new Map() } : resolveEntities(sorted);
   const claims = canonicalClaims(sorted, resolution);
   const docOf = (c: Claim) => documents.get(c.documentId)!;
+  // Each kind's claims, in id order: the statements of a kind are read from its own claims only.
+  const ofKind = new Map<string, Claim[]>();
+  for (const c of claims) pushTo(ofKind, c.kind, c);
+  const claimsOf = (kind: Claim['kind']): readonly Claim[] => ofKind.get(kind) ?? [];
   const forceRefs = new Map<string, EntityRef>();
-  for (const c of claims) if (c.kind === 'mention' && c.subject?.type === 'Force') forceRefs.set(c.subject.key, c.subject);
+  for (const c of claimsOf('mention')) if (c.subject?.type === 'Force') forceRefs.set(c.subject.key, c.subject);
 
   // Entities: one fact per canonical entity, with every spelling.
   const facts: Fact[] = options.entityFacts === false ? [] : entityFacts(claims, documents, resolution.surfaceForms);
 
   // Stage events: episodes, one fact per event.
-  const stages = claims.map((c) => stageStatement(c, docOf(c))).filter((s): s is StageStatement => s !== null);
+  const stages = claimsOf('stageEvent').map((c) => stageStatement(c, docOf(c))).filter((s): s is StageStatement => s !== null);
   const episodes = assignEpisodes(stages);
   const events = eventBlocks(stages, episodes);
   const index = documentEventIndex(stages, episodes);
-  const mainForceOf = mainForces(claims);
-  const passing = passingMentions(claims);
+  const mainForceOf = mainForces(claimsOf('mention'));
+  const passing = passingMentions(claimsOf('mention'), mainForceOf);
   const conflicts: Conflict[] = [];
 
   // Details (counts, spells, causes, remits), each tied to its force: the one the sentence names, else the document's.
-  const details = claims
-    .filter((c) => c.kind === 'detail')
+  const details = claimsOf('detail')
     .map((c) => {
       const forceKey = c.subject?.key ?? mainForceOf(c.documentId);
       const force = c.subject ?? (forceKey ? forceRefs.get(forceKey) : undefined);
@@ -93,7 +97,7 @@ export function reconcile(input: ReconcileInput, options: ReconcileOptions = {})
   append(facts, stageEventFacts(events, disputed));
 
   // Decisions: one fact per (event, act, actor); actor rule per block.
-  const decisions = claims.map((c) => decisionStatement(c, docOf(c))).filter((s) => s !== null);
+  const decisions = claimsOf('decision').map((c) => decisionStatement(c, docOf(c))).filter((s) => s !== null);
   const dBlocks = decisionBlocks(decisions, index.episodeOf);
   append(facts, decisionFacts(dBlocks));
   const sideOfActor = given ? (actor: EntityRef) => (actor.type === 'Person' ? (given.personSides.get(actor.key) ?? null) : bodySide(actor, knowledge)) : actorSideResolver(claims, knowledge);
@@ -101,8 +105,8 @@ export function reconcile(input: ReconcileInput, options: ReconcileOptions = {})
 
   // Areas: placed on the event they are reasons for; areas rule per block, listed counts.
   const quoteSpans = new Map<string, Array<{ start: number; end: number }>>();
-  for (const c of claims) if (c.kind === 'quote') pushTo(quoteSpans, c.documentId, { start: c.start, end: c.end });
-  const areas = claims.map((c) => areaStatement(c, docOf(c), index.onlyForce(c.documentId))).filter((s) => s !== null);
+  for (const c of claimsOf('quote')) pushTo(quoteSpans, c.documentId, { start: c.start, end: c.end });
+  const areas = claimsOf('area').map((c) => areaStatement(c, docOf(c), index.onlyForce(c.documentId))).filter((s) => s !== null);
   const placed = placeAreas(areas, index.mainEvent, quoteSpans);
   append(facts, areaFacts(placed));
   // A cause's own sentence and the one after it tell the cause ("after a series of scandals. Those included ..."), not findings.
@@ -256,7 +260,15 @@ function documentEventIndex(stages: readonly StageStatement[], episodes: Readonl
     return mainEvents.get(key)!;
   };
 
+  // Asked once per decision and per detail: remembered per document, force, stage and change.
+  const knownEpisodes = new Map<string, number>();
   const episodeOf = (documentId: string, forceKey: string, stage: string, change: string): number => {
+    const key = `${documentId}|${forceKey}|${stage}|${change}`;
+    let episode = knownEpisodes.get(key);
+    if (episode === undefined) knownEpisodes.set(key, (episode = episodeOfDocument(documentId, forceKey, stage, change)));
+    return episode;
+  };
+  const episodeOfDocument = (documentId: string, forceKey: string, stage: string, change: string): number => {
     const own = (byDoc.get(documentId) ?? []).filter((s) => s.force.key === forceKey && s.stage === stage);
     const exact = mostStated(own.filter((s) => s.change === change));
     if (exact) return exact.episode;
@@ -267,9 +279,13 @@ function documentEventIndex(stages: readonly StageStatement[], episodes: Readonl
     return known.length === 1 ? known[0]! : UNASSIGNED;
   };
 
-  const onlyForce = (documentId: string) => {
-    const forces = new Map((byDoc.get(documentId) ?? []).map((s) => [s.force.key, s.force]));
-    return forces.size === 1 ? [...forces.values()][0]! : null;
+  const onlyForces = new Map<string, EntityRef | null>();
+  const onlyForce = (documentId: string): EntityRef | null => {
+    if (!onlyForces.has(documentId)) {
+      const forces = new Map((byDoc.get(documentId) ?? []).map((s) => [s.force.key, s.force]));
+      onlyForces.set(documentId, forces.size === 1 ? [...forces.values()][0]! : null);
+    }
+    return onlyForces.get(documentId)!;
   };
 
   return { mainEvent, episodeOf, onlyForce };
@@ -280,13 +296,12 @@ const INSPECTION = /\b(?:inspect\w*|watchdog|HMICFRS|HMIC)\b/i;
 
 /**
  * Whether a document only mentions a force in passing: it names the force
- * once, or names another force more often.
+ * once, or names another force more often (`main`: each document's main force).
  */
-function passingMentions(claims: readonly Claim[]): (documentId: string, forceKey: string) => boolean {
+function passingMentions(mentions: readonly Claim[], main: (documentId: string) => string | null): (documentId: string, forceKey: string) => boolean {
   const counts = new Map<string, number>();
-  for (const c of claims) if (c.kind === 'mention' && c.subject?.type === 'Force') counts.set(`${c.documentId}|${c.subject.key}`, (counts.get(`${c.documentId}|${c.subject.key}`) ?? 0) + 1);
-  const main = mainForces(claims);
-  const named = new Set(claims.filter((c) => c.kind === 'mention' && c.subject?.type === 'Force').map((c) => c.documentId));
+  for (const c of mentions) if (c.subject?.type === 'Force') counts.set(`${c.documentId}|${c.subject.key}`, (counts.get(`${c.documentId}|${c.subject.key}`) ?? 0) + 1);
+  const named = new Set(mentions.filter((c) => c.subject?.type === 'Force').map((c) => c.documentId));
   return (documentId, forceKey) => {
     // A document whose forces are not known from mentions is taken at its word.
     if (!named.has(documentId)) return false;
