@@ -33,12 +33,13 @@ import {
   readPersonKeys,
   readResolutions,
   readResolutionsBySurname,
+  readStoredBlock,
   reconciledLayoutIsCurrent,
   ReconciledWriter,
   recordReconciliation,
   removeFacts,
-  removeForceBlock,
   removeReconciled,
+  replaceForceBlock,
   replaceResolutions,
   serverTime,
   type ChangedConflict,
@@ -161,21 +162,27 @@ async function reconcileHeld(driver: Driver, options: ReconcileGraphOptions): Pr
   let claimsRead = 0;
   const order = [...forceNames].sort(([a], [b]) => cmp(a, b));
   // The next block is read while this one is reconciled and written: Neo4j reads as Node computes.
-  // Reads see only claims and resolutions, which nothing here writes, so the overlap changes nothing.
+  // Reads see claims and resolutions, which nothing here writes, and the next force's own facts
+  // and conflicts, which only its own block writes, so the overlap changes nothing.
+  // A full run removed every block first; an incremental one changes each block by difference.
   const prefetch = (i: number) => {
     if (i >= order.length) return null;
-    const read = readForceInput(driver, order[i]![0]);
+    const [key, name] = order[i]!;
+    const read = Promise.all([readForceInput(driver, key), full ? null : readStoredBlock(driver, name)]);
     read.catch(() => {}); // awaited in its turn; a failure of the current block must not leave it unhandled
     return read;
   };
   let next = prefetch(0);
   for (const [i, [, name]] of order.entries()) {
-    const input = await next!;
+    const [input, stored] = await next!;
     next = prefetch(i + 1);
-    if (!full) for (const x of await removeForceBlock(driver, name)) gone.set(x.id, x);
     const block = reconcileForce(knowledge, name, input);
     claimsRead += block.claims;
-    for (const x of await writer.add(block.reconciliation)) written.set(x.id, x);
+    if (stored) {
+      const changed = await replaceForceBlock(driver, stored, block.reconciliation, writer);
+      for (const x of changed.gone) gone.set(x.id, x);
+      for (const x of changed.written) written.set(x.id, x);
+    } else for (const x of await writer.add(block.reconciliation)) written.set(x.id, x);
   }
   await writer.flush();
   options.onPart?.('forces', performance.now() - started, claimsRead);

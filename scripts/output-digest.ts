@@ -5,7 +5,8 @@
  *   node --import tsx scripts/output-digest.ts out/digest-corpus [--lines out/digest.jsonl]
  *
  * The extractor version (a hash of the extraction code itself) is left out, since any edit of the
- * code changes it; everything else is compared byte for byte.
+ * code changes it, and so is each document's block record (a copy of its claims, version and all);
+ * everything else is compared byte for byte.
  */
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
@@ -23,7 +24,8 @@ if (inputs.length === 0) {
   process.exit(2);
 }
 
-const withoutVersion = (key: string, value: unknown): unknown => (key === 'extractorVersion' ? undefined : value);
+// A document's block record is a copy of its claims (extractor version and all), digested with them.
+const withoutVersion = (key: string, value: unknown): unknown => (key === 'extractorVersion' || key === 'blockRecord' ? undefined : value);
 
 const found = await findDocumentFiles(inputs);
 const lines: string[] = [];

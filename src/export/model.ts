@@ -12,6 +12,9 @@ export interface NodeKind {
   where?: string;
 }
 
+/** Properties the pipeline keeps for itself (a document's block record: a copy of its claims), never exported. */
+export const INTERNAL_PROPERTIES: ReadonlySet<string> = new Set(['blockRecord']);
+
 /**
  * Every kind of node an export carries, in the order files and sections are written. Entities
  * are exported under their own label (each also carries `Entity`). The reconciliation lock node

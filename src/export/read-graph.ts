@@ -6,6 +6,7 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import { plain } from '../graph/queries.ts';
 import {
+  INTERNAL_PROPERTIES,
   NODE_KINDS,
   kindOf,
   propertyTypeOf,
@@ -60,7 +61,7 @@ export function neo4jReader(driver: Driver, pageSize = DEFAULT_PAGE_SIZE): Graph
     const rows = await read(`CALL ${procedure}() YIELD ${nameColumn}, propertyName, propertyTypes RETURN ${nameColumn} AS owner, propertyName, propertyTypes`, {});
     const out: PropertySchema = new Map();
     for (const row of rows) {
-      if (row.propertyName === null) continue;
+      if (row.propertyName === null || INTERNAL_PROPERTIES.has(String(row.propertyName))) continue;
       const owners = Array.isArray(row.owner) ? kindLabels(row.owner as string[]) : [String(row.owner).replace(/^:`?|`$/g, '')];
       for (const owner of owners) {
         const props = out.get(owner) ?? new Map<string, PropertyType>();
@@ -180,7 +181,7 @@ function typesBack(t: PropertyType): string[] {
 function props(value: unknown): Record<string, PropertyValue> {
   const out: Record<string, PropertyValue> = {};
   for (const [k, v] of Object.entries((value ?? {}) as Record<string, unknown>)) {
-    if (v !== null && v !== undefined) out[k] = v as PropertyValue;
+    if (v !== null && v !== undefined && !INTERNAL_PROPERTIES.has(k)) out[k] = v as PropertyValue;
   }
   return out;
 }

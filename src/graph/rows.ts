@@ -3,6 +3,7 @@ import type { Document } from '../model/document.ts';
 import type { Claim } from '../model/claim.ts';
 import type { Sentence } from '../nlp/sentences.ts';
 import { EXTRACTOR_VERSION } from '../claims/build-claims.ts';
+import { blockRecordOf } from './block-record.ts';
 
 /**
  * The rows sent to Neo4j, validated at the boundary: only plain values, so
@@ -26,6 +27,8 @@ export const DocumentRow = z.object({
   licence: optStr,
   textLength: z.number().int(),
   extractorVersion: str,
+  /** What force blocks reconcile from, kept with the document (src/graph/block-record.ts). */
+  blockRecord: str,
 });
 export type DocumentRow = z.infer<typeof DocumentRow>;
 
@@ -95,6 +98,7 @@ export function toRows(document: Document, sentences: readonly Sentence[], claim
       licence: document.meta.licence ?? null,
       textLength: document.text.length,
       extractorVersion: EXTRACTOR_VERSION,
+      blockRecord: blockRecordOf(claims, sentences),
     },
     sentences: sentences.map((s) => ({ id: sentenceId(document.id, s.index), documentId: document.id, index: s.index, start: s.start, end: s.end, text: s.text })),
     entities: [...entities.values()].sort((a, b) => (a.key < b.key ? -1 : 1)),

@@ -79,7 +79,7 @@ UNWIND $docs AS doc
 MATCH (old:Document {key: doc.key})
 WHERE old.id <> doc.id
 SET old:SupersededDocument, old.supersededAt = $now, old.supersededBy = doc.id
-REMOVE old:Document
+REMOVE old:Document, old.blockRecord
 WITH old
 CALL (old) {
   MATCH (old)-[:STATES]->(c:Claim)

@@ -11,13 +11,17 @@
 // in transactions of bounded size. The result is the one a reconciliation of
 // the whole graph gives (tests/graph/incremental.test.ts): the same facts and
 // conflicts, with the same ids, whatever order or parts documents came in.
+// A force block's facts and conflicts are changed by difference
+// (src/graph/block-changes.ts): a fact that stays keeps its node and links,
+// and gains only the links of the new claims.
 // An ingest that only adds documents does not read an entity block again:
 // the new mentions are joined to the entity's fact (its documents, kinds and
 // forms are unions), which is what most of a large graph's entity facts need.
 //
 // What a block reads:
 // - a force: the claims a force's facts rest on (FORCE_BLOCK_KINDS) of every
-//   document naming it, and the stage claims
+//   document naming it, from the document's block record (one property a
+//   document, src/graph/block-record.ts), and the stage claims
 //   of other forces those documents state stage events of (a document's main
 //   event can be another force's, so those forces' episodes must be whole);
 // - a surname: the people of that surname, the forces of the texts naming
@@ -31,25 +35,12 @@ import type { EntityMention } from '../reconcile/reconcile.ts';
 import type { ReconcileDocument, ReconcileInput, Reconciliation } from '../reconcile/types.ts';
 import { chunks } from '../util/chunks.ts';
 import { stableId } from '../util/hash.ts';
+import { blockChanges, type BlockChanges, type StoredBlock, type StoredConflict, type StoredFact } from './block-changes.ts';
+import { FORCE_BLOCK_KINDS, parseBlockRecord, QUALIFIERS, type BlockRecord } from './block-record.ts';
 import { plain } from './queries.ts';
 
 /** Claim kinds the reconciler reads. */
 const KINDS = ['mention', 'role', 'stageEvent', 'decision', 'area', 'quote', 'detail'];
-/**
- * What a force block reconciles from: people's roles and sides come resolved (from the
- * :Resolution nodes), and of the mentions only those of forces count (which forces a document
- * names, and how often); the rest, most claims of a document, is left unread.
- */
-const FORCE_BLOCK_KINDS = ['stageEvent', 'decision', 'area', 'quote', 'detail'];
-
-/** Qualifier properties per claim kind, as write-graph stores them on the Claim node (absent = null). */
-const QUALIFIERS: Record<string, string[]> = {
-  stageEvent: ['stage', 'change', 'date', 'datePrecision', 'tense'],
-  decision: ['act', 'stage', 'change'],
-  area: ['peel', 'polarity'],
-  date: ['text', 'precision'],
-  detail: ['topic', 'qualifier', 'lo', 'hi', 'ordinal', 'window'],
-};
 
 /** One row per claim: the claim, its document, its sentence (the text for area claims) and its entities. */
 const CLAIM_ROW = `
@@ -67,11 +58,16 @@ MATCH (d:Document)-[:STATES]->(c:Claim)-[:EVIDENCED_BY]->(s:Sentence)
 WHERE c.kind IN $kinds
 ${CLAIM_ROW}`;
 
-/** The claims of the documents that name a force that its block reads. */
-const READ_FORCE_DOCUMENTS = `
+/** The documents that name a force, each with its block record (src/graph/block-record.ts) when it has one. */
+const READ_FORCE_RECORDS = `
 MATCH (:Force {key: $key})<-[:ABOUT|ACTOR|FORCE|SPEAKER]-(:Claim)<-[:STATES]-(d:Document)
 WITH DISTINCT d
-MATCH (d)-[:STATES]->(c:Claim)-[:EVIDENCED_BY]->(s:Sentence)
+RETURN d {.id, .fileName, .publisher, .sourceKind, .publishedAt} AS document, CASE WHEN $records THEN d.blockRecord ELSE null END AS record`;
+
+/** The claims a force block reads of some documents, one by one: for documents without a block record. */
+const READ_DOCUMENT_CLAIMS = `
+UNWIND $ids AS id
+MATCH (d:Document {id: id})-[:STATES]->(c:Claim)-[:EVIDENCED_BY]->(s:Sentence)
 WHERE c.kind IN $kinds OR (c.kind = 'mention' AND EXISTS { (c)-[:ABOUT]->(:Force) })
 ${CLAIM_ROW}`;
 
@@ -145,6 +141,13 @@ class InputBuilder {
   private readonly documents = new Map<string, ReconcileDocument>();
   private readonly claims = new Map<string, Claim>();
   private readonly sentences = new Map<string, { documentId: string; index: number; text: string }>();
+
+  /** A document's block record: its claims and area sentences as they were written with it. */
+  addRecord(document: ReconcileDocument, record: BlockRecord): void {
+    if (!this.documents.has(document.id)) this.documents.set(document.id, document);
+    for (const claim of record.claims) if (!this.claims.has(claim.id)) this.claims.set(claim.id, claim);
+    for (const s of record.sentences) this.sentences.set(`${document.id}:${s.index}`, { documentId: document.id, index: s.index, text: s.text });
+  }
 
   add(records: readonly ClaimRecord[]): void {
     for (const r of records) {
@@ -522,21 +525,29 @@ MATCH (d)-[:STATES]->(:Claim {kind: 'stageEvent'})-[:ABOUT]->(f:Force)
 WHERE f <> g
 RETURN DISTINCT f.key AS key, f.name AS name`;
 
-const REMOVE_FORCE_BLOCK = `
-OPTIONAL MATCH (x:Conflict {force: $name})
-WITH collect(x) AS conflicts
-CALL (conflicts) {
-  UNWIND conflicts AS x
-  WITH x, x {.id, .kind, .subject, .fileA, .fileB} AS gone
-  DETACH DELETE x
-  RETURN collect(gone) AS gone
-}
-CALL () {
-  MATCH (f:Fact {force: $name})
-  WHERE f.kind <> 'entity'
-  DETACH DELETE f
-}
-RETURN gone`;
+/** A force block's facts (not entity facts) as the graph holds them, with the claims they link. */
+const READ_STORED_FACTS = `
+MATCH (f:Fact {force: $name})
+WHERE f.kind <> 'entity'
+OPTIONAL MATCH (f)-[:SUPPORTED_BY]->(c)
+WITH f, collect(CASE WHEN c:Claim THEN c.id END) AS claims, sum(CASE WHEN c IS NULL OR c:Claim THEN 0 ELSE 1 END) AS stale
+RETURN properties(f) AS props, claims, stale > 0 AS stale`;
+
+/** A force block's conflicts as the graph holds them; a side's claim of an earlier version comes as null. */
+const READ_STORED_CONFLICTS = `
+MATCH (x:Conflict {force: $name})
+RETURN properties(x) AS props,
+       [(x)-[:SIDE_A]->(c) | CASE WHEN c:Claim THEN c.id ELSE null END] AS claimsA,
+       [(x)-[:SIDE_B]->(c) | CASE WHEN c:Claim THEN c.id ELSE null END] AS claimsB`;
+
+/** Links of facts that stay to the claims they no longer rest on, and to claims of earlier versions. */
+const UNLINK_FACTS = `
+UNWIND $rows AS row
+MATCH (:Fact {id: row.id})-[r:SUPPORTED_BY]->(c)
+WHERE c.id IN row.claims OR (row.stale AND NOT c:Claim)
+DELETE r`;
+
+const REMOVE_CONFLICTS_BY_ID = 'UNWIND $ids AS id MATCH (x:Conflict {id: id}) DETACH DELETE x';
 
 /** An entity fact can hold a link to every mention of what most documents name: links go first, in parts. */
 const REMOVE_FACT_LINKS_BY_ID = `UNWIND $ids AS id MATCH (:Fact {id: id})-[r]->() WITH r LIMIT ${MAX_LINKS} DELETE r RETURN count(*) AS n`;
@@ -703,19 +714,85 @@ export async function readForcesBeside(driver: Driver, forceKeys: readonly strin
   return out;
 }
 
-/** Deletes a force's block (its facts other than entity facts, and its conflicts); returns the conflicts deleted. */
-export async function removeForceBlock(driver: Driver, name: string): Promise<ChangedConflict[]> {
-  const [r] = await write(driver, REMOVE_FORCE_BLOCK, { name });
-  return (plain(r?.get('gone')) as ChangedConflict[] | undefined) ?? [];
+/** A force block's facts and conflicts as the graph holds them. */
+export async function readStoredBlock(driver: Driver, name: string): Promise<StoredBlock> {
+  const facts = new Map<string, StoredFact>();
+  for (const r of await read(driver, READ_STORED_FACTS, { name })) {
+    const props = plain(r.get('props')) as Record<string, unknown>;
+    facts.set(String(props.id), { props, claims: new Set(r.get('claims') as string[]), stale: r.get('stale') === true });
+  }
+  const conflicts = new Map<string, StoredConflict>();
+  for (const r of await read(driver, READ_STORED_CONFLICTS, { name })) {
+    const props = plain(r.get('props')) as Record<string, unknown>;
+    conflicts.set(String(props.id), { props, claimsA: r.get('claimsA') as Array<string | null>, claimsB: r.get('claimsB') as Array<string | null> });
+  }
+  return { facts, conflicts };
 }
 
 /**
- * The reconciler's input for one force's block: the claims it reads of the documents naming it, and
- * the stage claims of the other forces those documents state events of.
+ * Brings a force block's facts and conflicts in the graph to a new reconciliation of it, by
+ * difference (src/graph/block-changes.ts): what went is deleted now, what came or changed is
+ * queued on `writer`. Returns the block's conflicts before and after, as changes are reported.
  */
-export async function readForceBlock(driver: Driver, key: string): Promise<ReconcileInput> {
+export async function replaceForceBlock(
+  driver: Driver,
+  stored: StoredBlock,
+  rec: Reconciliation,
+  writer: ReconciledWriter,
+): Promise<{ gone: ChangedConflict[]; written: ChangedConflict[] }> {
+  const rows = reconciledRows(rec);
+  const changes = blockChanges(stored, rows);
+  if (changes.removeFacts.length > 0) await removeFacts(driver, changes.removeFacts);
+  for (const part of unlinkParts(changes.unlink)) await write(driver, UNLINK_FACTS, { rows: part });
+  for (const ids of chunks(changes.removeConflicts, MAX_ROWS)) await write(driver, REMOVE_CONFLICTS_BY_ID, { ids });
+  for (const row of changes.facts) await writer.addRow(row);
+  for (const row of changes.conflicts) await writer.addConflictRow(row);
+  return { gone: [...stored.conflicts.values()].map((x) => changedConflict(x.props)), written: rows.conflicts.map((r) => changedConflict(r.props)) };
+}
+
+/** Unlink rows in transactions of at most MAX_ROWS rows and about MAX_LINKS links; a fact losing more goes in pieces. */
+function unlinkParts(rows: BlockChanges['unlink']): Array<BlockChanges['unlink']> {
+  const pieces = rows.flatMap((r) => (r.claims.length <= MAX_LINKS ? [r] : chunks(r.claims, MAX_LINKS).map((claims) => ({ ...r, claims }))));
+  const parts: Array<BlockChanges['unlink']> = [];
+  let part: BlockChanges['unlink'] = [];
+  let links = 0;
+  for (const piece of pieces) {
+    const n = piece.claims.length + 1;
+    if (part.length > 0 && (part.length >= MAX_ROWS || links + n > MAX_LINKS)) {
+      parts.push(part);
+      part = [];
+      links = 0;
+    }
+    part.push(piece);
+    links += n;
+  }
+  if (part.length > 0) parts.push(part);
+  return parts;
+}
+
+const changedConflict = (props: Readonly<Record<string, unknown>>): ChangedConflict => ({
+  id: String(props.id),
+  kind: String(props.kind),
+  subject: String(props.subject),
+  fileA: String(props.fileA),
+  fileB: String(props.fileB),
+});
+
+/**
+ * The reconciler's input for one force's block: the claims it reads of the documents naming it
+ * (from their block records; claim by claim for a document without one, or with `records: false`),
+ * and the stage claims of the other forces those documents state events of.
+ */
+export async function readForceBlock(driver: Driver, key: string, options: { records?: boolean } = {}): Promise<ReconcileInput> {
   const builder = new InputBuilder();
-  builder.add(await read(driver, READ_FORCE_DOCUMENTS, { key, kinds: FORCE_BLOCK_KINDS }));
+  const unrecorded: string[] = [];
+  for (const r of await read(driver, READ_FORCE_RECORDS, { key, records: options.records !== false })) {
+    const document = documentOf(r.get('document'));
+    const record = parseBlockRecord(r.get('record'), document.id);
+    if (record) builder.addRecord(document, record);
+    else unrecorded.push(document.id);
+  }
+  for (const ids of chunks(unrecorded.sort(), KEY_CHUNK)) builder.add(await read(driver, READ_DOCUMENT_CLAIMS, { ids, kinds: FORCE_BLOCK_KINDS }));
   let input = builder.input();
   const beside = [...new Set(input.claims.filter((c) => c.kind === 'stageEvent' && c.subject?.type === 'Force' && c.subject.key !== key).map((c) => c.subject!.key))];
   if (beside.length > 0) {
@@ -826,6 +903,11 @@ export class ReconciledWriter {
   /** Queues one fact row as it is (a fact joined to, not recomputed). */
   async addRow(row: FactRow): Promise<void> {
     await this.facts.add(row);
+  }
+
+  /** Queues one conflict row as it is. */
+  async addConflictRow(row: ConflictRow): Promise<void> {
+    await this.conflicts.add(row);
   }
 
   async flush(): Promise<void> {
