@@ -168,7 +168,7 @@ async function reconcileHeld(driver: Driver, options: ReconcileGraphOptions): Pr
   const prefetch = (i: number) => {
     if (i >= order.length) return null;
     const [key, name] = order[i]!;
-    const read = Promise.all([readForceInput(driver, key), full ? null : readStoredBlock(driver, name)]);
+    const read = Promise.all([readForceInput(driver, key), full ? null : readStoredBlock(driver, name, { followLinks: !changes.onlyAdded })]);
     read.catch(() => {}); // awaited in its turn; a failure of the current block must not leave it unhandled
     return read;
   };

@@ -12,8 +12,11 @@ export interface NodeKind {
   where?: string;
 }
 
-/** Properties the pipeline keeps for itself (a document's block record: a copy of its claims), never exported. */
-export const INTERNAL_PROPERTIES: ReadonlySet<string> = new Set(['blockRecord']);
+/**
+ * Properties the pipeline keeps for itself, never exported: a document's block record (a copy of
+ * its claims) and the ids of the claims a fact links (its SUPPORTED_BY relationships say the same).
+ */
+export const INTERNAL_PROPERTIES: ReadonlySet<string> = new Set(['blockRecord', 'claimIds']);
 
 /**
  * Every kind of node an export carries, in the order files and sections are written. Entities

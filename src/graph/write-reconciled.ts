@@ -217,6 +217,9 @@ export function reconciledRows(rec: Reconciliation): { facts: FactRow[]; conflic
         sourceKinds: f.sourceKinds,
         documentIds: f.documentIds,
         ...(f.surfaceForms ? { surfaceForms: [...new Set(f.surfaceForms.map((s) => s.form))].sort() } : {}),
+        // What a force block's fact links, kept with it (not exported): an incremental run reads these
+        // instead of following every link. An entity fact is joined to, never compared.
+        ...(f.kind === 'entity' ? {} : { claimIds: f.claimIds }),
       },
       claimIds: f.claimIds,
     }),
@@ -296,7 +299,8 @@ export const KEY_CHUNK = 500;
  */
 const LOCK = "MERGE (r:Reconciliation {id: 'reconciliation'}) SET r._lock = true REMOVE r._lock";
 /** The layout of what reconciliation keeps (blocks, :Resolution nodes); a graph written under another is recomputed in full. */
-const LAYOUT = 3;
+// 4: a force block's facts keep the ids of the claims they link (`claimIds`), read to change them by difference.
+const LAYOUT = 4;
 // Writing marks are "run@time" (the server's epoch milliseconds of the run's last write): a run's own
 // mark goes with its reconciliation; a full one also clears the marks of writes made before it began.
 const RECORD = `
@@ -525,8 +529,14 @@ MATCH (d)-[:STATES]->(:Claim {kind: 'stageEvent'})-[:ABOUT]->(f:Force)
 WHERE f <> g
 RETURN DISTINCT f.key AS key, f.name AS name`;
 
-/** A force block's facts (not entity facts) as the graph holds them, with the claims they link. */
+/** A force block's facts (not entity facts) as the graph holds them, with how many claims they link. */
 const READ_STORED_FACTS = `
+MATCH (f:Fact {force: $name})
+WHERE f.kind <> 'entity'
+RETURN properties(f) AS props, COUNT { (f)-[:SUPPORTED_BY]->() } AS links`;
+
+/** The same, with the claims they link, followed one by one (after claims left the graph). */
+const READ_STORED_FACT_LINKS = `
 MATCH (f:Fact {force: $name})
 WHERE f.kind <> 'entity'
 OPTIONAL MATCH (f)-[:SUPPORTED_BY]->(c)
@@ -714,12 +724,28 @@ export async function readForcesBeside(driver: Driver, forceKeys: readonly strin
   return out;
 }
 
-/** A force block's facts and conflicts as the graph holds them. */
-export async function readStoredBlock(driver: Driver, name: string): Promise<StoredBlock> {
+/**
+ * A force block's facts and conflicts as the graph holds them. A fact's claims are the ids it keeps
+ * (`claimIds`, the links it was written with), read with the count of its links: when claims may
+ * have left the graph (`followLinks`), or a count differs from the ids kept, its links are followed.
+ */
+export async function readStoredBlock(driver: Driver, name: string, options: { followLinks?: boolean } = {}): Promise<StoredBlock> {
   const facts = new Map<string, StoredFact>();
-  for (const r of await read(driver, READ_STORED_FACTS, { name })) {
-    const props = plain(r.get('props')) as Record<string, unknown>;
-    facts.set(String(props.id), { props, claims: new Set(r.get('claims') as string[]), stale: r.get('stale') === true });
+  let follow = options.followLinks === true;
+  if (!follow) {
+    for (const r of await read(driver, READ_STORED_FACTS, { name })) {
+      const props = plain(r.get('props')) as Record<string, unknown>;
+      const kept = props.claimIds;
+      if (!Array.isArray(kept) || kept.length !== Number(plain(r.get('links')))) follow = true;
+      else facts.set(String(props.id), { props, claims: new Set(kept.map(String)), stale: false });
+    }
+  }
+  if (follow) {
+    facts.clear();
+    for (const r of await read(driver, READ_STORED_FACT_LINKS, { name })) {
+      const props = plain(r.get('props')) as Record<string, unknown>;
+      facts.set(String(props.id), { props, claims: new Set(r.get('claims') as string[]), stale: r.get('stale') === true });
+    }
   }
   const conflicts = new Map<string, StoredConflict>();
   for (const r of await read(driver, READ_STORED_CONFLICTS, { name })) {
