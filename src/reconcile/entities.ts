@@ -150,9 +150,15 @@ export function resolveEntities(claims: readonly Claim[]): EntityResolution {
 /** The claims with every entity replaced by its canonical entity; ids, spans and evidence unchanged. */
 export function canonicalClaims(claims: readonly Claim[], resolution: EntityResolution): Claim[] {
   const canon = (e: EntityRef): EntityRef => resolution.canonical.get(e.key) ?? e;
-  return claims.map((c) => ({
-    ...c,
-    subject: c.subject ? canon(c.subject) : null,
-    links: c.links.map((l) => ({ role: l.role, entity: canon(l.entity) })),
-  }));
+  const moved = (e: EntityRef | null): boolean => e !== null && resolution.canonical.has(e.key);
+  // A claim naming no resolved entity stays as it is (claims are never changed in place).
+  return claims.map((c) =>
+    !moved(c.subject) && !c.links.some((l) => moved(l.entity))
+      ? c
+      : {
+          ...c,
+          subject: c.subject ? canon(c.subject) : null,
+          links: c.links.map((l) => ({ role: l.role, entity: canon(l.entity) })),
+        },
+  );
 }

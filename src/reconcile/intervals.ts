@@ -27,8 +27,22 @@ export function isoOfDay(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
+/** Intervals of the dates seen (a corpus names few distinct dates, each many times). */
+const known = new Map<string, Interval | null>();
+
 /** 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' as the interval of days it covers; null if it is not such a date. */
 export function dateInterval(value: string): Interval | null {
+  let i = known.get(value);
+  if (i === undefined) {
+    i = parseDateInterval(value);
+    if (known.size >= 100_000) known.clear();
+    known.set(value, i);
+  }
+  // A copy: callers may keep and change what they are given.
+  return i && { lo: i.lo, hi: i.hi };
+}
+
+function parseDateInterval(value: string): Interval | null {
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
   if (!m) return null;
   const y = Number(m[1]);
