@@ -529,11 +529,25 @@ MATCH (d)-[:STATES]->(:Claim {kind: 'stageEvent'})-[:ABOUT]->(f:Force)
 WHERE f <> g
 RETURN DISTINCT f.key AS key, f.name AS name`;
 
-/** A force block's facts (not entity facts) as the graph holds them, with how many claims they link. */
-const READ_STORED_FACTS = `
-MATCH (f:Fact {force: $name})
-WHERE f.kind <> 'entity'
-RETURN properties(f) AS props, COUNT { (f)-[:SUPPORTED_BY]->() } AS links`;
+/**
+ * A force block's facts (not entity facts) as the graph holds them, with how many claims they
+ * link, and its conflicts, a side's claim of an earlier version as null: one read.
+ */
+const READ_STORED_BLOCK = `
+CALL () {
+  MATCH (f:Fact {force: $name})
+  WHERE f.kind <> 'entity'
+  RETURN collect({props: properties(f), links: COUNT { (f)-[:SUPPORTED_BY]->() }}) AS facts
+}
+CALL () {
+  MATCH (x:Conflict {force: $name})
+  RETURN collect({
+    props: properties(x),
+    claimsA: [(x)-[:SIDE_A]->(c) | CASE WHEN c:Claim THEN c.id ELSE null END],
+    claimsB: [(x)-[:SIDE_B]->(c) | CASE WHEN c:Claim THEN c.id ELSE null END]
+  }) AS conflicts
+}
+RETURN facts, conflicts`;
 
 /** The same, with the claims they link, followed one by one (after claims left the graph). */
 const READ_STORED_FACT_LINKS = `
@@ -542,13 +556,6 @@ WHERE f.kind <> 'entity'
 OPTIONAL MATCH (f)-[:SUPPORTED_BY]->(c)
 WITH f, collect(CASE WHEN c:Claim THEN c.id END) AS claims, sum(CASE WHEN c IS NULL OR c:Claim THEN 0 ELSE 1 END) AS stale
 RETURN properties(f) AS props, claims, stale > 0 AS stale`;
-
-/** A force block's conflicts as the graph holds them; a side's claim of an earlier version comes as null. */
-const READ_STORED_CONFLICTS = `
-MATCH (x:Conflict {force: $name})
-RETURN properties(x) AS props,
-       [(x)-[:SIDE_A]->(c) | CASE WHEN c:Claim THEN c.id ELSE null END] AS claimsA,
-       [(x)-[:SIDE_B]->(c) | CASE WHEN c:Claim THEN c.id ELSE null END] AS claimsB`;
 
 /** Links of facts that stay to the claims they no longer rest on, and to claims of earlier versions. */
 const UNLINK_FACTS = `
@@ -730,27 +737,25 @@ export async function readForcesBeside(driver: Driver, forceKeys: readonly strin
  * have left the graph (`followLinks`), or a count differs from the ids kept, its links are followed.
  */
 export async function readStoredBlock(driver: Driver, name: string, options: { followLinks?: boolean } = {}): Promise<StoredBlock> {
+  const [r] = await read(driver, READ_STORED_BLOCK, { name });
+  const stored = plain(r!.get('facts')) as Array<{ props: Record<string, unknown>; links: number }>;
   const facts = new Map<string, StoredFact>();
   let follow = options.followLinks === true;
-  if (!follow) {
-    for (const r of await read(driver, READ_STORED_FACTS, { name })) {
-      const props = plain(r.get('props')) as Record<string, unknown>;
-      const kept = props.claimIds;
-      if (!Array.isArray(kept) || kept.length !== Number(plain(r.get('links')))) follow = true;
-      else facts.set(String(props.id), { props, claims: new Set(kept.map(String)), stale: false });
-    }
+  for (const { props, links } of stored) {
+    const kept = props.claimIds;
+    if (!Array.isArray(kept) || kept.length !== links) follow = true;
+    else facts.set(String(props.id), { props, claims: new Set(kept.map(String)), stale: false });
   }
   if (follow) {
     facts.clear();
-    for (const r of await read(driver, READ_STORED_FACT_LINKS, { name })) {
-      const props = plain(r.get('props')) as Record<string, unknown>;
-      facts.set(String(props.id), { props, claims: new Set(r.get('claims') as string[]), stale: r.get('stale') === true });
+    for (const x of await read(driver, READ_STORED_FACT_LINKS, { name })) {
+      const props = plain(x.get('props')) as Record<string, unknown>;
+      facts.set(String(props.id), { props, claims: new Set(x.get('claims') as string[]), stale: x.get('stale') === true });
     }
   }
   const conflicts = new Map<string, StoredConflict>();
-  for (const r of await read(driver, READ_STORED_CONFLICTS, { name })) {
-    const props = plain(r.get('props')) as Record<string, unknown>;
-    conflicts.set(String(props.id), { props, claimsA: r.get('claimsA') as Array<string | null>, claimsB: r.get('claimsB') as Array<string | null> });
+  for (const x of plain(r!.get('conflicts')) as Array<{ props: Record<string, unknown>; claimsA: Array<string | null>; claimsB: Array<string | null> }>) {
+    conflicts.set(String(x.props.id), { props: x.props, claimsA: x.claimsA, claimsB: x.claimsB });
   }
   return { facts, conflicts };
 }
