@@ -2,9 +2,11 @@
  * One end-to-end ingest of a corpus, in its own process so that its peak RSS is the pipeline's
  * alone (the benchmark's own data never counts). Run by scripts/bench.ts; prints one JSON line.
  *
- *   node --import tsx scripts/bench-ingest.ts DIR --batch-size N --workers N [--then NEWDIR [--warm OTHERDIR]]
+ *   node --import tsx scripts/bench-ingest.ts DIR --batch-size N --workers N [--then NEWDIR[,NEWDIR...] [--warm OTHERDIR]]
  * With --then: afterwards NEWDIR (a few new documents) is ingested into the graph just built (an
  * incremental reconciliation), then into an empty graph on the same running server, both timed.
+ * Several NEWDIRs go in one after another, each into the graph and each into a graph emptied just
+ * before it: the ratio of each pair is printed, and the pair of the median ratio stands for them.
  * With --warm: OTHERDIR goes first into the graph just built, and into the emptied graph (each
  * timed apart, the emptied graph emptied again after it), so that both timed ingests find their
  * queries planned, as on a server users ingest into day after day.
@@ -21,8 +23,8 @@ const flag = (name: string, fallback: number) => {
   const i = rest.indexOf(`--${name}`);
   return i >= 0 ? Number(rest[i + 1]) : fallback;
 };
-if (!dir) throw new Error('usage: bench-ingest.ts DIR [--batch-size N] [--workers N] [--then NEWDIR [--warm OTHERDIR]]');
-const thenDir = rest.includes('--then') ? rest[rest.indexOf('--then') + 1] : undefined;
+if (!dir) throw new Error('usage: bench-ingest.ts DIR [--batch-size N] [--workers N] [--then NEWDIR[,NEWDIR...] [--warm OTHERDIR]]');
+const thenDirs = rest.includes('--then') ? rest[rest.indexOf('--then') + 1]!.split(',').filter(Boolean) : [];
 const warmDir = rest.includes('--warm') ? rest[rest.indexOf('--warm') + 1] : undefined;
 const env = (k: string) => process.env[k] ?? '';
 const driver = await openDriver(env('BENCH_NEO4J_URI'), env('BENCH_NEO4J_USER'), env('BENCH_NEO4J_PASSWORD'));
@@ -86,8 +88,8 @@ clearInterval(sampler);
 
 // Adding documents to the graph just built, then the same into an empty graph: both incremental ingests as a user runs them.
 const incremental: Record<string, unknown> = {};
-if (thenDir && !reconcileFigures.failed) {
-  const timed = async (input = thenDir) => {
+if (thenDirs.length > 0 && !reconcileFigures.failed) {
+  const timed = async (input: string) => {
     const t = performance.now();
     // Where the reconciliation's time goes: people, forces, entities (time and claims read).
     const parts: Record<string, { ms: number; read: number }> = {};
@@ -96,12 +98,13 @@ if (thenDir && !reconcileFigures.failed) {
   };
   // Both timed ingests analyse in this thread (the big load analysed in workers): the NLP libraries'
   // first use (loading models, compiling) is paid here first, so that neither ingest carries it alone.
-  for (const file of (await findDocumentFiles([thenDir, ...(warmDir ? [warmDir] : [])])).files) {
+  for (const file of (await findDocumentFiles([...thenDirs, ...(warmDir ? [warmDir] : [])])).files) {
     const raw = await readRawFile(file);
     if ('bytes' in raw) analyseFile(raw, { today: '2025-07-01' });
   }
   if (warmDir) incremental.intoLargeFirst = await timed(warmDir);
-  incremental.intoLarge = await timed();
+  const large: Array<Awaited<ReturnType<typeof timed>>> = [];
+  for (const d of thenDirs) large.push(await timed(d));
   // Emptied in parts: one transaction for the whole graph would pass the transaction memory limit.
   // Relationships go first, so that no part holds a node named by tens of thousands of claims.
   const empty = async () => {
@@ -115,11 +118,19 @@ if (thenDir && !reconcileFigures.failed) {
   await empty();
   // Neo4j plans a query again when the graph's statistics have moved far (as emptying it does):
   // with --warm, the other documents go into the emptied graph first, and it is emptied again.
-  if (warmDir) {
-    incremental.intoEmptyFirst = await timed(warmDir);
+  if (warmDir) incremental.intoEmptyFirst = await timed(warmDir);
+  const emptied: Array<Awaited<ReturnType<typeof timed>>> = [];
+  for (const d of thenDirs) {
     await empty();
+    emptied.push(await timed(d));
   }
-  incremental.intoEmpty = await timed();
+  // Each set's ratio; the set of the median ratio stands for them (the machine is shared, and one
+  // ingest of a few documents swings by a factor of two from run to run).
+  const sets = large.map((l, i) => ({ intoLarge: l, intoEmpty: emptied[i]!, ratio: l.ms / emptied[i]!.ms }));
+  const median = [...sets].sort((a, b) => a.ratio - b.ratio)[(sets.length - 1) >> 1]!;
+  incremental.intoLarge = median.intoLarge;
+  incremental.intoEmpty = median.intoEmpty;
+  incremental.sets = sets.map((x) => ({ intoLargeMs: x.intoLarge.ms, intoEmptyMs: x.intoEmpty.ms, ratio: x.ratio }));
 }
 
 const count = async (q: string) => {

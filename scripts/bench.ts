@@ -398,7 +398,13 @@ interface E2e {
   wallMs: number;
   writeMs: number;
   reconcile: { claims?: number; peopleMs?: number; forcesMs?: number; forcesRead?: number; entitiesMs?: number; totalMs?: number; facts?: number; conflicts?: number; failed?: string };
-  incremental: { intoLargeFirst?: { ms: number; documents: number }; intoEmptyFirst?: { ms: number; documents: number }; intoLarge?: { ms: number; documents: number }; intoEmpty?: { ms: number; documents: number } };
+  incremental: {
+    intoLargeFirst?: { ms: number; documents: number };
+    intoEmptyFirst?: { ms: number; documents: number };
+    intoLarge?: { ms: number; documents: number };
+    intoEmpty?: { ms: number; documents: number };
+    sets?: Array<{ intoLargeMs: number; intoEmptyMs: number; ratio: number }>;
+  };
   nodes: number | null;
   relationships: number | null;
   peakRssSampled: number;
@@ -420,7 +426,9 @@ async function benchE2e(size: number, dir: string, batchSize: number): Promise<E
     log(`bench: end-to-end ingest of ${size} documents (batch ${batchSize}, ${WORKERS} workers), load average ${load}`);
     // The documents that follow the corpus are timed; the ones after them go in first (into the graph,
     // and into the emptied graph), so that both timed ingests find their queries planned.
-    const then = INCREMENTAL > 0 ? ['--then', nextDocuments(size, INCREMENTAL), '--warm', nextDocuments(size, INCREMENTAL, INCREMENTAL)] : [];
+    // Three timed sets (the first 10 after the corpus, then the 20th to 29th and 30th to 39th): see bench-ingest.ts.
+    const sets = [0, 2, 3].map((k) => nextDocuments(size, INCREMENTAL, k * INCREMENTAL));
+    const then = INCREMENTAL > 0 ? ['--then', sets.join(','), '--warm', nextDocuments(size, INCREMENTAL, INCREMENTAL)] : [];
     const child = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'scripts', 'bench-ingest.ts'), dir, '--batch-size', String(batchSize), '--workers', String(WORKERS), ...then], {
       cwd: PROJECT_ROOT,
       env: { ...process.env, BENCH_NEO4J_URI: server.uri, BENCH_NEO4J_USER: server.user, BENCH_NEO4J_PASSWORD: server.password },
@@ -490,16 +498,17 @@ if (!SKIP.has('e2e')) {
   }
   if (INCREMENTAL > 0) {
     console.log(`\n### Adding ${INCREMENTAL} new documents\n`);
-    console.log(`${INCREMENTAL} other documents go first into each graph, so that the server has planned the queries (the "first" columns: Neo4j plans a query on its first run, and again after the graph's statistics moved, as emptying it does); then the ${INCREMENTAL} timed.\n`);
-    console.log('| graph (documents) | first into that graph s | into that graph s | first into an empty graph s | into an empty graph s | ratio | blocks redone (forces, entities, people) | reconciliation: s (claims read) |');
-    console.log('| ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |');
+    console.log(`${INCREMENTAL} other documents go first into each graph, so that the server has planned the queries (the "first" columns: Neo4j plans a query on its first run, and again after the graph's statistics moved, as emptying it does); then three sets of ${INCREMENTAL}, each timed into the graph and into a graph emptied just before it. The set of the median ratio is shown, with every set's ratio beside it.\n`);
+    console.log('| graph (documents) | first into that graph s | into that graph s | first into an empty graph s | into an empty graph s | ratio | each set: into that graph / into an empty graph s (ratio) | blocks redone (forces, entities, people) | reconciliation: s (claims read) |');
+    console.log('| ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |');
     for (const r of runs) {
       const inc = r.incremental;
       if (!inc.intoLarge || !inc.intoEmpty) continue;
       const large = inc.intoLarge as { scope?: { forces: number; entities: number; people: number }; parts?: Record<string, { ms: number; read: number }> };
       const scope = large.scope;
       const parts = Object.entries(large.parts ?? {}).map(([part, p]) => `${part} ${s(p.ms)} (${p.read})`).join(', ') || '-';
-      console.log(`| ${r.files} | ${inc.intoLargeFirst ? s(inc.intoLargeFirst.ms) : '-'} | ${s(inc.intoLarge.ms)} | ${inc.intoEmptyFirst ? s(inc.intoEmptyFirst.ms) : '-'} | ${s(inc.intoEmpty.ms)} | ${fmt(inc.intoLarge.ms / inc.intoEmpty.ms, 2)} | ${scope ? `${scope.forces}, ${scope.entities}, ${scope.people}` : '-'} | ${parts} |`);
+      const sets = (inc.sets ?? []).map((x) => `${s(x.intoLargeMs)} / ${s(x.intoEmptyMs)} (${fmt(x.ratio, 2)})`).join('; ') || '-';
+      console.log(`| ${r.files} | ${inc.intoLargeFirst ? s(inc.intoLargeFirst.ms) : '-'} | ${s(inc.intoLarge.ms)} | ${inc.intoEmptyFirst ? s(inc.intoEmptyFirst.ms) : '-'} | ${s(inc.intoEmpty.ms)} | ${fmt(inc.intoLarge.ms / inc.intoEmpty.ms, 2)} | ${sets} | ${scope ? `${scope.forces}, ${scope.entities}, ${scope.people}` : '-'} | ${parts} |`);
     }
   }
   // One line per target of BENCHMARKS.md.
