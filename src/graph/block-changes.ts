@@ -76,7 +76,6 @@ function sameProps(stored: Readonly<Record<string, unknown>>, row: Readonly<Reco
 }
 
 function sameIds(stored: ReadonlyArray<string | null>, row: readonly string[]): boolean {
-  if (stored.length !== new Set(row).size) return false;
   const wanted = new Set(row);
-  return stored.every((id) => id !== null && wanted.has(id));
+  return stored.length === wanted.size && stored.every((id) => id !== null && wanted.has(id));
 }

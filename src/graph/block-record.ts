@@ -49,7 +49,7 @@ export type BlockRecord = z.infer<typeof BlockRecord>;
 export const readByForceBlocks = (c: Claim): boolean => FORCE_BLOCK_KINDS.includes(c.kind) || (c.kind === 'mention' && c.subject?.type === 'Force');
 
 /** A claim with the qualifiers of its kind (absent ones null) and its links in order of role, as the graph gives it back. */
-export function storedClaim(c: Claim): Claim {
+function storedClaim(c: Claim): Claim {
   const byRole = [...c.links].sort((a, b) => (a.role < b.role ? -1 : a.role > b.role ? 1 : 0));
   return { ...c, qualifiers: Object.fromEntries((QUALIFIERS[c.kind] ?? []).map((k) => [k, c.qualifiers[k] ?? null])), links: byRole };
 }

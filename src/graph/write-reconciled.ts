@@ -926,7 +926,7 @@ export class ReconciledWriter {
     for (const row of rows.facts) await this.facts.add(row);
     for (const row of rows.conflicts) {
       await this.conflicts.add(row);
-      written.push({ id: row.id, kind: String(row.props.kind), subject: String(row.props.subject), fileA: String(row.props.fileA), fileB: String(row.props.fileB) });
+      written.push(changedConflict(row.props));
     }
     return written;
   }

@@ -300,8 +300,12 @@ const INSPECTION = /\b(?:inspect\w*|watchdog|HMICFRS|HMIC)\b/i;
  */
 function passingMentions(mentions: readonly Claim[], main: (documentId: string) => string | null): (documentId: string, forceKey: string) => boolean {
   const counts = new Map<string, number>();
-  for (const c of mentions) if (c.subject?.type === 'Force') counts.set(`${c.documentId}|${c.subject.key}`, (counts.get(`${c.documentId}|${c.subject.key}`) ?? 0) + 1);
-  const named = new Set(mentions.filter((c) => c.subject?.type === 'Force').map((c) => c.documentId));
+  const named = new Set<string>();
+  for (const c of mentions) {
+    if (c.subject?.type !== 'Force') continue;
+    counts.set(`${c.documentId}|${c.subject.key}`, (counts.get(`${c.documentId}|${c.subject.key}`) ?? 0) + 1);
+    named.add(c.documentId);
+  }
   return (documentId, forceKey) => {
     // A document whose forces are not known from mentions is taken at its word.
     if (!named.has(documentId)) return false;
