@@ -1,17 +1,15 @@
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
 import { analyseFile, isAnalysed } from '../../pipelines/analyse.ts';
 import { ingest } from '../../pipelines/ingest.ts';
-import { generateDocuments } from '../../src/generate/corpus.ts';
 import { reconcileGraph } from '../../pipelines/reconcile.ts';
-import { plain } from '../../src/graph/queries.ts';
 import { readForceBlock, readForces } from '../../src/graph/write-reconciled.ts';
 import type { ReconcileInput } from '../../src/reconcile/types.ts';
-import { DEV, devDocumentNames } from '../helpers/fixtures.ts';
-import { useCleanGraph } from '../helpers/neo4j.ts';
+import { devAndGenerated, devDocumentNames } from '../helpers/fixtures.ts';
+import { reconciled, useCleanGraph } from '../helpers/neo4j.ts';
 
 const TODAY = '2025-06-01';
 
@@ -22,30 +20,12 @@ const ordered = (input: ReconcileInput) => ({
   sentences: [...(input.sentences ?? [])].sort((a, b) => (a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : a.index - b.index)),
 });
 
-/** Every force block's facts and conflicts, with their properties and what they link. */
-async function forceFacts(driver: Driver): Promise<string[]> {
-  const { records } = await driver.executeQuery(`
-    MATCH (n) WHERE (n:Fact AND n.kind <> 'entity') OR n:Conflict
-    OPTIONAL MATCH (n)-[r]->(m)
-    WITH n, r, m ORDER BY type(r), coalesce(m.id, m.key)
-    RETURN properties(n) AS props, collect(type(r) + ' ' + coalesce(m.id, m.key)) AS links`);
-  return records.map((r) => JSON.stringify([plain(r.get('props')), r.get('links')], (_k, x) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort()) : x))).sort();
-}
-
-/** The dev documents and some generated ones, in a folder of their own. */
-function corpus(count: number, seed: number): string {
-  const dir = mkdtempSync(join(tmpdir(), 'oversight-force-blocks-'));
-  for (const name of devDocumentNames()) copyFileSync(join(DEV, name), join(dir, name));
-  for (const doc of generateDocuments({ count, seed })) writeFileSync(join(dir, doc.path.replaceAll('/', '-')), doc.text);
-  return dir;
-}
-
 describe('force blocks', () => {
   let driver: Driver;
   useCleanGraph((d) => (driver = d));
 
   it('read the same input from block records as claim by claim, for every force, and fall back for a document without a record', async () => {
-    await ingest({ inputs: [corpus(30, 5)], driver, today: TODAY, workers: 0, reconcile: false });
+    await ingest({ inputs: [devAndGenerated(30, 5, 'oversight-force-blocks-')], driver, today: TODAY, workers: 0, reconcile: false });
 
     const forces = await readForces(driver);
     expect(forces.length).toBeGreaterThan(5);
@@ -66,7 +46,7 @@ describe('force blocks', () => {
   }, 300_000);
 
   it('changed by difference, follow a fact\'s links when their count differs from the ids it keeps', async () => {
-    const dir = corpus(40, 9);
+    const dir = devAndGenerated(40, 9, 'oversight-force-blocks-');
     const generated = readdirSync(dir).filter((f) => !devDocumentNames().includes(f)).sort();
     const later = mkdtempSync(join(tmpdir(), 'oversight-force-blocks-later-'));
     for (const name of generated.slice(-8)) renameSync(join(dir, name), join(later, name));
@@ -88,9 +68,9 @@ describe('force blocks', () => {
     expect(records).toHaveLength(1);
     const run = await ingest({ inputs: [later], driver, today: TODAY, workers: 0 });
     expect(run.reconciled?.scope?.full).toBe(false);
-    const incremental = await forceFacts(driver);
+    const incremental = await reconciled(driver);
 
     await reconcileGraph(driver, { full: true });
-    expect(incremental).toEqual(await forceFacts(driver));
+    expect(incremental).toEqual(await reconciled(driver));
   }, 300_000);
 });

@@ -1,33 +1,21 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyseFile, isAnalysed } from '../../pipelines/analyse.ts';
 import { ingest } from '../../pipelines/ingest.ts';
 import { remove } from '../../pipelines/remove.ts';
-import { generateDocuments } from '../../src/generate/corpus.ts';
 import { plain } from '../../src/graph/queries.ts';
 import { writeDocuments } from '../../src/graph/write-graph.ts';
 import { markWriting } from '../../src/graph/write-reconciled.ts';
 import { findDocumentFiles, readRawFile } from '../../src/ingest/read-files.ts';
 import { ReconcileChanges, reconcileGraph } from '../../pipelines/reconcile.ts';
-import { DEV, devDocumentNames } from '../helpers/fixtures.ts';
-import { clearGraph, testDriver } from '../helpers/neo4j.ts';
+import { devAndGenerated } from '../helpers/fixtures.ts';
+import { clearGraph, reconciled, testDriver } from '../helpers/neo4j.ts';
 import { shuffle } from '../helpers/shuffle.ts';
 
 const TODAY = '2025-06-01';
-
-/** Every Fact, Conflict and Resolution with all its properties and the ids of what it links to: comparable as a whole. */
-async function reconciled(driver: Driver): Promise<string[]> {
-  const sortedJson = (v: unknown) => JSON.stringify(plain(v), (_k, x) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([p], [q]) => (p < q ? -1 : 1))) : x));
-  const result = await driver.executeQuery(`
-    MATCH (n) WHERE n:Fact OR n:Conflict OR n:Resolution
-    OPTIONAL MATCH (n)-[r]->(m)
-    WITH n, r, m ORDER BY type(r), coalesce(m.id, m.key)
-    RETURN labels(n)[0] AS label, properties(n) AS props, collect(type(r) + ' ' + coalesce(m.id, m.key)) AS links`);
-  return result.records.map((r) => `${r.get('label')} ${sortedJson(r.get('props'))} ${sortedJson(r.get('links'))}`).sort();
-}
 
 /** The writing marks the graph holds (runs that wrote documents they have not reconciled). */
 async function writingMarks(driver: Driver): Promise<unknown[]> {
@@ -46,15 +34,9 @@ async function rowsOf(folder: string) {
   return rows;
 }
 
-/** The dev documents and generated ones: several forces, episodes, people named in full and by surname, conflicts. */
+/** The dev documents and generated ones, and its files in order. */
 function corpus(): { dir: string; files: string[] } {
-  const dir = mkdtempSync(join(tmpdir(), 'oversight-incremental-'));
-  for (const name of devDocumentNames()) copyFileSync(join(DEV, name), join(dir, name));
-  for (const doc of generateDocuments({ count: 60, seed: 11 })) {
-    const path = join(dir, doc.path.replaceAll('/', '-'));
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, doc.text);
-  }
+  const dir = devAndGenerated(60, 11, 'oversight-incremental-');
   return { dir, files: readdirSync(dir).sort() };
 }
 
