@@ -24,7 +24,8 @@ import {
   readEntityFacts,
   reconciledRows,
   readEntityKeys,
-  readForceBlock,
+  readForceBlocks,
+  readForceSizes,
   readForces,
   readForcesBeside,
   readForcesOfActors,
@@ -33,13 +34,13 @@ import {
   readPersonKeys,
   readResolutions,
   readResolutionsBySurname,
-  readStoredBlock,
+  readStoredBlocks,
   reconciledLayoutIsCurrent,
   ReconciledWriter,
   recordReconciliation,
   removeFacts,
   removeReconciled,
-  replaceForceBlock,
+  replaceForceBlocks,
   replaceResolutions,
   serverTime,
   type ChangedConflict,
@@ -161,28 +162,38 @@ async function reconcileHeld(driver: Driver, options: ReconcileGraphOptions): Pr
   const writer = new ReconciledWriter(driver);
   let claimsRead = 0;
   const order = [...forceNames].sort(([a], [b]) => cmp(a, b));
-  // The next block is read while this one is reconciled and written: Neo4j reads as Node computes.
-  // Reads see claims and resolutions, which nothing here writes, and the next force's own facts
-  // and conflicts, which only its own block writes, so the overlap changes nothing.
+  // Forces go in batches, each read in a few queries (a query's fixed cost outweighs a small
+  // block's answer); a full run, whose blocks are the whole graph, takes them one at a time.
+  const batches = forceBatches(order, full ? new Map() : await readForceSizes(driver, order.map(([key]) => key)));
+  // The next batch is read while this one is reconciled and written: Neo4j reads as Node computes.
+  // Reads see claims and resolutions, which nothing here writes, and the next forces' own facts
+  // and conflicts, which only their own blocks write, so the overlap changes nothing.
   // A full run removed every block first; an incremental one changes each block by difference.
   const prefetch = (i: number) => {
-    if (i >= order.length) return null;
-    const [key, name] = order[i]!;
-    const read = Promise.all([readForceInput(driver, key), full ? null : readStoredBlock(driver, name, { followLinks: !changes.onlyAdded })]);
-    read.catch(() => {}); // awaited in its turn; a failure of the current block must not leave it unhandled
+    if (i >= batches.length) return null;
+    const batch = batches[i]!;
+    const read = Promise.all([
+      readForceInputs(driver, batch.map(([key]) => key)),
+      full ? null : readStoredBlocks(driver, batch.map(([, name]) => name), { followLinks: !changes.onlyAdded }),
+    ]);
+    read.catch(() => {}); // awaited in its turn; a failure of the current batch must not leave it unhandled
     return read;
   };
   let next = prefetch(0);
-  for (const [i, [, name]] of order.entries()) {
-    const [input, stored] = await next!;
+  for (const [i, batch] of batches.entries()) {
+    const [inputs, stored] = await next!;
     next = prefetch(i + 1);
-    const block = reconcileForce(knowledge, name, input);
-    claimsRead += block.claims;
+    const blocks = batch.map(([key, name]) => ({ name, ...reconcileForce(knowledge, name, inputs.get(key)!) }));
+    for (const block of blocks) claimsRead += block.claims;
     if (stored) {
-      const changed = await replaceForceBlock(driver, stored, block.reconciliation, writer);
+      const changed = await replaceForceBlocks(
+        driver,
+        blocks.map((b) => ({ stored: stored.get(b.name) ?? { facts: new Map(), conflicts: new Map() }, reconciliation: b.reconciliation })),
+        writer,
+      );
       for (const x of changed.gone) gone.set(x.id, x);
       for (const x of changed.written) written.set(x.id, x);
-    } else for (const x of await writer.add(block.reconciliation)) written.set(x.id, x);
+    } else for (const block of blocks) for (const x of await writer.add(block.reconciliation)) written.set(x.id, x);
   }
   await writer.flush();
   options.onPart?.('forces', performance.now() - started, claimsRead);
@@ -310,18 +321,46 @@ function joinPeople(keys: readonly string[], before: ReadonlyMap<string, Resolut
   return out;
 }
 
-/** One force's block as the graph holds it, with the canonical names and sides of the people it names. */
-async function readForceInput(driver: Driver, key: string): Promise<{ claims: ReconcileInput; entities: EntityContext }> {
-  const input = await readForceBlock(driver, key);
+/** Documents a batch of force blocks may hold (as their forces' entity facts count them), and forces it may hold. */
+const BATCH_DOCUMENTS = 1500;
+const BATCH_FORCES = 16;
+
+/**
+ * Forces in batches, in order: a batch holds forces while their documents (`sizes`) stay within
+ * BATCH_DOCUMENTS, which bounds what one read brings into memory; a force of unknown size goes alone.
+ */
+export function forceBatches<T extends readonly [string, string]>(order: readonly T[], sizes: ReadonlyMap<string, number>): T[][] {
+  const out: T[][] = [];
+  let batch: T[] = [];
+  let documents = 0;
+  for (const force of order) {
+    const n = sizes.get(force[0]);
+    const fits = n !== undefined && batch.length < BATCH_FORCES && documents + n <= BATCH_DOCUMENTS && batch.every(([k]) => sizes.has(k));
+    if (batch.length > 0 && !fits) {
+      out.push(batch);
+      batch = [];
+      documents = 0;
+    }
+    batch.push(force);
+    documents += n ?? 0;
+  }
+  if (batch.length > 0) out.push(batch);
+  return out;
+}
+
+/** Force blocks as the graph holds them, by key, with the canonical names and sides of the people they name. */
+async function readForceInputs(driver: Driver, keys: readonly string[]): Promise<Map<string, { claims: ReconcileInput; entities: EntityContext }>> {
+  const inputs = await readForceBlocks(driver, keys);
   const persons = new Set<string>();
-  for (const c of input.claims) for (const e of [c.subject, ...c.links.map((l) => l.entity)]) if (e?.type === 'Person') persons.add(e.key);
+  for (const input of inputs.values()) for (const c of input.claims) for (const e of [c.subject, ...c.links.map((l) => l.entity)]) if (e?.type === 'Person') persons.add(e.key);
+  // One context for the batch: a block looks up only the people it names, so the others' entries change nothing.
   const canonical = new Map<string, EntityRef>();
   const personSides = new Map<string, ActorSide | null>();
   for (const x of await readResolutions(driver, [...persons])) {
     canonical.set(x.key, { type: 'Person', key: x.canonical, name: x.canonicalName });
     personSides.set(x.canonical, x.side === null ? null : sideNamed(x.side));
   }
-  return { claims: input, entities: { canonical, personSides } };
+  return new Map([...inputs].map(([key, claims]) => [key, { claims, entities: { canonical, personSides } }]));
 }
 
 /**

@@ -58,11 +58,15 @@ MATCH (d:Document)-[:STATES]->(c:Claim)-[:EVIDENCED_BY]->(s:Sentence)
 WHERE c.kind IN $kinds
 ${CLAIM_ROW}`;
 
-/** The documents that name a force, each with its block record (src/graph/block-record.ts) when it has one. */
+/**
+ * The documents that name some forces, each once with the keys of the forces it names and its
+ * block record (src/graph/block-record.ts) when it has one.
+ */
 const READ_FORCE_RECORDS = `
-MATCH (:Force {key: $key})<-[:ABOUT|ACTOR|FORCE|SPEAKER]-(:Claim)<-[:STATES]-(d:Document)
-WITH DISTINCT d
-RETURN d {.id, .fileName, .publisher, .sourceKind, .publishedAt} AS document, CASE WHEN $records THEN d.blockRecord ELSE null END AS record`;
+UNWIND $keys AS key
+MATCH (:Force {key: key})<-[:ABOUT|ACTOR|FORCE|SPEAKER]-(:Claim)<-[:STATES]-(d:Document)
+WITH d, collect(DISTINCT key) AS keys
+RETURN keys, d {.id, .fileName, .publisher, .sourceKind, .publishedAt} AS document, CASE WHEN $records THEN d.blockRecord ELSE null END AS record`;
 
 /** The claims a force block reads of some documents, one by one: for documents without a block record. */
 const READ_DOCUMENT_CLAIMS = `
@@ -158,6 +162,11 @@ class InputBuilder {
       const text = r.get('areaSentence');
       if (typeof text === 'string') this.sentences.set(`${document.id}:${claim.sentenceIndex}`, { documentId: document.id, index: claim.sentenceIndex, text });
     }
+  }
+
+  /** The claims added so far. */
+  claimsNow(): IterableIterator<Claim> {
+    return this.claims.values();
   }
 
   input(): ReconcileInput {
@@ -530,24 +539,25 @@ WHERE f <> g
 RETURN DISTINCT f.key AS key, f.name AS name`;
 
 /**
- * A force block's facts (not entity facts) as the graph holds them, with how many claims they
- * link, and its conflicts, a side's claim of an earlier version as null: one read.
+ * Force blocks' facts (not entity facts) as the graph holds them, with how many claims they
+ * link, and their conflicts, a side's claim of an earlier version as null: one read for several forces.
  */
-const READ_STORED_BLOCK = `
-CALL () {
-  MATCH (f:Fact {force: $name})
+const READ_STORED_BLOCKS = `
+UNWIND $names AS name
+CALL (name) {
+  MATCH (f:Fact {force: name})
   WHERE f.kind <> 'entity'
   RETURN collect({props: properties(f), links: COUNT { (f)-[:SUPPORTED_BY]->() }}) AS facts
 }
-CALL () {
-  MATCH (x:Conflict {force: $name})
+CALL (name) {
+  MATCH (x:Conflict {force: name})
   RETURN collect({
     props: properties(x),
     claimsA: [(x)-[:SIDE_A]->(c) | CASE WHEN c:Claim THEN c.id ELSE null END],
     claimsB: [(x)-[:SIDE_B]->(c) | CASE WHEN c:Claim THEN c.id ELSE null END]
   }) AS conflicts
 }
-RETURN facts, conflicts`;
+RETURN name, facts, conflicts`;
 
 /** The same, with the claims they link, followed one by one (after claims left the graph). */
 const READ_STORED_FACT_LINKS = `
@@ -724,6 +734,21 @@ export async function readForcesOfActors(driver: Driver, personKeys: readonly st
   return out;
 }
 
+const READ_FORCE_SIZES = `
+UNWIND $rows AS row
+MATCH (f:Fact {id: row.id})
+RETURN row.key AS key, f.corroboration AS documents`;
+
+/** How many documents mention each force, as its entity fact last counted them (a force without one is left out). */
+export async function readForceSizes(driver: Driver, keys: readonly string[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (const part of chunks(keys, KEY_CHUNK)) {
+    const rows = part.map((key) => ({ key, id: stableId('fact', 'entity', key) }));
+    for (const r of await read(driver, READ_FORCE_SIZES, { rows })) out.set(String(r.get('key')), Number(plain(r.get('documents'))));
+  }
+  return out;
+}
+
 /** Forces stated in stage events by documents that state stage events of the given ones. */
 export async function readForcesBeside(driver: Driver, forceKeys: readonly string[]): Promise<ForceRef[]> {
   const out: ForceRef[] = [];
@@ -732,53 +757,66 @@ export async function readForcesBeside(driver: Driver, forceKeys: readonly strin
 }
 
 /**
- * A force block's facts and conflicts as the graph holds them. A fact's claims are the ids it keeps
- * (`claimIds`, the links it was written with), read with the count of its links: when claims may
- * have left the graph (`followLinks`), or a count differs from the ids kept, its links are followed.
+ * Force blocks' facts and conflicts as the graph holds them, by force name, in one read. A fact's
+ * claims are the ids it keeps (`claimIds`, the links it was written with), read with the count of
+ * its links: when claims may have left the graph (`followLinks`), or a count differs from the ids
+ * kept, the force's links are followed.
  */
-export async function readStoredBlock(driver: Driver, name: string, options: { followLinks?: boolean } = {}): Promise<StoredBlock> {
-  const [r] = await read(driver, READ_STORED_BLOCK, { name });
-  const stored = plain(r!.get('facts')) as Array<{ props: Record<string, unknown>; links: number }>;
-  const facts = new Map<string, StoredFact>();
-  let follow = options.followLinks === true;
-  for (const { props, links } of stored) {
-    const kept = props.claimIds;
-    if (!Array.isArray(kept) || kept.length !== links) follow = true;
-    else facts.set(String(props.id), { props, claims: new Set(kept.map(String)), stale: false });
-  }
-  if (follow) {
-    facts.clear();
-    for (const x of await read(driver, READ_STORED_FACT_LINKS, { name })) {
-      const props = plain(x.get('props')) as Record<string, unknown>;
-      facts.set(String(props.id), { props, claims: new Set(x.get('claims') as string[]), stale: x.get('stale') === true });
+export async function readStoredBlocks(driver: Driver, names: readonly string[], options: { followLinks?: boolean } = {}): Promise<Map<string, StoredBlock>> {
+  const out = new Map<string, StoredBlock>();
+  for (const r of await read(driver, READ_STORED_BLOCKS, { names })) {
+    const name = String(r.get('name'));
+    const stored = plain(r.get('facts')) as Array<{ props: Record<string, unknown>; links: number }>;
+    const facts = new Map<string, StoredFact>();
+    let follow = options.followLinks === true;
+    for (const { props, links } of stored) {
+      const kept = props.claimIds;
+      if (!Array.isArray(kept) || kept.length !== links) follow = true;
+      else facts.set(String(props.id), { props, claims: new Set(kept.map(String)), stale: false });
     }
+    if (follow) {
+      facts.clear();
+      for (const x of await read(driver, READ_STORED_FACT_LINKS, { name })) {
+        const props = plain(x.get('props')) as Record<string, unknown>;
+        facts.set(String(props.id), { props, claims: new Set(x.get('claims') as string[]), stale: x.get('stale') === true });
+      }
+    }
+    const conflicts = new Map<string, StoredConflict>();
+    for (const x of plain(r.get('conflicts')) as Array<{ props: Record<string, unknown>; claimsA: Array<string | null>; claimsB: Array<string | null> }>) {
+      conflicts.set(String(x.props.id), { props: x.props, claimsA: x.claimsA, claimsB: x.claimsB });
+    }
+    out.set(name, { facts, conflicts });
   }
-  const conflicts = new Map<string, StoredConflict>();
-  for (const x of plain(r!.get('conflicts')) as Array<{ props: Record<string, unknown>; claimsA: Array<string | null>; claimsB: Array<string | null> }>) {
-    conflicts.set(String(x.props.id), { props: x.props, claimsA: x.claimsA, claimsB: x.claimsB });
-  }
-  return { facts, conflicts };
+  return out;
 }
 
 /**
- * Brings a force block's facts and conflicts in the graph to a new reconciliation of it, by
- * difference (src/graph/block-changes.ts): what went is deleted now, what came or changed is
- * queued on `writer`. Returns the block's conflicts before and after, as changes are reported.
+ * Brings force blocks' facts and conflicts in the graph to a new reconciliation of each, by
+ * difference (src/graph/block-changes.ts): what went is deleted now, for all the blocks at once,
+ * and what came or changed is queued on `writer`. Blocks are disjoint (a force's own facts and
+ * conflicts). Returns the blocks' conflicts before and after, as changes are reported.
  */
-export async function replaceForceBlock(
+export async function replaceForceBlocks(
   driver: Driver,
-  stored: StoredBlock,
-  rec: Reconciliation,
+  blocks: ReadonlyArray<{ stored: StoredBlock; reconciliation: Reconciliation }>,
   writer: ReconciledWriter,
 ): Promise<{ gone: ChangedConflict[]; written: ChangedConflict[] }> {
-  const rows = reconciledRows(rec);
-  const changes = blockChanges(stored, rows);
-  if (changes.removeFacts.length > 0) await removeFacts(driver, changes.removeFacts);
-  for (const part of unlinkParts(changes.unlink)) await write(driver, UNLINK_FACTS, { rows: part });
-  for (const ids of chunks(changes.removeConflicts, MAX_ROWS)) await write(driver, REMOVE_CONFLICTS_BY_ID, { ids });
-  for (const row of changes.facts) await writer.addRow(row);
-  for (const row of changes.conflicts) await writer.addConflictRow(row);
-  return { gone: [...stored.conflicts.values()].map((x) => changedConflict(x.props)), written: rows.conflicts.map((r) => changedConflict(r.props)) };
+  const all: BlockChanges = { removeFacts: [], unlink: [], facts: [], removeConflicts: [], conflicts: [] };
+  const gone: ChangedConflict[] = [];
+  const written: ChangedConflict[] = [];
+  for (const { stored, reconciliation } of blocks) {
+    const rows = reconciledRows(reconciliation);
+    const changes = blockChanges(stored, rows);
+    for (const key of Object.keys(all) as Array<keyof BlockChanges>) (all[key] as unknown[]).push(...changes[key]);
+    for (const x of stored.conflicts.values()) gone.push(changedConflict(x.props));
+    for (const r of rows.conflicts) written.push(changedConflict(r.props));
+  }
+  if (all.removeFacts.length > 0) await removeFacts(driver, all.removeFacts);
+  for (const part of unlinkParts(all.unlink)) await write(driver, UNLINK_FACTS, { rows: part });
+  for (const ids of chunks(all.removeConflicts, MAX_ROWS)) await write(driver, REMOVE_CONFLICTS_BY_ID, { ids });
+  for (const row of all.facts) await writer.addRow(row);
+  for (const row of all.conflicts) await writer.addConflictRow(row);
+  return { gone, written };
 }
 
 /** Unlink rows in transactions of at most MAX_ROWS rows and about MAX_LINKS links; a fact losing more goes in pieces. */
@@ -815,22 +853,55 @@ const changedConflict = (props: Readonly<Record<string, unknown>>): ChangedConfl
  * and the stage claims of the other forces those documents state events of.
  */
 export async function readForceBlock(driver: Driver, key: string, options: { records?: boolean } = {}): Promise<ReconcileInput> {
-  const builder = new InputBuilder();
-  const unrecorded: string[] = [];
-  for (const r of await read(driver, READ_FORCE_RECORDS, { key, records: options.records !== false })) {
+  return (await readForceBlocks(driver, [key], options)).get(key)!;
+}
+
+/**
+ * The inputs of several force blocks (see readForceBlock), by force key, in a few reads for them
+ * all: each query costs a round trip and its setting up, whatever the size of its answer. A
+ * document naming several of the forces is read and parsed once.
+ */
+export async function readForceBlocks(driver: Driver, keys: readonly string[], options: { records?: boolean } = {}): Promise<Map<string, ReconcileInput>> {
+  const builders = new Map(keys.map((k) => [k, new InputBuilder()]));
+  /** The forces (of `keys`) each document read claim by claim belongs to. */
+  const unrecorded = new Map<string, string[]>();
+  for (const r of await read(driver, READ_FORCE_RECORDS, { keys, records: options.records !== false })) {
     const document = documentOf(r.get('document'));
+    const of = (r.get('keys') as unknown[]).map(String).filter((k) => builders.has(k));
     const record = parseBlockRecord(r.get('record'), document.id);
-    if (record) builder.addRecord(document, record);
-    else unrecorded.push(document.id);
+    if (record) for (const k of of) builders.get(k)!.addRecord(document, record);
+    else unrecorded.set(document.id, of);
   }
-  for (const ids of chunks(unrecorded.sort(), KEY_CHUNK)) builder.add(await read(driver, READ_DOCUMENT_CLAIMS, { ids, kinds: FORCE_BLOCK_KINDS }));
-  let input = builder.input();
-  const beside = [...new Set(input.claims.filter((c) => c.kind === 'stageEvent' && c.subject?.type === 'Force' && c.subject.key !== key).map((c) => c.subject!.key))];
-  if (beside.length > 0) {
-    builder.add(await read(driver, READ_STAGE_CLAIMS, { keys: beside }));
-    input = builder.input();
+  for (const ids of chunks([...unrecorded.keys()].sort(), KEY_CHUNK)) {
+    const rows = await read(driver, READ_DOCUMENT_CLAIMS, { ids, kinds: FORCE_BLOCK_KINDS });
+    for (const [documentId, records] of groupBy(rows, (r) => documentOf(r.get('document')).id)) {
+      for (const k of unrecorded.get(documentId) ?? []) builders.get(k)!.add(records);
+    }
   }
-  return input;
+  // Stage claims of the other forces a block's documents state events of, read once for every block.
+  const besideOf = new Map<string, Set<string>>();
+  for (const [key, builder] of builders) {
+    const beside = new Set([...builder.claimsNow()].filter((c) => c.kind === 'stageEvent' && c.subject?.type === 'Force' && c.subject.key !== key).map((c) => c.subject!.key));
+    if (beside.size > 0) besideOf.set(key, beside);
+  }
+  const besideKeys = [...new Set([...besideOf.values()].flatMap((b) => [...b]))].sort();
+  for (const part of chunks(besideKeys, KEY_CHUNK)) {
+    const rows = await read(driver, READ_STAGE_CLAIMS, { keys: part });
+    const bySubject = groupBy(rows, (r) => entityRef(r.get('subject'))?.key ?? '');
+    for (const [key, beside] of besideOf) for (const b of beside) if (bySubject.has(b)) builders.get(key)!.add(bySubject.get(b)!);
+  }
+  return new Map([...builders].map(([k, b]) => [k, b.input()]));
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const item of items) {
+    const k = keyOf(item);
+    const list = m.get(k);
+    if (list) list.push(item);
+    else m.set(k, [item]);
+  }
+  return m;
 }
 
 // ---------------------------------------------------------------------------------------------

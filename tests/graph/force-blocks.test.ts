@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, renameSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { analyseFile, isAnalysed } from '../../pipelines/analyse.ts';
 import { ingest } from '../../pipelines/ingest.ts';
 import { reconcileGraph } from '../../pipelines/reconcile.ts';
-import { readForceBlock, readForces } from '../../src/graph/write-reconciled.ts';
+import { readForceBlock, readForceBlocks, readForces } from '../../src/graph/write-reconciled.ts';
 import type { ReconcileInput } from '../../src/reconcile/types.ts';
 import { devAndGenerated, devDocumentNames } from '../helpers/fixtures.ts';
 import { reconciled, useCleanGraph } from '../helpers/neo4j.ts';
@@ -25,7 +25,14 @@ describe('force blocks', () => {
   useCleanGraph((d) => (driver = d));
 
   it('read the same input from block records as claim by claim, for every force, and fall back for a document without a record', async () => {
-    await ingest({ inputs: [devAndGenerated(30, 5, 'oversight-force-blocks-')], driver, today: TODAY, workers: 0, reconcile: false });
+    const dir = devAndGenerated(30, 5, 'oversight-force-blocks-');
+    // A press text about two forces: in both blocks.
+    writeFileSync(
+      join(dir, 'two-forces.txt'),
+      'Cleveland Police and Durham Constabulary were moved into the Engage stage of monitoring on 3 March 2023, the inspectorate said. ' +
+        'Cleveland Police said it would work with the inspectorate. Durham Constabulary said the same.\n',
+    );
+    await ingest({ inputs: [dir], driver, today: TODAY, workers: 0, reconcile: false });
 
     const forces = await readForces(driver);
     expect(forces.length).toBeGreaterThan(5);
@@ -37,12 +44,20 @@ describe('force blocks', () => {
     }
     expect(claims).toBeGreaterThan(500);
 
+    // Read together, in one batch, every force's block is the same as read alone.
+    const together = await readForceBlocks(driver, forces.map((f) => f.key));
+    expect(together.size).toBe(forces.length);
+    for (const f of forces) expect(ordered(together.get(f.key)!), f.key).toEqual(ordered(await readForceBlock(driver, f.key)));
+    const inBlocks = forces.filter((f) => together.get(f.key)!.documents.some((d) => d.fileName === 'two-forces.txt'));
+    expect(inBlocks.length).toBeGreaterThanOrEqual(2);
+
     // A document written without a record (by an earlier version) is read claim by claim.
     const [force] = forces;
     const before = ordered(await readForceBlock(driver, force!.key));
     await driver.executeQuery('MATCH (d:Document {id: $id}) REMOVE d.blockRecord', { id: before.documents[0]!.id });
     await driver.executeQuery("MATCH (d:Document {id: $id}) SET d.blockRecord = '{\"version\": 0}'", { id: before.documents.at(-1)!.id });
     expect(ordered(await readForceBlock(driver, force!.key))).toEqual(before);
+    expect(ordered((await readForceBlocks(driver, forces.map((f) => f.key))).get(force!.key)!)).toEqual(before);
   }, 300_000);
 
   it('changed by difference, follow a fact\'s links when their count differs from the ids it keeps', async () => {
