@@ -43,9 +43,11 @@ import {
   replaceForceBlocks,
   replaceResolutions,
   serverTime,
+  writeBlockRecords,
   type ChangedConflict,
   type EntityFactUnions,
   type PersonSeen,
+  type RebuiltRecord,
   type Resolution,
   type TouchedEntity,
 } from '../src/graph/write-reconciled.ts';
@@ -181,8 +183,10 @@ async function reconcileHeld(driver: Driver, options: ReconcileGraphOptions): Pr
   };
   let next = prefetch(0);
   for (const [i, batch] of batches.entries()) {
-    const [inputs, stored] = await next!;
+    const [{ inputs, rebuilt }, stored] = await next!;
     next = prefetch(i + 1);
+    // Documents read claim by claim (written before records were, or under another record version) get their records again.
+    if (rebuilt.length > 0) await writeBlockRecords(driver, rebuilt);
     const blocks = batch.map(([key, name]) => ({ name, ...reconcileForce(knowledge, name, inputs.get(key)!) }));
     for (const block of blocks) claimsRead += block.claims;
     if (stored) {
@@ -349,8 +353,8 @@ export function forceBatches<T extends readonly [string, string]>(order: readonl
 }
 
 /** Force blocks as the graph holds them, by key, with the canonical names and sides of the people they name. */
-async function readForceInputs(driver: Driver, keys: readonly string[]): Promise<Map<string, { claims: ReconcileInput; entities: EntityContext }>> {
-  const inputs = await readForceBlocks(driver, keys);
+async function readForceInputs(driver: Driver, keys: readonly string[]): Promise<{ inputs: Map<string, { claims: ReconcileInput; entities: EntityContext }>; rebuilt: RebuiltRecord[] }> {
+  const { inputs, rebuilt } = await readForceBlocks(driver, keys);
   const persons = new Set<string>();
   for (const input of inputs.values()) for (const c of input.claims) for (const e of [c.subject, ...c.links.map((l) => l.entity)]) if (e?.type === 'Person') persons.add(e.key);
   // One context for the batch: a block looks up only the people it names, so the others' entries change nothing.
@@ -360,7 +364,7 @@ async function readForceInputs(driver: Driver, keys: readonly string[]): Promise
     canonical.set(x.key, { type: 'Person', key: x.canonical, name: x.canonicalName });
     personSides.set(x.canonical, x.side === null ? null : sideNamed(x.side));
   }
-  return new Map([...inputs].map(([key, claims]) => [key, { claims, entities: { canonical, personSides } }]));
+  return { inputs: new Map([...inputs].map(([key, claims]) => [key, { claims, entities: { canonical, personSides } }])), rebuilt };
 }
 
 /**

@@ -13,13 +13,15 @@
 //
 // The claims are as the graph would give them back (write-reconciled reads a
 // document without a record, or with a record of another version, claim by
-// claim): qualifiers of the claim's kind only, a missing one null; links in
-// order of role. Entities carry the names this document gives them.
+// claim), less what no force block reads (blockClaim): qualifiers of the
+// claim's kind only, a missing one null; links in order of role. Entities
+// carry the names this document gives them.
 import { z } from 'zod';
 import { Claim } from '../model/claim.ts';
 
 /** Bumped when the record's shape or content changes: a record of another version is not read. */
-export const BLOCK_RECORD_VERSION = 1;
+// 2: claims without what force blocks never read (blockClaim), the document's id once.
+export const BLOCK_RECORD_VERSION = 2;
 
 /**
  * What a force block reconciles from: people's roles and sides come resolved (from the
@@ -37,13 +39,20 @@ export const QUALIFIERS: Record<string, string[]> = {
   detail: ['topic', 'qualifier', 'lo', 'hi', 'ordinal', 'window'],
 };
 
-const BlockRecord = z.object({
+const BlockRecordJson = z.object({
   version: z.literal(BLOCK_RECORD_VERSION),
-  claims: z.array(Claim),
+  document: z.string(),
+  /** The claims, each without its document's id (the record's). */
+  claims: z.array(Claim.omit({ documentId: true })),
   /** The sentences area claims sit in (a stated number of areas is read there). */
   sentences: z.array(z.object({ index: z.number().int().min(0), text: z.string() })),
 });
-export type BlockRecord = z.infer<typeof BlockRecord>;
+
+export interface BlockRecord {
+  version: number;
+  claims: Claim[];
+  sentences: Array<{ index: number; text: string }>;
+}
 
 /** Whether a force block reads this claim. */
 export const readByForceBlocks = (c: Claim): boolean => FORCE_BLOCK_KINDS.includes(c.kind) || (c.kind === 'mention' && c.subject?.type === 'Force');
@@ -54,13 +63,29 @@ function storedClaim(c: Claim): Claim {
   return { ...c, qualifiers: Object.fromEntries((QUALIFIERS[c.kind] ?? []).map((k) => [k, c.qualifiers[k] ?? null])), links: byRole };
 }
 
+/**
+ * A claim as a force block reads it: without its extractor, and without the words no block
+ * rule reads (a quote's or a mention's value, the evidence of all but details, which a count or
+ * a cause is described by). Half a document's record was such words. Pure.
+ */
+export function blockClaim(c: Claim): Claim {
+  return {
+    ...c,
+    value: c.kind === 'quote' || c.kind === 'mention' ? '' : c.value,
+    evidence: c.kind === 'detail' ? c.evidence : '',
+    extractor: '',
+    extractorVersion: '',
+  };
+}
+
 /** A document's block record, as the JSON string kept on its node. Pure. */
-export function blockRecordOf(claims: readonly Claim[], sentences: ReadonlyArray<{ index: number; text: string }>): string {
-  const read = claims.filter(readByForceBlocks).map(storedClaim);
+export function blockRecordOf(documentId: string, claims: readonly Claim[], sentences: ReadonlyArray<{ index: number; text: string }>): string {
+  const read = claims.filter(readByForceBlocks).map((c) => blockClaim(storedClaim(c)));
   const areaSentences = new Set(read.filter((c) => c.kind === 'area').map((c) => c.sentenceIndex));
-  const record: BlockRecord = {
+  const record: z.input<typeof BlockRecordJson> = {
     version: BLOCK_RECORD_VERSION,
-    claims: read,
+    document: documentId,
+    claims: read.map(({ documentId: _, ...rest }) => rest),
     sentences: sentences.filter((s) => areaSentences.has(s.index)).map((s) => ({ index: s.index, text: s.text })),
   };
   return JSON.stringify(record);
@@ -75,7 +100,7 @@ export function parseBlockRecord(value: unknown, documentId: string): BlockRecor
   } catch {
     return null;
   }
-  const parsed = BlockRecord.safeParse(json);
-  if (!parsed.success || parsed.data.claims.some((c) => c.documentId !== documentId)) return null;
-  return parsed.data;
+  const parsed = BlockRecordJson.safeParse(json);
+  if (!parsed.success || parsed.data.document !== documentId) return null;
+  return { version: parsed.data.version, claims: parsed.data.claims.map((c) => ({ ...c, documentId })), sentences: parsed.data.sentences };
 }

@@ -98,7 +98,7 @@ export function toRows(document: Document, sentences: readonly Sentence[], claim
       licence: document.meta.licence ?? null,
       textLength: document.text.length,
       extractorVersion: EXTRACTOR_VERSION,
-      blockRecord: blockRecordOf(claims, sentences),
+      blockRecord: blockRecordOf(document.id, claims, sentences),
     },
     sentences: sentences.map((s) => ({ id: sentenceId(document.id, s.index), documentId: document.id, index: s.index, start: s.start, end: s.end, text: s.text })),
     entities: [...entities.values()].sort((a, b) => (a.key < b.key ? -1 : 1)),

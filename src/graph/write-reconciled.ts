@@ -36,7 +36,7 @@ import type { ReconcileDocument, ReconcileInput, Reconciliation } from '../recon
 import { chunks } from '../util/chunks.ts';
 import { stableId } from '../util/hash.ts';
 import { blockChanges, type BlockChanges, type StoredBlock, type StoredConflict, type StoredFact } from './block-changes.ts';
-import { FORCE_BLOCK_KINDS, parseBlockRecord, QUALIFIERS, type BlockRecord } from './block-record.ts';
+import { blockClaim, blockRecordOf, FORCE_BLOCK_KINDS, parseBlockRecord, QUALIFIERS, type BlockRecord } from './block-record.ts';
 import { plain } from './queries.ts';
 
 /** Claim kinds the reconciler reads. */
@@ -47,7 +47,7 @@ const CLAIM_ROW = `
 OPTIONAL MATCH (c)-[:ABOUT]->(subject:Entity)
 OPTIONAL MATCH (c)-[r:ACTOR|FORCE|SPEAKER]->(linked:Entity)
 WITH d, c, s, subject, collect(CASE WHEN linked IS NULL THEN null ELSE {role: toLower(type(r)), key: linked.key, name: linked.name, labels: labels(linked)} END) AS links
-RETURN c {.*} AS claim, d {.id, .fileName, .publisher, .sourceKind, .publishedAt} AS document, s.index AS sentenceIndex,
+RETURN c {.*} AS claim, d {.id, .fileName, .publisher, .sourceKind, .publishedAt, .extractorVersion} AS document, s.index AS sentenceIndex,
        CASE WHEN c.kind = 'area' THEN s.text ELSE null END AS areaSentence,
        CASE WHEN subject IS NULL THEN null ELSE {key: subject.key, name: subject.name, labels: labels(subject)} END AS subject,
        links`;
@@ -142,6 +142,9 @@ function claimOf(r: ClaimRecord, documentId: string): Claim {
 
 /** Claim rows to the reconciler's input: documents, claims (once each) and the sentences area claims sit in. */
 class InputBuilder {
+  /** `project`: what of a claim read claim by claim is kept (a force block keeps what its records keep). */
+  constructor(private readonly project: (c: Claim) => Claim = (c) => c) {}
+
   private readonly documents = new Map<string, ReconcileDocument>();
   private readonly claims = new Map<string, Claim>();
   private readonly sentences = new Map<string, { documentId: string; index: number; text: string }>();
@@ -157,7 +160,7 @@ class InputBuilder {
     for (const r of records) {
       const document = documentOf(r.get('document'));
       if (!this.documents.has(document.id)) this.documents.set(document.id, document);
-      const claim = claimOf(r, document.id);
+      const claim = this.project(claimOf(r, document.id));
       if (!this.claims.has(claim.id)) this.claims.set(claim.id, claim);
       const text = r.get('areaSentence');
       if (typeof text === 'string') this.sentences.set(`${document.id}:${claim.sentenceIndex}`, { documentId: document.id, index: claim.sentenceIndex, text });
@@ -853,29 +856,45 @@ const changedConflict = (props: Readonly<Record<string, unknown>>): ChangedConfl
  * and the stage claims of the other forces those documents state events of.
  */
 export async function readForceBlock(driver: Driver, key: string, options: { records?: boolean } = {}): Promise<ReconcileInput> {
-  return (await readForceBlocks(driver, [key], options)).get(key)!;
+  return (await readForceBlocks(driver, [key], options)).inputs.get(key)!;
+}
+
+/** A document's block record made again from its claims (it had none, or one of another version), to be written back. */
+export interface RebuiltRecord {
+  id: string;
+  /** The extractor version of the claims it was made from: written only if the document still has them. */
+  extractorVersion: string;
+  record: string;
 }
 
 /**
  * The inputs of several force blocks (see readForceBlock), by force key, in a few reads for them
  * all: each query costs a round trip and its setting up, whatever the size of its answer. A
- * document naming several of the forces is read and parsed once.
+ * document naming several of the forces is read and parsed once. A document read claim by claim
+ * comes with its record made again (`rebuilt`, see writeBlockRecords), unless `records` is false.
  */
-export async function readForceBlocks(driver: Driver, keys: readonly string[], options: { records?: boolean } = {}): Promise<Map<string, ReconcileInput>> {
-  const builders = new Map(keys.map((k) => [k, new InputBuilder()]));
+export async function readForceBlocks(
+  driver: Driver,
+  keys: readonly string[],
+  options: { records?: boolean } = {},
+): Promise<{ inputs: Map<string, ReconcileInput>; rebuilt: RebuiltRecord[] }> {
+  const records = options.records !== false;
+  const builders = new Map(keys.map((k) => [k, new InputBuilder(blockClaim)]));
   /** The forces (of `keys`) each document read claim by claim belongs to. */
   const unrecorded = new Map<string, string[]>();
-  for (const r of await read(driver, READ_FORCE_RECORDS, { keys, records: options.records !== false })) {
+  for (const r of await read(driver, READ_FORCE_RECORDS, { keys, records })) {
     const document = documentOf(r.get('document'));
     const of = (r.get('keys') as unknown[]).map(String).filter((k) => builders.has(k));
     const record = parseBlockRecord(r.get('record'), document.id);
     if (record) for (const k of of) builders.get(k)!.addRecord(document, record);
     else unrecorded.set(document.id, of);
   }
+  const rebuilt: RebuiltRecord[] = [];
   for (const ids of chunks([...unrecorded.keys()].sort(), KEY_CHUNK)) {
     const rows = await read(driver, READ_DOCUMENT_CLAIMS, { ids, kinds: FORCE_BLOCK_KINDS });
-    for (const [documentId, records] of groupBy(rows, (r) => documentOf(r.get('document')).id)) {
-      for (const k of unrecorded.get(documentId) ?? []) builders.get(k)!.add(records);
+    for (const [documentId, claimRows] of groupBy(rows, (r) => documentOf(r.get('document')).id)) {
+      for (const k of unrecorded.get(documentId) ?? []) builders.get(k)!.add(claimRows);
+      if (records) rebuilt.push(rebuiltRecord(documentId, claimRows));
     }
   }
   // Stage claims of the other forces a block's documents state events of, read once for every block.
@@ -890,7 +909,38 @@ export async function readForceBlocks(driver: Driver, keys: readonly string[], o
     const bySubject = groupBy(rows, (r) => entityRef(r.get('subject'))?.key ?? '');
     for (const [key, beside] of besideOf) for (const b of beside) if (bySubject.has(b)) builders.get(key)!.add(bySubject.get(b)!);
   }
-  return new Map([...builders].map(([k, b]) => [k, b.input()]));
+  return { inputs: new Map([...builders].map(([k, b]) => [k, b.input()])), rebuilt };
+}
+
+/** A document's record made from its claims as read one by one (every claim a force block reads, each with its sentence). */
+function rebuiltRecord(documentId: string, rows: readonly ClaimRecord[]): RebuiltRecord {
+  const claims = rows.map((r) => claimOf(r, documentId));
+  const sentences = new Map<number, string>();
+  for (const [i, r] of rows.entries()) {
+    const text = r.get('areaSentence');
+    if (typeof text === 'string') sentences.set(claims[i]!.sentenceIndex, text);
+  }
+  const document = plain(rows[0]!.get('document')) as Record<string, unknown>;
+  return {
+    id: documentId,
+    extractorVersion: String(document.extractorVersion ?? ''),
+    record: blockRecordOf(documentId, claims, [...sentences].map(([index, text]) => ({ index, text }))),
+  };
+}
+
+const WRITE_BLOCK_RECORDS = `
+UNWIND $rows AS row
+MATCH (d:Document {id: row.id})
+WHERE d.extractorVersion = row.extractorVersion
+SET d.blockRecord = row.record`;
+
+/**
+ * Writes records made again (after an upgrade, or for documents written before records were):
+ * the next read of their blocks takes one row a document again. A document whose claims were
+ * extracted again since (another extractor version) already has its own record, and keeps it.
+ */
+export async function writeBlockRecords(driver: Driver, rebuilt: readonly RebuiltRecord[]): Promise<void> {
+  for (const rows of chunks(rebuilt, MAX_ROWS)) await write(driver, WRITE_BLOCK_RECORDS, { rows });
 }
 
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {

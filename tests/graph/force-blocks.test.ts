@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { analyseFile, isAnalysed } from '../../pipelines/analyse.ts';
 import { ingest } from '../../pipelines/ingest.ts';
 import { reconcileGraph } from '../../pipelines/reconcile.ts';
-import { readForceBlock, readForceBlocks, readForces } from '../../src/graph/write-reconciled.ts';
+import { readForceBlock, readForceBlocks, readForces, writeBlockRecords } from '../../src/graph/write-reconciled.ts';
 import type { ReconcileInput } from '../../src/reconcile/types.ts';
 import { devAndGenerated, devDocumentNames } from '../helpers/fixtures.ts';
 import { reconciled, useCleanGraph } from '../helpers/neo4j.ts';
@@ -45,7 +45,8 @@ describe('force blocks', () => {
     expect(claims).toBeGreaterThan(500);
 
     // Read together, in one batch, every force's block is the same as read alone.
-    const together = await readForceBlocks(driver, forces.map((f) => f.key));
+    const { inputs: together, rebuilt: none } = await readForceBlocks(driver, forces.map((f) => f.key));
+    expect(none).toEqual([]);
     expect(together.size).toBe(forces.length);
     for (const f of forces) expect(ordered(together.get(f.key)!), f.key).toEqual(ordered(await readForceBlock(driver, f.key)));
     const inBlocks = forces.filter((f) => together.get(f.key)!.documents.some((d) => d.fileName === 'two-forces.txt'));
@@ -57,7 +58,23 @@ describe('force blocks', () => {
     await driver.executeQuery('MATCH (d:Document {id: $id}) REMOVE d.blockRecord', { id: before.documents[0]!.id });
     await driver.executeQuery("MATCH (d:Document {id: $id}) SET d.blockRecord = '{\"version\": 0}'", { id: before.documents.at(-1)!.id });
     expect(ordered(await readForceBlock(driver, force!.key))).toEqual(before);
-    expect(ordered((await readForceBlocks(driver, forces.map((f) => f.key))).get(force!.key)!)).toEqual(before);
+    const { inputs, rebuilt } = await readForceBlocks(driver, forces.map((f) => f.key));
+    expect(ordered(inputs.get(force!.key)!)).toEqual(before);
+
+    // Their records are made again from their claims, and written back: the next read takes them, and reads the same.
+    expect(rebuilt.map((r) => r.id).sort()).toEqual([before.documents[0]!.id, before.documents.at(-1)!.id].sort());
+    await writeBlockRecords(driver, rebuilt);
+    const again = await readForceBlocks(driver, [force!.key]);
+    expect(again.rebuilt).toEqual([]);
+    expect(ordered(again.inputs.get(force!.key)!)).toEqual(before);
+
+    // Not over the record of claims extracted again since (another extractor version).
+    await driver.executeQuery('MATCH (d:Document {id: $id}) REMOVE d.blockRecord', { id: before.documents[0]!.id });
+    const stale = (await readForceBlocks(driver, [force!.key])).rebuilt;
+    await driver.executeQuery("MATCH (d:Document {id: $id}) SET d.extractorVersion = 'later', d.blockRecord = 'kept'", { id: before.documents[0]!.id });
+    await writeBlockRecords(driver, stale);
+    const [kept] = (await driver.executeQuery('MATCH (d:Document {id: $id}) RETURN d.blockRecord AS r', { id: before.documents[0]!.id })).records;
+    expect(kept!.get('r')).toBe('kept');
   }, 300_000);
 
   it('changed by difference, follow a fact\'s links when their count differs from the ids it keeps', async () => {
