@@ -14,9 +14,10 @@ export interface NodeKind {
 
 /**
  * Properties the pipeline keeps for itself, never exported: a document's block record (a copy of
- * its claims) and the ids of the claims a fact links (its SUPPORTED_BY relationships say the same).
+ * its claims), and a fact's digest of its properties and the ids of the claims it links (its
+ * SUPPORTED_BY relationships say the same).
  */
-export const INTERNAL_PROPERTIES: ReadonlySet<string> = new Set(['blockRecord', 'claimIds']);
+export const INTERNAL_PROPERTIES: ReadonlySet<string> = new Set(['blockRecord', 'digest', 'linkedClaims']);
 
 /**
  * Every kind of node an export carries, in the order files and sections are written. Entities

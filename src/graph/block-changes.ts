@@ -13,7 +13,8 @@ export interface StoredBlock {
 }
 
 export interface StoredFact {
-  props: Readonly<Record<string, unknown>>;
+  /** The digest of its properties (null: none kept, so it is written again). */
+  digest: string | null;
   /** The current claims it links (SUPPORTED_BY). */
   claims: ReadonlySet<string>;
   /** It also links claims of an earlier version of a document: those links go. */
@@ -54,7 +55,7 @@ export function blockChanges(stored: StoredBlock, rows: { facts: readonly FactRo
     const gone = [...before.claims].filter((id) => !wanted.has(id));
     const added = row.claimIds.filter((id) => !before.claims.has(id));
     if (gone.length > 0 || before.stale) out.unlink.push({ id: row.id, claims: gone, stale: before.stale });
-    if (added.length > 0 || !sameProps(before.props, row.props)) out.facts.push({ ...row, claimIds: added });
+    if (added.length > 0 || before.digest === null || before.digest !== row.props.digest) out.facts.push({ ...row, claimIds: added });
   }
   const conflictIds = new Set(rows.conflicts.map((r) => r.id));
   for (const id of stored.conflicts.keys()) if (!conflictIds.has(id)) out.removeConflicts.push(id);

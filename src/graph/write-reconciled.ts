@@ -28,6 +28,7 @@
 //   them and their roles. The outcome is kept on (:Resolution) nodes (each
 //   person's canonical name and side), so that the next change can tell
 //   which people it moved and which forces' decisions that touches.
+import { createHash } from 'node:crypto';
 import type { Driver } from 'neo4j-driver';
 import { z } from 'zod';
 import { Claim, type EntityRef } from '../model/claim.ts';
@@ -229,13 +230,10 @@ export function reconciledRows(rec: Reconciliation): { facts: FactRow[]; conflic
         sourceKinds: f.sourceKinds,
         documentIds: f.documentIds,
         ...(f.surfaceForms ? { surfaceForms: [...new Set(f.surfaceForms.map((s) => s.form))].sort() } : {}),
-        // What a force block's fact links, kept with it (not exported): an incremental run reads these
-        // instead of following every link. An entity fact is joined to, never compared.
-        ...(f.kind === 'entity' ? {} : { claimIds: f.claimIds }),
       },
       claimIds: f.claimIds,
     }),
-  );
+  ).map((row) => (row.props.kind === 'entity' ? row : withBlockKeeping(row)));
   const conflicts = rec.conflicts.map((c) =>
     ConflictRow.parse({
       id: c.id,
@@ -266,6 +264,17 @@ export function reconciledRows(rec: Reconciliation): { facts: FactRow[]; conflic
     }),
   );
   return { facts, conflicts };
+}
+
+/**
+ * A force block's fact with what an incremental run compares it by, kept with it (not exported):
+ * a digest of its properties, and the ids of the claims it links as one string. Reading these is
+ * a fraction of reading the properties themselves (a stage event's fact lists every document about
+ * the event) or following every link. An entity fact is joined to, never compared.
+ */
+function withBlockKeeping(row: FactRow): FactRow {
+  const digest = createHash('sha256').update(JSON.stringify(row.props)).digest('hex').slice(0, 32);
+  return { ...row, props: { ...row.props, digest, linkedClaims: row.claimIds.join(' ') } };
 }
 
 const WRITE_FACTS = `
@@ -312,7 +321,8 @@ export const KEY_CHUNK = 500;
 const LOCK = "MERGE (r:Reconciliation {id: 'reconciliation'}) SET r._lock = true REMOVE r._lock";
 /** The layout of what reconciliation keeps (blocks, :Resolution nodes); a graph written under another is recomputed in full. */
 // 4: a force block's facts keep the ids of the claims they link (`claimIds`), read to change them by difference.
-const LAYOUT = 4;
+// 5: those ids as one string (`linkedClaims`), and a digest of the fact's properties (`digest`), read instead of them.
+const LAYOUT = 5;
 // Writing marks are "run@time" (the server's epoch milliseconds of the run's last write): a run's own
 // mark goes with its reconciliation; a full one also clears the marks of writes made before it began.
 const RECORD = `
@@ -550,7 +560,7 @@ UNWIND $names AS name
 CALL (name) {
   MATCH (f:Fact {force: name})
   WHERE f.kind <> 'entity'
-  RETURN collect({props: properties(f), links: COUNT { (f)-[:SUPPORTED_BY]->() }}) AS facts
+  RETURN collect({id: f.id, digest: f.digest, linked: f.linkedClaims, links: COUNT { (f)-[:SUPPORTED_BY]->() }}) AS facts
 }
 CALL (name) {
   MATCH (x:Conflict {force: name})
@@ -568,7 +578,7 @@ MATCH (f:Fact {force: $name})
 WHERE f.kind <> 'entity'
 OPTIONAL MATCH (f)-[:SUPPORTED_BY]->(c)
 WITH f, collect(CASE WHEN c:Claim THEN c.id END) AS claims, sum(CASE WHEN c IS NULL OR c:Claim THEN 0 ELSE 1 END) AS stale
-RETURN properties(f) AS props, claims, stale > 0 AS stale`;
+RETURN f.id AS id, f.digest AS digest, claims, stale > 0 AS stale`;
 
 /** Links of facts that stay to the claims they no longer rest on, and to claims of earlier versions. */
 const UNLINK_FACTS = `
@@ -761,7 +771,7 @@ export async function readForcesBeside(driver: Driver, forceKeys: readonly strin
 
 /**
  * Force blocks' facts and conflicts as the graph holds them, by force name, in one read. A fact's
- * claims are the ids it keeps (`claimIds`, the links it was written with), read with the count of
+ * claims are the ids it keeps (`linkedClaims`, the links it was written with), read with the count of
  * its links: when claims may have left the graph (`followLinks`), or a count differs from the ids
  * kept, the force's links are followed.
  */
@@ -769,19 +779,19 @@ export async function readStoredBlocks(driver: Driver, names: readonly string[],
   const out = new Map<string, StoredBlock>();
   for (const r of await read(driver, READ_STORED_BLOCKS, { names })) {
     const name = String(r.get('name'));
-    const stored = plain(r.get('facts')) as Array<{ props: Record<string, unknown>; links: number }>;
+    const stored = plain(r.get('facts')) as Array<{ id: string; digest: unknown; linked: unknown; links: number }>;
     const facts = new Map<string, StoredFact>();
     let follow = options.followLinks === true;
-    for (const { props, links } of stored) {
-      const kept = props.claimIds;
-      if (!Array.isArray(kept) || kept.length !== links) follow = true;
-      else facts.set(String(props.id), { props, claims: new Set(kept.map(String)), stale: false });
+    for (const { id, digest, linked, links } of stored) {
+      const kept = typeof linked === 'string' ? (linked === '' ? [] : linked.split(' ')) : null;
+      if (!kept || kept.length !== links) follow = true;
+      else facts.set(String(id), { digest: typeof digest === 'string' ? digest : null, claims: new Set(kept), stale: false });
     }
     if (follow) {
       facts.clear();
       for (const x of await read(driver, READ_STORED_FACT_LINKS, { name })) {
-        const props = plain(x.get('props')) as Record<string, unknown>;
-        facts.set(String(props.id), { props, claims: new Set(x.get('claims') as string[]), stale: x.get('stale') === true });
+        const digest = x.get('digest');
+        facts.set(String(x.get('id')), { digest: typeof digest === 'string' ? digest : null, claims: new Set(x.get('claims') as string[]), stale: x.get('stale') === true });
       }
     }
     const conflicts = new Map<string, StoredConflict>();

@@ -199,6 +199,9 @@ describe('oversight export', () => {
     // Documents keep their block records in the graph, not in an export.
     expect((await runCypher(driver, 'MATCH (d:Document) WHERE d.blockRecord IS NULL RETURN count(d) AS n', {}))[0]!.n).toBe(0);
     expect(readFileSync(join(dir, 'nodes-Document.csv'), 'utf8')).not.toMatch(/blockRecord/);
+    // Nor do facts' digests and the ids of the claims they link.
+    expect((await runCypher(driver, 'MATCH (f:Fact) WHERE f.digest IS NOT NULL AND f.linkedClaims IS NOT NULL RETURN count(f) AS n', {}))[0]!.n).toBeGreaterThan(0);
+    expect(readFileSync(join(dir, 'nodes-Fact.csv'), 'utf8').split('\n')[0]).not.toMatch(/digest|linkedClaims/);
 
     const home = join(work, 'imported');
     const imported = await runNeo4jAdmin(summary.importArguments, home, dir);

@@ -2,12 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { blockChanges, type StoredBlock } from '../../src/graph/block-changes.ts';
 import type { ConflictRow, FactRow } from '../../src/graph/write-reconciled.ts';
 
-const fact = (id: string, claimIds: string[], props: Record<string, unknown> = {}): FactRow => ({
-  id,
-  subjectKey: 'force:x',
-  props: { id, kind: 'stageEvent', corroboration: claimIds.length, documentIds: ['d1'], date: null, ...props } as FactRow['props'],
-  claimIds,
-});
+const fact = (id: string, claimIds: string[], props: Record<string, unknown> = {}): FactRow => {
+  const all = { id, kind: 'stageEvent', corroboration: claimIds.length, documentIds: ['d1'], date: null, ...props };
+  // The digest stands for the properties (reconciledRows makes it a hash of them).
+  return { id, subjectKey: 'force:x', props: { ...all, digest: JSON.stringify(all), linkedClaims: claimIds.join(' ') } as FactRow['props'], claimIds };
+};
 const conflict = (id: string, claimsA: string[], claimsB: string[], props: Record<string, unknown> = {}): ConflictRow => ({
   id,
   props: { id, kind: 'date', subject: 's', fileA: 'a', fileB: 'b', valueA: 'x', ...props } as ConflictRow['props'],
@@ -15,9 +14,9 @@ const conflict = (id: string, claimsA: string[], claimsB: string[], props: Recor
   claimsB,
 });
 /** The graph's copy of rows: no null properties (Neo4j keeps none). */
-const stored = (facts: FactRow[], conflicts: ConflictRow[], extra: { stale?: string[]; superseded?: string[] } = {}): StoredBlock => ({
+const stored = (facts: FactRow[], conflicts: ConflictRow[], extra: { stale?: string[]; superseded?: string[]; undigested?: string[] } = {}): StoredBlock => ({
   facts: new Map(
-    facts.map((f) => [f.id, { props: Object.fromEntries(Object.entries(f.props).filter(([, v]) => v !== null)), claims: new Set(f.claimIds), stale: extra.stale?.includes(f.id) ?? false }]),
+    facts.map((f) => [f.id, { digest: extra.undigested?.includes(f.id) ? null : String(f.props.digest), claims: new Set(f.claimIds), stale: extra.stale?.includes(f.id) ?? false }]),
   ),
   conflicts: new Map(
     conflicts.map((c) => [c.id, { props: Object.fromEntries(Object.entries(c.props).filter(([, v]) => v !== null)), claimsA: extra.superseded?.includes(c.id) ? [...c.claimsA, null] : c.claimsA, claimsB: c.claimsB }]),
@@ -59,8 +58,15 @@ describe('force block changes by difference', () => {
     expect(changes.conflicts.map((c) => c.id)).toEqual(['x1', 'x3', 'x4']);
   });
 
-  it('take a null property for an absent one', () => {
-    const row = fact('f1', ['c1'], { date: null, datePrecision: null });
-    expect(blockChanges(stored([row], []), { facts: [row], conflicts: [] }).facts).toEqual([]);
+  it('take a null property of a conflict for an absent one', () => {
+    const row = conflict('x1', ['c1'], ['c2'], { stage: null });
+    expect(blockChanges(stored([], [row]), { facts: [], conflicts: [row] }).conflicts).toEqual([]);
+  });
+
+  it('write a fact again whose properties changed with its claims, or whose digest is not kept', () => {
+    const before = fact('f1', ['c1']);
+    const after = fact('f1', ['c1'], { date: '2024-01-02' });
+    expect(blockChanges(stored([before], []), { facts: [after], conflicts: [] }).facts).toEqual([{ ...after, claimIds: [] }]);
+    expect(blockChanges(stored([before], [], { undigested: ['f1'] }), { facts: [before], conflicts: [] }).facts).toEqual([{ ...before, claimIds: [] }]);
   });
 });
