@@ -42,8 +42,8 @@ export const QUALIFIERS: Record<string, string[]> = {
 const BlockRecordJson = z.object({
   version: z.literal(BLOCK_RECORD_VERSION),
   document: z.string(),
-  /** The claims, each without its document's id (the record's). */
-  claims: z.array(Claim.omit({ documentId: true })),
+  /** The claims, each without its document's id (the record's, put back before they are validated). */
+  claims: z.array(Claim),
   /** The sentences area claims sit in (a stated number of areas is read there). */
   sentences: z.array(z.object({ index: z.number().int().min(0), text: z.string() })),
 });
@@ -82,7 +82,7 @@ export function blockClaim(c: Claim): Claim {
 export function blockRecordOf(documentId: string, claims: readonly Claim[], sentences: ReadonlyArray<{ index: number; text: string }>): string {
   const read = claims.filter(readByForceBlocks).map((c) => blockClaim(storedClaim(c)));
   const areaSentences = new Set(read.filter((c) => c.kind === 'area').map((c) => c.sentenceIndex));
-  const record: z.input<typeof BlockRecordJson> = {
+  const record = {
     version: BLOCK_RECORD_VERSION,
     document: documentId,
     claims: read.map(({ documentId: _, ...rest }) => rest),
@@ -100,7 +100,10 @@ export function parseBlockRecord(value: unknown, documentId: string): BlockRecor
   } catch {
     return null;
   }
+  // Each claim gets its document's id back in place (the parsed JSON is this function's own), then all is validated.
+  const claims = (json as { claims?: unknown }).claims;
+  if (Array.isArray(claims)) for (const c of claims) if (c && typeof c === 'object') (c as Record<string, unknown>).documentId = documentId;
   const parsed = BlockRecordJson.safeParse(json);
   if (!parsed.success || parsed.data.document !== documentId) return null;
-  return { version: parsed.data.version, claims: parsed.data.claims.map((c) => ({ ...c, documentId })), sentences: parsed.data.sentences };
+  return { version: parsed.data.version, claims: parsed.data.claims, sentences: parsed.data.sentences };
 }
