@@ -79,35 +79,72 @@ export function normalise(claim: Claim, document: ReconcileDocument): Statement 
   }
 }
 
+// The three below build their statement in one object (what normalise gives, and their own
+// fields): a block of a large graph makes one for most of its claims.
+
 export function stageStatement(claim: Claim, document: ReconcileDocument): StageStatement | null {
   if (claim.kind !== 'stageEvent') return null;
-  const s = normalise(claim, document);
-  const stage = str(claim.qualifiers.stage);
-  const change = str(claim.qualifiers.change);
+  const q = claim.qualifiers;
+  const stage = str(q.stage);
+  const change = str(q.change);
   if (!claim.subject || claim.subject.type !== 'Force' || !stage || !change) return null;
-  const date = str(claim.qualifiers.date);
-  const interval = statementInterval({ date, tense: str(claim.qualifiers.tense), publishedAt: document.publishedAt });
-  return { ...s, force: claim.subject, stage, change, date, interval };
+  const date = str(q.date);
+  const tense = str(q.tense);
+  return {
+    claim,
+    document,
+    subject: claim.subject,
+    predicate: q.change === 'exited' ? 'EXITED_STAGE' : 'ENTERED_STAGE',
+    object: stage,
+    qualifiers: { date, datePrecision: str(q.datePrecision), tense },
+    force: claim.subject,
+    stage,
+    change,
+    date,
+    interval: statementInterval({ date, tense, publishedAt: document.publishedAt }),
+  };
 }
 
 export function decisionStatement(claim: Claim, document: ReconcileDocument): DecisionStatement | null {
   if (claim.kind !== 'decision') return null;
-  const s = normalise(claim, document);
   const actor = claim.links.find((l) => l.role === 'actor')?.entity;
   const force = claim.links.find((l) => l.role === 'force')?.entity;
-  const act = str(claim.qualifiers.act);
-  const stage = str(claim.qualifiers.stage);
-  const change = str(claim.qualifiers.change);
+  const q = claim.qualifiers;
+  const act = str(q.act);
+  const stage = str(q.stage);
+  const change = str(q.change);
   if (!actor || !force || !act || !stage || !change) return null;
-  return { ...s, actor, force, act, stage, change };
+  return {
+    claim,
+    document,
+    subject: actor,
+    predicate: act.toUpperCase(),
+    object: `${force.name} ${change} ${stage}`,
+    qualifiers: { force: force.key, stage, change },
+    actor,
+    force,
+    act,
+    stage,
+    change,
+  };
 }
 
 export function areaStatement(claim: Claim, document: ReconcileDocument, documentForce: EntityRef | null): AreaStatement | null {
   if (claim.kind !== 'area') return null;
-  const s = normalise(claim, document);
-  const peel = str(claim.qualifiers.peel) ?? 'Other';
-  const polarity = str(claim.qualifiers.polarity);
+  const q = claim.qualifiers;
+  const polarity = str(q.polarity);
   if (!polarity) return null;
-  const force = claim.subject?.type === 'Force' ? claim.subject : documentForce;
-  return { ...s, force, text: claim.value, peel, polarity };
+  const peel = str(q.peel);
+  return {
+    claim,
+    document,
+    subject: claim.subject,
+    predicate: polarity === 'concern' ? 'CONCERN' : 'IMPROVEMENT',
+    object: claim.value,
+    qualifiers: { peel, polarity },
+    force: claim.subject?.type === 'Force' ? claim.subject : documentForce,
+    text: claim.value,
+    peel: peel ?? 'Other',
+    polarity,
+  };
 }
