@@ -15,7 +15,9 @@
 // document without a record, or with a record of another version, claim by
 // claim), less what no force block reads (blockClaim): qualifiers of the
 // claim's kind only, a missing one null; links in order of role. Entities
-// carry the names this document gives them.
+// carry the names this document gives them. A document read claim by claim
+// gets its record made again from those claims (rebuilt in write-reconciled),
+// so a graph written before a record version reads from records again.
 import { z } from 'zod';
 import { Claim } from '../model/claim.ts';
 
