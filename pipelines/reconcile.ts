@@ -159,73 +159,24 @@ async function reconcileHeld(driver: Driver, options: ReconcileGraphOptions): Pr
     for (const f of await readForcesOfActors(driver, people.actors)) forceNames.set(f.key, f.name);
     for (const f of await readForcesBeside(driver, [...forceNames.keys()])) if (!forceNames.has(f.key)) forceNames.set(f.key, f.name);
   }
+  const gone = new Map<string, ChangedConflict>();
+  const written = new Map<string, ChangedConflict>();
+  const writer = new ReconciledWriter(driver);
+  let claimsRead = 0;
   const order = [...forceNames].sort(([a], [b]) => cmp(a, b));
   // Forces go in batches, each read in a few queries (a query's fixed cost outweighs a small
   // block's answer); a full run, whose blocks are the whole graph, takes them one at a time.
   const batches = forceBatches(order, full ? new Map() : await readForceSizes(driver, order.map(([key]) => key)));
-
-  // Entities: those the documents name, and people whose canonical name or side moved. An incremental
-  // run works them out while the force blocks are reconciled: their reads mostly wait on the server
-  // while Node reconciles. Their facts are not the force blocks' (entity facts), and every write
-  // takes the reconciliation's lock, so the two only interleave. A full run takes them after the
-  // force blocks, to keep one block in memory at a time.
-  const entitiesOf = async (keys: readonly string[]): Promise<number> => {
-    const from = performance.now();
-    const mentions = await reconcileEntities(driver, keys, full ? null : { changes, moved: new Set(people.moved) }, new ReconciledWriter(driver));
-    options.onPart?.('entities', performance.now() - from, mentions);
-    return keys.length;
-  };
-  const alongside = full ? null : entitiesOf([...new Set([...changes.entities.keys(), ...people.entities])]);
-  alongside?.catch(() => {}); // awaited after the force blocks, which must not leave it unhandled if they fail first
-  let forces: Awaited<ReturnType<typeof reconcileForceBlocks>>;
-  let forcesTook: number;
-  try {
-    forces = await reconcileForceBlocks(driver, knowledge, batches, full ? null : changes);
-    forcesTook = performance.now() - started;
-  } finally {
-    // The lease is held until the entities are done too, whatever became of the force blocks.
-    await alongside?.catch(() => {});
-  }
-  options.onPart?.('forces', forcesTook, forces.claims);
-  const entities = alongside ? await alongside : await entitiesOf(await readEntityKeys(driver));
-  const { gone, written } = forces;
-
-  const counts = await recordReconciliation(driver, { run: changes.run, full, since });
-  const changed = (from: Map<string, ChangedConflict>, less: Map<string, ChangedConflict>) =>
-    [...from.values()].filter((x) => !less.has(x.id)).sort((a, b) => (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : a.id < b.id ? -1 : 1));
-  return {
-    ...counts,
-    scope: { full, forces: forceNames.size, entities, people: people.count },
-    newConflicts: full ? [] : changed(written, gone),
-    resolvedConflicts: full ? [] : changed(gone, written),
-  };
-}
-
-/**
- * The force blocks, batch by batch: each read (the next batch is read while this one is
- * reconciled and written: Neo4j reads as Node computes), reconciled, and written. With `changes`
- * (an incremental run) each block is changed by difference; without (a full run, which removed
- * every block first) written whole. Returns the blocks' conflicts before and after, and the
- * claims read.
- */
-async function reconcileForceBlocks(
-  driver: Driver,
-  knowledge: Knowledge,
-  batches: ReadonlyArray<ReadonlyArray<readonly [string, string]>>,
-  changes: ReconcileChanges | null,
-): Promise<{ gone: Map<string, ChangedConflict>; written: Map<string, ChangedConflict>; claims: number }> {
-  const gone = new Map<string, ChangedConflict>();
-  const written = new Map<string, ChangedConflict>();
-  const writer = new ReconciledWriter(driver);
-  let claims = 0;
+  // The next batch is read while this one is reconciled and written: Neo4j reads as Node computes.
   // Reads see claims and resolutions, which nothing here writes, and the next forces' own facts
   // and conflicts, which only their own blocks write, so the overlap changes nothing.
+  // A full run removed every block first; an incremental one changes each block by difference.
   const prefetch = (i: number) => {
     if (i >= batches.length) return null;
     const batch = batches[i]!;
     const read = Promise.all([
       readForceInputs(driver, batch.map(([key]) => key)),
-      changes ? readStoredBlocks(driver, batch.map(([, name]) => name), { followLinks: !changes.onlyAdded }) : null,
+      full ? null : readStoredBlocks(driver, batch.map(([, name]) => name), { followLinks: !changes.onlyAdded }),
     ]);
     read.catch(() => {}); // awaited in its turn; a failure of the current batch must not leave it unhandled
     return read;
@@ -237,7 +188,7 @@ async function reconcileForceBlocks(
     // Documents read claim by claim (written before records were, or under another record version) get their records again.
     if (rebuilt.length > 0) await writeBlockRecords(driver, rebuilt);
     const blocks = batch.map(([key, name]) => ({ name, ...reconcileForce(knowledge, name, inputs.get(key)!) }));
-    for (const block of blocks) claims += block.claims;
+    for (const block of blocks) claimsRead += block.claims;
     if (stored) {
       const changed = await replaceForceBlocks(
         driver,
@@ -249,7 +200,23 @@ async function reconcileForceBlocks(
     } else for (const block of blocks) for (const x of await writer.add(block.reconciliation)) written.set(x.id, x);
   }
   await writer.flush();
-  return { gone, written, claims };
+  options.onPart?.('forces', performance.now() - started, claimsRead);
+
+  // Entities: those the documents name, and people whose canonical name or side moved.
+  started = performance.now();
+  const entityKeys = full ? await readEntityKeys(driver) : [...new Set([...changes.entities.keys(), ...people.entities])];
+  const mentions = await reconcileEntities(driver, entityKeys, full ? null : { changes, moved: new Set(people.moved) }, writer);
+  options.onPart?.('entities', performance.now() - started, mentions);
+
+  const counts = await recordReconciliation(driver, { run: changes.run, full, since });
+  const changed = (from: Map<string, ChangedConflict>, less: Map<string, ChangedConflict>) =>
+    [...from.values()].filter((x) => !less.has(x.id)).sort((a, b) => (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : a.id < b.id ? -1 : 1));
+  return {
+    ...counts,
+    scope: { full, forces: forceNames.size, entities: entityKeys.length, people: people.count },
+    newConflicts: full ? [] : changed(written, gone),
+    resolvedConflicts: full ? [] : changed(gone, written),
+  };
 }
 
 /**
