@@ -28,12 +28,12 @@
 //   them and their roles. The outcome is kept on (:Resolution) nodes (each
 //   person's canonical name and side), so that the next change can tell
 //   which people it moved and which forces' decisions that touches.
-import { createHash } from 'node:crypto';
 import type { Driver } from 'neo4j-driver';
 import { z } from 'zod';
 import { Claim, type EntityRef } from '../model/claim.ts';
 import type { EntityMention } from '../reconcile/reconcile.ts';
 import type { ReconcileDocument, ReconcileInput, Reconciliation } from '../reconcile/types.ts';
+import { pushTo } from '../reconcile/collections.ts';
 import { chunks } from '../util/chunks.ts';
 import { stableId } from '../util/hash.ts';
 import { blockChanges, type BlockChanges, type StoredBlock, type StoredConflict, type StoredFact } from './block-changes.ts';
@@ -273,8 +273,7 @@ export function reconciledRows(rec: Reconciliation): { facts: FactRow[]; conflic
  * the event) or following every link. An entity fact is joined to, never compared.
  */
 function withBlockKeeping(row: FactRow): FactRow {
-  const digest = createHash('sha256').update(JSON.stringify(row.props)).digest('hex').slice(0, 32);
-  return { ...row, props: { ...row.props, digest, linkedClaims: row.claimIds.join(' ') } };
+  return { ...row, props: { ...row.props, digest: stableId('fact-properties', row.props), linkedClaims: row.claimIds.join(' ') } };
 }
 
 const WRITE_FACTS = `
@@ -820,7 +819,7 @@ export async function replaceForceBlocks(
   for (const { stored, reconciliation } of blocks) {
     const rows = reconciledRows(reconciliation);
     const changes = blockChanges(stored, rows);
-    for (const key of Object.keys(all) as Array<keyof BlockChanges>) (all[key] as unknown[]).push(...changes[key]);
+    for (const key of Object.keys(all) as Array<keyof BlockChanges>) for (const x of changes[key]) (all[key] as unknown[]).push(x);
     for (const x of stored.conflicts.values()) gone.push(changedConflict(x.props));
     for (const r of rows.conflicts) written.push(changedConflict(r.props));
   }
@@ -902,7 +901,9 @@ export async function readForceBlocks(
   const rebuilt: RebuiltRecord[] = [];
   for (const ids of chunks([...unrecorded.keys()].sort(), KEY_CHUNK)) {
     const rows = await read(driver, READ_DOCUMENT_CLAIMS, { ids, kinds: FORCE_BLOCK_KINDS });
-    for (const [documentId, claimRows] of groupBy(rows, (r) => documentOf(r.get('document')).id)) {
+    const byDocument = new Map<string, ClaimRecord[]>();
+    for (const r of rows) pushTo(byDocument, documentOf(r.get('document')).id, r);
+    for (const [documentId, claimRows] of byDocument) {
       for (const k of unrecorded.get(documentId) ?? []) builders.get(k)!.add(claimRows);
       if (records) rebuilt.push(rebuiltRecord(documentId, claimRows));
     }
@@ -916,7 +917,8 @@ export async function readForceBlocks(
   const besideKeys = [...new Set([...besideOf.values()].flatMap((b) => [...b]))].sort();
   for (const part of chunks(besideKeys, KEY_CHUNK)) {
     const rows = await read(driver, READ_STAGE_CLAIMS, { keys: part });
-    const bySubject = groupBy(rows, (r) => entityRef(r.get('subject'))?.key ?? '');
+    const bySubject = new Map<string, ClaimRecord[]>();
+    for (const r of rows) pushTo(bySubject, entityRef(r.get('subject'))?.key ?? '', r);
     for (const [key, beside] of besideOf) for (const b of beside) if (bySubject.has(b)) builders.get(key)!.add(bySubject.get(b)!);
   }
   return { inputs: new Map([...builders].map(([k, b]) => [k, b.input()])), rebuilt };
@@ -953,16 +955,6 @@ export async function writeBlockRecords(driver: Driver, rebuilt: readonly Rebuil
   for (const rows of chunks(rebuilt, MAX_ROWS)) await write(driver, WRITE_BLOCK_RECORDS, { rows });
 }
 
-function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const m = new Map<string, T[]>();
-  for (const item of items) {
-    const k = keyOf(item);
-    const list = m.get(k);
-    if (list) list.push(item);
-    else m.set(k, [item]);
-  }
-  return m;
-}
 
 // ---------------------------------------------------------------------------------------------
 // entities
