@@ -40,47 +40,16 @@ export interface AreaStatement extends Statement {
 
 const str = (v: Scalar | undefined): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
 
+/**
+ * A claim as a plain statement: its subject, predicate, value and qualifiers. The form of details,
+ * which have no statement of their own; stage events, decisions and areas have theirs below.
+ */
 export function normalise(claim: Claim, document: ReconcileDocument): Statement {
-  const q = claim.qualifiers;
-  switch (claim.kind) {
-    case 'mention':
-      return { claim, document, subject: claim.subject, predicate: 'MENTIONED', object: claim.subject?.name ?? claim.value, qualifiers: {} };
-    case 'stageEvent':
-      return {
-        claim,
-        document,
-        subject: claim.subject,
-        predicate: q.change === 'exited' ? 'EXITED_STAGE' : 'ENTERED_STAGE',
-        object: String(q.stage ?? claim.value),
-        qualifiers: { date: str(q.date), datePrecision: str(q.datePrecision), tense: str(q.tense) },
-      };
-    case 'decision': {
-      const force = claim.links.find((l) => l.role === 'force')?.entity;
-      return {
-        claim,
-        document,
-        subject: claim.links.find((l) => l.role === 'actor')?.entity ?? claim.subject,
-        predicate: String(q.act ?? claim.predicate).toUpperCase(),
-        object: `${force?.name ?? '?'} ${q.change ?? '?'} ${q.stage ?? '?'}`,
-        qualifiers: { force: force?.key ?? null, stage: str(q.stage), change: str(q.change) },
-      };
-    }
-    case 'area':
-      return {
-        claim,
-        document,
-        subject: claim.subject,
-        predicate: q.polarity === 'concern' ? 'CONCERN' : 'IMPROVEMENT',
-        object: claim.value,
-        qualifiers: { peel: str(q.peel), polarity: str(q.polarity) },
-      };
-    default:
-      return { claim, document, subject: claim.subject, predicate: claim.predicate, object: claim.value, qualifiers: { ...q } };
-  }
+  return { claim, document, subject: claim.subject, predicate: claim.predicate, object: claim.value, qualifiers: { ...claim.qualifiers } };
 }
 
-// The three below build their statement in one object (what normalise gives, and their own
-// fields): a block of a large graph makes one for most of its claims.
+// The three below build their statement in one object: a block of a large graph makes one for
+// most of its claims, and an object spread from another takes a slow shape.
 
 export function stageStatement(claim: Claim, document: ReconcileDocument): StageStatement | null {
   if (claim.kind !== 'stageEvent') return null;
