@@ -33,7 +33,18 @@ export interface AnalyseStreamOptions extends AnalyseItemOptions {
    * document's rows) while letting workers run on during a database write.
    */
   window?: number;
+  /**
+   * Old-generation heap of each worker, in MB. Workers collect their garbage
+   * late when nothing limits them (each grew to 350 MB over a live set of about
+   * 100 MB), and their peaks add up; a worker that runs out of this (a document
+   * of a megabyte or more can) is dropped, and its files are analysed in this
+   * thread, which has no such limit.
+   */
+  workerHeapMb?: number;
 }
+
+/** Measured (BENCHMARKS.md): a worker's live set is about 100 MB; 256 keeps its peaks near that at no cost in speed. */
+export const DEFAULT_WORKER_HEAP_MB = 256;
 
 /** Worker threads to use for `files` files: none for a handful (a worker takes a second or two to start). */
 export function defaultWorkers(files: number): number {
@@ -74,44 +85,58 @@ export async function* analyseInOrder(files: readonly FoundFile[], options: Anal
 
   interface PoolWorker {
     worker: Worker;
-    busy: number;
+    /** Its jobs not yet answered, by sequence number. */
+    jobs: Map<number, Job>;
   }
-  const pool: PoolWorker[] = [];
+  let pool: PoolWorker[] = [];
   let next = 0; // next file to dispatch
   let delivered = 0; // next file to hand to the consumer
+  // Jobs of workers that ran out of memory, analysed in this thread instead.
+  const inline: Job[] = [];
 
   const dispatch = () => {
-    while (next < files.length && next - delivered < window) {
+    while (pool.length > 0 && next < files.length && next - delivered < window) {
       // The least loaded worker; each keeps a couple of jobs queued so it never waits for the main thread.
-      const target = pool.reduce((a, b) => (b.busy < a.busy ? b : a));
-      if (target.busy >= 2) return;
+      const target = pool.reduce((a, b) => (b.jobs.size < a.jobs.size ? b : a));
+      if (target.jobs.size >= 2) return;
       const job: Job = { seq: next, file: files[next]! };
-      target.busy++;
+      target.jobs.set(job.seq, job);
       target.worker.postMessage(job);
       next++;
     }
   };
 
+  const resourceLimits = { maxOldGenerationSizeMb: options.workerHeapMb ?? DEFAULT_WORKER_HEAP_MB };
   for (let i = 0; i < options.workers; i++) {
-    const worker = new Worker(WORKER_ENTRY, { workerData: itemOptions });
-    const entry: PoolWorker = { worker, busy: 0 };
+    const worker = new Worker(WORKER_ENTRY, { workerData: itemOptions, resourceLimits });
+    const entry: PoolWorker = { worker, jobs: new Map() };
+    let outOfMemory = false;
     worker.on('message', (reply: Reply) => {
-      entry.busy--;
+      entry.jobs.delete(reply.seq);
       if ('error' in reply) failure ??= new Error(reply.error);
       else done.set(reply.seq, reply.item);
       dispatch();
       signal();
     });
-    worker.on('error', (err) => {
-      failure ??= err;
+    worker.on('error', (err: Error & { code?: string }) => {
+      if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+        // Dropped: its unanswered files go to this thread, in order, and the others take on the rest.
+        outOfMemory = true;
+        pool = pool.filter((p) => p !== entry);
+        inline.push(...entry.jobs.values());
+        inline.sort((a, b) => a.seq - b.seq);
+        entry.jobs.clear();
+        dispatch();
+      } else failure ??= err;
       signal();
     });
     worker.on('exit', (code) => {
-      if (code !== 0) failure ??= new Error(`an analysis worker exited with code ${code}`);
+      if (code !== 0 && !outOfMemory) failure ??= new Error(`an analysis worker exited with code ${code}`);
       signal();
     });
     pool.push(entry);
   }
+  const workersStarted = [...pool];
 
   try {
     dispatch();
@@ -125,10 +150,17 @@ export async function* analyseInOrder(files: readonly FoundFile[], options: Anal
         continue;
       }
       if (failure) throw failure;
+      // With every worker gone, this thread takes the files no worker was given.
+      if (inline.length === 0 && pool.length === 0 && next < files.length) inline.push({ seq: next, file: files[next++]! });
+      const job = inline.shift();
+      if (job) {
+        done.set(job.seq, await analyseItem(job.file, itemOptions));
+        continue;
+      }
       await new Promise<void>((resolve) => (wake = resolve));
     }
   } finally {
     // Also on an early return or a failed write: no worker outlives the run.
-    await Promise.all(pool.map((p) => p.worker.terminate()));
+    await Promise.all(workersStarted.map((p) => p.worker.terminate()));
   }
 }
