@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { stopProcess } from '../../src/graph/local-neo4j/process.ts';
 
@@ -27,6 +28,26 @@ const alive = (pid: number): boolean => {
   }
 };
 
+/** The one child of `ppid`, once `ppid` runs `cmdline` (arguments joined by NUL), from /proc. */
+async function onlyChildAfterExec(ppid: number, cmdline: string): Promise<number> {
+  for (let tries = 0; tries < 100; tries++) {
+    const running = readFileSync(`/proc/${ppid}/cmdline`, 'utf8').replace(/\u0000$/, '');
+    const children = readdirSync('/proc')
+      .filter((d) => /^\d+$/.test(d))
+      .filter((d) => {
+        try {
+          // The parent's pid is the second field after the command, which is in parentheses.
+          return Number(readFileSync(`/proc/${d}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]) === ppid;
+        } catch {
+          return false; // gone meanwhile
+        }
+      });
+    if (running === cmdline && children.length === 1) return Number(children[0]);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`process ${ppid} did not come to run ${JSON.stringify(cmdline)} with one child`);
+}
+
 describe('stopProcess', () => {
   it('stops a process with SIGTERM', async () => {
     const child = start('exec sleep 30');
@@ -45,11 +66,10 @@ describe('stopProcess', () => {
 
   it('gives up with a message, not a hang, when the process is still there after SIGKILL', async () => {
     // The grandchild dies, but its parent (exec'd into sleep) never reaps it: its pid stays.
-    // The pid is printed after the shell that started it is gone (exec'd into a new one): under
-    // load that shell could still be there when the grandchild dies, and it would reap it.
-    const parent = start(`sleep 30 & exec sh -c 'echo "$1"; exec sleep 60' sh $!`);
-    const [line] = (await once(parent.stdout!, 'data')) as [Buffer];
-    const pid = Number.parseInt(line.toString(), 10);
+    // It is looked up only once the shell that started it has become sleep: a shell still running
+    // (as when the grandchild printed its own pid through one) can reap it under load.
+    const parent = start('sleep 30 & exec sleep 60');
+    const pid = await onlyChildAfterExec(parent.pid!, 'sleep\u000060');
     expect(alive(pid)).toBe(true);
     const t0 = Date.now();
     const err = await stopProcess({ pid }, { graceMs: 200, killWaitMs: 500 }).then(
