@@ -92,7 +92,7 @@ export async function* analyseInOrder(files: readonly FoundFile[], options: Anal
   let next = 0; // next file to dispatch
   let delivered = 0; // next file to hand to the consumer
   // Jobs of workers that ran out of memory, analysed in this thread instead.
-  const inline: Job[] = [];
+  const orphans: Job[] = [];
 
   const dispatch = () => {
     while (pool.length > 0 && next < files.length && next - delivered < window) {
@@ -123,8 +123,8 @@ export async function* analyseInOrder(files: readonly FoundFile[], options: Anal
         // Dropped: its unanswered files go to this thread, in order, and the others take on the rest.
         outOfMemory = true;
         pool = pool.filter((p) => p !== entry);
-        inline.push(...entry.jobs.values());
-        inline.sort((a, b) => a.seq - b.seq);
+        orphans.push(...entry.jobs.values());
+        orphans.sort((a, b) => a.seq - b.seq);
         entry.jobs.clear();
         dispatch();
       } else failure ??= err;
@@ -150,11 +150,18 @@ export async function* analyseInOrder(files: readonly FoundFile[], options: Anal
         continue;
       }
       if (failure) throw failure;
+      const orphan = orphans.shift();
+      if (orphan) {
+        // Said, so that a user knows which files were too large for a worker (and why the run slowed).
+        const item = await analyseItem(orphan.file, itemOptions);
+        item.problems.push({ path: orphan.file.path, severity: 'warning', reason: `analysed in the main thread: the analysis worker it was given ran out of its ${resourceLimits.maxOldGenerationSizeMb} MB heap` });
+        done.set(orphan.seq, item);
+        continue;
+      }
       // With every worker gone, this thread takes the files no worker was given.
-      if (inline.length === 0 && pool.length === 0 && next < files.length) inline.push({ seq: next, file: files[next++]! });
-      const job = inline.shift();
-      if (job) {
-        done.set(job.seq, await analyseItem(job.file, itemOptions));
+      if (pool.length === 0 && next < files.length) {
+        const seq = next++;
+        done.set(seq, await analyseItem(files[seq]!, itemOptions));
         continue;
       }
       await new Promise<void>((resolve) => (wake = resolve));

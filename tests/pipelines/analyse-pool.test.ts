@@ -25,6 +25,11 @@ describe('analysis in worker threads', () => {
     // Far too little for the libraries alone: every worker runs out of memory, with files given to it.
     const actual = await all(analyseInOrder(files, { ...options, workers: 2, window: 4, workerHeapMb: 8 }));
     expect(actual.map((i) => i.path)).toEqual(files.map((f) => f.path));
-    expect(actual).toEqual(expected);
+    // The files the workers had in hand are said to have been analysed here; the rest were never given to one.
+    const warned = actual.filter((i) => i.problems.some((p) => p.severity === 'warning' && /ran out of its 8 MB heap/.test(p.reason)));
+    expect(warned.length).toBeGreaterThan(0);
+    expect(warned.length).toBeLessThanOrEqual(4);
+    const withoutWarning = actual.map((i) => ({ ...i, problems: i.problems.filter((p) => !/ran out of its 8 MB heap/.test(p.reason)) }));
+    expect(withoutWarning).toEqual(expected);
   }, 120_000);
 });
