@@ -36,8 +36,8 @@ export interface AnalyseStreamOptions extends AnalyseItemOptions {
   /**
    * Old-generation heap of each worker, in MB. Workers collect their garbage
    * late when nothing limits them (each grew to 350 MB over a live set of about
-   * 100 MB), and their peaks add up; a worker that runs out of this (a document
-   * of a megabyte or more can) is dropped, and its files are analysed in this
+   * 100 MB), and their peaks add up; a worker that runs out of this (a file
+   * near the 5 MB limit can) is dropped, and its files are analysed in this
    * thread, which has no such limit.
    */
   workerHeapMb?: number;
