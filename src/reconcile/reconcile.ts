@@ -115,7 +115,9 @@ export function reconcile(input: ReconcileInput, options: ReconcileOptions = {})
   );
   const findings = placed.filter((p) => !causeSentences.has(`${p.statement.document.id}:${p.statement.claim.sentenceIndex}`) && !passing(p.statement.document.id, p.force.key));
   for (const [key, docs] of areaBlocks(findings)) append(conflicts, areaConflictsOf(key, docs));
-  append(conflicts, listedCountConflicts(placed, input.sentences ?? [], index.mainEvent));
+  // Area sentences by document and index: the listed-count and purpose rules read them.
+  const sentenceText = new Map((input.sentences ?? []).map((s) => [`${s.documentId}:${s.index}`, s.text]));
+  append(conflicts, listedCountConflicts(placed, sentenceText, index.mainEvent));
 
   // Count rule on stated numbers, per (force, what is counted).
   const counts: CountStatement[] = details
@@ -131,7 +133,6 @@ export function reconcile(input: ReconcileInput, options: ReconcileOptions = {})
   for (const [key, block] of countBlocks(counts)) append(conflicts, statedCountConflictsOf(key, block));
 
   // Purpose rule, per entry event: a stated cause against the inspection's findings.
-  const sentenceText = new Map((input.sentences ?? []).map((s) => [`${s.documentId}:${s.index}`, s.text]));
   // Causes by force and findings by event: each block looks only at its own (no scan of all per block).
   const causesOf = new Map<string, Array<(typeof details)[number]>>();
   for (const d of details) if (d.claim.qualifiers.topic === 'cause') pushTo(causesOf, d.force.key, d);

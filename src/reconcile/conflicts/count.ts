@@ -23,7 +23,7 @@ import { dayOf } from '../intervals.ts';
 import type { Statement } from '../normalise.ts';
 import { eventKey } from '../stage-events.ts';
 import { documentOrder, sideOf } from '../support.ts';
-import type { Conflict, ReconcileSentence } from '../types.ts';
+import type { Conflict } from '../types.ts';
 
 const listText = (areas: readonly PlacedArea[]): string => areas.map((a) => a.statement.text).join('; ');
 
@@ -131,10 +131,10 @@ export function statedCount(sentence: string): { n: number; text: string } | nul
  */
 export function listedCountConflicts(
   placed: readonly PlacedArea[],
-  sentences: readonly ReconcileSentence[],
+  /** The text of each area sentence, by `documentId:index`. */
+  text: ReadonlyMap<string, string>,
   mainEvent: (documentId: string, forceKey: string | null) => DocumentEvent | null,
 ): Conflict[] {
-  const text = new Map(sentences.map((s) => [`${s.documentId}:${s.index}`, s.text]));
   /** Areas that are reasons for their document's main event, by document and event. */
   const reasons = new Map<string, { event: string; areas: PlacedArea[] }>();
   /** Areas by the sentence they sit in, with the main event of their document. */
