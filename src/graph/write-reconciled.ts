@@ -955,7 +955,6 @@ export async function writeBlockRecords(driver: Driver, rebuilt: readonly Rebuil
   for (const rows of chunks(rebuilt, MAX_ROWS)) await write(driver, WRITE_BLOCK_RECORDS, { rows });
 }
 
-
 // ---------------------------------------------------------------------------------------------
 // entities
 
