@@ -17,7 +17,7 @@ import { withReconcileLease } from '../src/graph/reconcile-lease.ts';
 import { stableId } from '../src/util/hash.ts';
 import {
   ensureReconciledSchema,
-  FactRow,
+  EntityJoinRow,
   KEY_CHUNK,
   readAddedMentions,
   readEntityBlocks,
@@ -407,7 +407,7 @@ async function reconcileEntities(
         const mentions = added.get(entity.key) ?? [];
         mentionsRead += mentions.length;
         joined.add(entity.key);
-        if (mentions.length > 0) await writer.addRow(entityFactJoined(facts, entity, mentions));
+        if (mentions.length > 0) await writer.joinEntityRow(entityFactJoined(facts, entity, mentions));
       }
     }
     const whole = own.filter((k) => !joined.has(k));
@@ -435,20 +435,17 @@ const union = (a: readonly string[], b: unknown): string[] => [...new Set([...a,
 
 /**
  * An entity fact with new mentions joined to it: the row of the fact of the new mentions alone,
- * its unions widened by what the fact held before. Links (SUPPORTED_BY) are the new mentions'
- * only: those already written stay. Pure; equals the row of the fact of all mentions.
+ * its kinds and forms widened by what the fact held before, and its documents (and their count)
+ * left to the graph to join: the new mentions' documents go as `documentIds`. Links
+ * (SUPPORTED_BY) are the new mentions' only: those already written stay. Pure; joined to the
+ * fact's documents, equals the row of the fact of all mentions.
  */
-export function entityFactJoined(before: EntityFactUnions, entity: EntityRef, mentions: readonly EntityMention[]): FactRow {
+export function entityFactJoined(before: EntityFactUnions, entity: EntityRef, mentions: readonly EntityMention[]): EntityJoinRow {
   const [row] = reconciledRows({ facts: [entityFactOf(entity, mentions)], conflicts: [] }).facts;
-  const documentIds = union(before.documentIds, row!.props.documentIds);
-  return FactRow.parse({
+  const { documentIds, corroboration: _, ...props } = row!.props;
+  return EntityJoinRow.parse({
     ...row,
-    props: {
-      ...row!.props,
-      documentIds,
-      corroboration: documentIds.length,
-      sourceKinds: union(before.sourceKinds, row!.props.sourceKinds),
-      surfaceForms: union(before.surfaceForms, row!.props.surfaceForms),
-    },
+    props: { ...props, sourceKinds: union(before.sourceKinds, props.sourceKinds), surfaceForms: union(before.surfaceForms, props.surfaceForms) },
+    documentIds,
   });
 }

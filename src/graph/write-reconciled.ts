@@ -210,6 +210,12 @@ export const ConflictRow = z.object({
   claimsB: z.array(z.string()),
 });
 export type FactRow = z.infer<typeof FactRow>;
+/**
+ * An entity fact joined to (see JOIN_ENTITY_FACTS): its properties but its documents and their
+ * count, the new mentions' documents, and the new mentions' claims to link.
+ */
+export const EntityJoinRow = FactRow.extend({ documentIds: z.array(z.string()) });
+export type EntityJoinRow = z.infer<typeof EntityJoinRow>;
 export type ConflictRow = z.infer<typeof ConflictRow>;
 
 /** Facts and conflicts as graph rows. Pure. */
@@ -289,6 +295,27 @@ CALL (f, row) {
 CALL (f, row) {
   MATCH (e:Entity {key: row.subjectKey})
   MERGE (f)-[:ABOUT]->(e)
+}`;
+
+/**
+ * New mentions joined to entity facts: the documents are a sorted union made in the graph, so the
+ * fact's list (every document, for an organisation most documents name) does not travel to Node
+ * and back. Document ids are hex (stableId), whose order in Cypher is the reconciler's (cmp).
+ */
+const JOIN_ENTITY_FACTS = `
+UNWIND $rows AS row
+MATCH (f:Fact {id: row.id})
+CALL (f, row) {
+  UNWIND coalesce(f.documentIds, []) + row.documentIds AS id
+  WITH DISTINCT id ORDER BY id
+  RETURN collect(id) AS documentIds
+}
+SET f += row.props, f.documentIds = documentIds, f.corroboration = size(documentIds)
+WITH f, row
+CALL (f, row) {
+  UNWIND row.claimIds AS claimId
+  MATCH (c:Claim {id: claimId})
+  MERGE (f)-[:SUPPORTED_BY]->(c)
 }`;
 
 const WRITE_CONFLICTS = `
@@ -1001,9 +1028,12 @@ export async function readAddedMentions(driver: Driver, documentIds: readonly st
   return out;
 }
 
-/** What an entity fact holds of its mentions: the unions a new mention can add to. */
+/**
+ * What an entity fact holds of its mentions that a new mention can add to, as read: its kinds of
+ * source and its forms (a few each). Its documents, tens of thousands for an organisation most
+ * documents name, are joined in the graph (JOIN_ENTITY_FACTS) and never read.
+ */
 export interface EntityFactUnions {
-  documentIds: string[];
   sourceKinds: string[];
   surfaceForms: string[];
 }
@@ -1012,7 +1042,7 @@ const READ_ENTITY_FACTS = `
 UNWIND $rows AS row
 MATCH (e:Entity {key: row.key})
 MATCH (f:Fact {id: row.id})
-RETURN e.key AS key, e.name AS name, labels(e) AS labels, f {.documentIds, .sourceKinds, .surfaceForms} AS facts`;
+RETURN e.key AS key, e.name AS name, labels(e) AS labels, f {.sourceKinds, .surfaceForms} AS facts`;
 
 /** The entity facts of these keys as the graph holds them (keys without one are left out). */
 export async function readEntityFacts(driver: Driver, keys: readonly string[]): Promise<Array<{ entity: EntityRef; facts: EntityFactUnions }>> {
@@ -1022,7 +1052,7 @@ export async function readEntityFacts(driver: Driver, keys: readonly string[]): 
     for (const r of await read(driver, READ_ENTITY_FACTS, { rows })) {
       const entity = entityRef({ key: r.get('key'), name: r.get('name'), labels: r.get('labels') });
       const f = plain(r.get('facts')) as Partial<EntityFactUnions>;
-      if (entity) out.push({ entity, facts: { documentIds: f.documentIds ?? [], sourceKinds: f.sourceKinds ?? [], surfaceForms: f.surfaceForms ?? [] } });
+      if (entity) out.push({ entity, facts: { sourceKinds: f.sourceKinds ?? [], surfaceForms: f.surfaceForms ?? [] } });
     }
   }
   return out;
@@ -1035,9 +1065,11 @@ export async function readEntityFacts(driver: Driver, keys: readonly string[]): 
 export class ReconciledWriter {
   private readonly facts: BatchWriter<FactRow>;
   private readonly conflicts: BatchWriter<ConflictRow>;
+  private readonly joins: BatchWriter<EntityJoinRow>;
 
   constructor(driver: Driver) {
     this.facts = new BatchWriter<FactRow>(driver, WRITE_FACTS, (r) => r.claimIds.length + 1);
+    this.joins = new BatchWriter<EntityJoinRow>(driver, JOIN_ENTITY_FACTS, (r) => r.claimIds.length + r.documentIds.length + 1);
     this.conflicts = new BatchWriter<ConflictRow>(driver, WRITE_CONFLICTS, (r) => r.claimsA.length + r.claimsB.length + 1);
   }
 
@@ -1063,8 +1095,14 @@ export class ReconciledWriter {
     await this.conflicts.add(row);
   }
 
+  /** Queues new mentions joined to an entity fact that exists (see entityFactJoined). */
+  async joinEntityRow(row: EntityJoinRow): Promise<void> {
+    await this.joins.add(row);
+  }
+
   async flush(): Promise<void> {
     await this.facts.flush();
+    await this.joins.flush();
     await this.conflicts.flush();
   }
 }
