@@ -11,7 +11,7 @@ import { isBounded, overlaps, type Interval } from './intervals.ts';
 import type { StageStatement } from './normalise.ts';
 import { cmp, pushTo } from './collections.ts';
 
-interface Cut {
+export interface Cut {
   lo: number;
   hi: number;
 }
@@ -34,15 +34,52 @@ export function assignEpisodes(statements: readonly StageStatement[]): Map<strin
 
 function assignGroup(group: readonly StageStatement[]): Map<string, number> {
   const out = new Map<string, number>();
-  const bounded = (s: StageStatement) => isBounded(s.interval);
-  // An exit bounds the episode when we know by when it happened: dated, or reported as past on a known day.
-  const cutOf = (s: StageStatement): Interval | null =>
-    s.change !== 'exited' || !Number.isFinite(s.interval.hi) ? null : bounded(s) ? s.interval : { lo: s.interval.hi, hi: s.interval.hi };
-  const entryAnchors = group.filter((s) => s.change === 'entered' && bounded(s)).map((s) => s.interval);
-  const cuts = exitCuts(
-    group.map(cutOf).filter((c): c is Interval => c !== null),
-    entryAnchors,
+  const geometry = episodeGeometry(
+    exitCuts(
+      group.map(cutOf).filter((c): c is Interval => c !== null),
+      group.filter((s) => s.change === 'entered' && isBounded(s.interval)).map((s) => s.interval),
+    ),
   );
+
+  // Which (episode, change) pairs hold a placed statement, kept up to date as statements are placed.
+  const anchors = new Set<string>();
+  const place = (s: StageStatement, ep: number) => {
+    out.set(s.claim.id, ep);
+    anchors.add(anchorKey(ep, s.change));
+  };
+
+  // Dated entries and bounding exits first.
+  for (const s of group) if (isPlacedFirst(s)) place(s, geometry.boundedEpisode(s));
+  const docEpisodes = new Map<string, Set<number>>();
+  for (const s of group) {
+    const ep = out.get(s.claim.id);
+    if (ep === undefined) continue;
+    const set = docEpisodes.get(s.document.id) ?? new Set<number>();
+    set.add(ep);
+    docEpisodes.set(s.document.id, set);
+  }
+
+  for (const s of group) {
+    if (isPlacedFirst(s)) continue;
+    place(s, geometry.openEpisode(s, [...(docEpisodes.get(s.document.id) ?? [])], (k, change) => anchors.has(anchorKey(k, change))));
+  }
+  return out;
+}
+
+export const anchorKey = (episode: number, change: string): string => `${episode}|${change}`;
+
+/** An exit bounds the episode when we know by when it happened: dated, or reported as past on a known day. */
+export function cutOf(s: StageStatement): Interval | null {
+  return s.change !== 'exited' || !Number.isFinite(s.interval.hi) ? null : isBounded(s.interval) ? s.interval : { lo: s.interval.hi, hi: s.interval.hi };
+}
+
+/** Statements placed by the cuts alone, before the others: dated entries and bounding exits. */
+export function isPlacedFirst(s: StageStatement): boolean {
+  return s.change === 'exited' ? cutOf(s) !== null : isBounded(s.interval);
+}
+
+/** Where statements fall among a group's cuts (disjoint, in order). */
+export function episodeGeometry(cuts: readonly Cut[]) {
   const m = cuts.length;
   const span = (k: number): Interval => ({ lo: k === 0 ? -Infinity : cuts[k - 1]!.lo, hi: k === m ? Infinity : cuts[k]!.hi });
   // Cuts are disjoint and in order (exitCuts), so both ends rise with k: episodes are found by binary search.
@@ -76,53 +113,31 @@ function assignGroup(group: readonly StageStatement[]): Map<string, number> {
     for (let k = firstCutEndingFrom(i.lo); k <= m && overlaps(span(k), i); k++) out.push(k);
     return out;
   };
-
-  // Which (episode, change) pairs hold a placed statement, kept up to date as statements are placed.
-  const anchors = new Set<string>();
-  const place = (s: StageStatement, ep: number) => {
-    out.set(s.claim.id, ep);
-    anchors.add(`${ep}|${s.change}`);
+  return {
+    /** The episode of a statement placed first (isPlacedFirst): the cuts wholly before it. */
+    boundedEpisode(s: StageStatement): number {
+      const cut = cutOf(s);
+      return cut ? cutContaining(cut) : firstCutEndingFrom(s.interval.lo);
+    },
+    /**
+     * The episode of an open statement: its document's one episode if that fits, else the one its
+     * interval fits, among those holding a statement of its change (`anchored`) when any does.
+     */
+    openEpisode(s: StageStatement, own: readonly number[], anchored: (episode: number, change: string) => boolean): number {
+      const compatible = compatibleWith(s.interval);
+      if (own.length === 1 && compatible.includes(own[0]!)) return own[0]!;
+      const preferred = compatible.filter((k) => anchored(k, s.change));
+      const pool = preferred.length > 0 ? preferred : compatible;
+      if (pool.length === 1) return pool[0]!;
+      if (pool.length > 1 && Number.isFinite(s.interval.hi)) return pool[pool.length - 1]!;
+      if (pool.length > 1 && Number.isFinite(s.interval.lo)) return pool[0]!;
+      return UNASSIGNED;
+    },
   };
-
-  // Dated entries and bounding exits first.
-  const placed = (s: StageStatement) => (s.change === 'exited' ? cutOf(s) !== null : bounded(s));
-  for (const s of group) {
-    if (!placed(s)) continue;
-    const cut = cutOf(s);
-    // Episodes before the first cut ending at or after the entry: the cuts wholly before it.
-    place(s, cut ? cutContaining(cut) : firstCutEndingFrom(s.interval.lo));
-  }
-  const anchored = (k: number, change: string): boolean => anchors.has(`${k}|${change}`);
-  const docEpisodes = new Map<string, Set<number>>();
-  for (const s of group) {
-    const ep = out.get(s.claim.id);
-    if (ep === undefined) continue;
-    const set = docEpisodes.get(s.document.id) ?? new Set<number>();
-    set.add(ep);
-    docEpisodes.set(s.document.id, set);
-  }
-
-  for (const s of group) {
-    if (placed(s)) continue;
-    const compatible = compatibleWith(s.interval);
-    const own = [...(docEpisodes.get(s.document.id) ?? [])];
-    if (own.length === 1 && compatible.includes(own[0]!)) {
-      place(s, own[0]!);
-      continue;
-    }
-    const preferred = compatible.filter((k) => anchored(k, s.change));
-    const pool = preferred.length > 0 ? preferred : compatible;
-    let ep: number | undefined;
-    if (pool.length === 1) ep = pool[0];
-    else if (pool.length > 1 && Number.isFinite(s.interval.hi)) ep = pool[pool.length - 1];
-    else if (pool.length > 1 && Number.isFinite(s.interval.lo)) ep = pool[0];
-    place(s, ep ?? UNASSIGNED);
-  }
-  return out;
 }
 
 /** Dated exits merged into cuts: overlapping ones are one exit; disjoint ones too unless a dated entry lies between them. */
-function exitCuts(exits: readonly Interval[], entries: readonly Interval[]): Cut[] {
+export function exitCuts(exits: readonly Interval[], entries: readonly Interval[]): Cut[] {
   const sorted = [...exits].sort((a, b) => a.lo - b.lo || a.hi - b.hi);
   // Entries by start, with the earliest end among those starting at or after each: "an entry
   // starting after x and ending before y" is one binary search and one look-up.

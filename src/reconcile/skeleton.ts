@@ -1,0 +1,123 @@
+// A force's stage skeleton: what the episodes of one force and stage rest on,
+// kept small enough to read on every ingest. Episodes (episodes.ts) are cut
+// by the exits sources bound in time, separated by dated entries, and open
+// statements ("was moved into Engage") take the episode their interval fits,
+// preferring episodes that hold a statement of the same change. So the
+// skeleton keeps the exits' and dated entries' intervals (each once), which
+// episodes hold which changes (and from which claim on, in the id order
+// statements are placed in), and the episodes any statement has.
+//
+// With it, new documents' stage statements are placed as a whole
+// recomputation would place them, and the join says when they could move an
+// earlier statement (a new cut, or a change held where none was): the group
+// is then recomputed whole. Pure.
+import { cmp } from './collections.ts';
+import { anchorKey, cutOf, episodeGeometry, exitCuts, isPlacedFirst, UNASSIGNED, type Cut } from './episodes.ts';
+import { isBounded, type Interval } from './intervals.ts';
+import type { StageStatement } from './normalise.ts';
+
+export interface StageSkeleton {
+  /** How many stage statements of the force and stage it stands for. */
+  statements: number;
+  /** The exits' intervals as they cut (cutOf), each once, sorted. */
+  exits: Interval[];
+  /** The dated entries' intervals, each once, sorted. */
+  entries: Interval[];
+  /**
+   * Each (episode, change) a statement holds, with the claim from which it is held: '' when a
+   * statement placed first holds it (it is there for every open statement), else the smallest id of
+   * an open statement placed in it.
+   */
+  anchors: Array<{ episode: number; change: string; from: string }>;
+  /** Every episode a statement has (UNASSIGNED included), sorted. */
+  episodes: number[];
+}
+
+const byBounds = (a: Interval, b: Interval): number => a.lo - b.lo || a.hi - b.hi;
+
+function distinct(intervals: Iterable<Interval>): Interval[] {
+  const seen = new Map<string, Interval>();
+  for (const i of intervals) seen.set(`${i.lo}|${i.hi}`, { lo: i.lo, hi: i.hi });
+  return [...seen.values()].sort(byBounds);
+}
+
+/** The skeleton of one group (one force and stage) and the episodes its statements were given. */
+export function skeletonOf(group: readonly StageStatement[], episodes: ReadonlyMap<string, number>): StageSkeleton {
+  const anchors = new Map<string, { episode: number; change: string; from: string }>();
+  for (const s of group) {
+    const episode = episodes.get(s.claim.id) ?? UNASSIGNED;
+    const from = isPlacedFirst(s) ? '' : s.claim.id;
+    const k = anchorKey(episode, s.change);
+    const held = anchors.get(k);
+    if (!held || cmp(from, held.from) < 0) anchors.set(k, { episode, change: s.change, from });
+  }
+  return {
+    statements: group.length,
+    exits: distinct(group.map(cutOf).filter((c): c is Interval => c !== null)),
+    entries: distinct(group.filter((s) => s.change === 'entered' && isBounded(s.interval)).map((s) => s.interval)),
+    anchors: [...anchors.values()].sort((a, b) => a.episode - b.episode || cmp(a.change, b.change)),
+    episodes: [...new Set(group.map((s) => episodes.get(s.claim.id) ?? UNASSIGNED))].sort((a, b) => a - b),
+  };
+}
+
+const sameCuts = (a: readonly Cut[], b: readonly Cut[]): boolean => a.length === b.length && a.every((c, i) => c.lo === b[i]!.lo && c.hi === b[i]!.hi);
+
+/**
+ * New statements of one group placed beside those the skeleton stands for: their episodes, as
+ * assignEpisodes gives them over all the statements, and the skeleton of all of them. Null when
+ * they could move an earlier statement: the cuts change, a statement placed first holds a change
+ * in an episode where none was held for every open statement, an open one holds it earlier in the
+ * id order than any did, or a statement has an episode none had.
+ */
+export function joinSkeleton(skeleton: StageSkeleton, added: readonly StageStatement[]): { episodes: Map<string, number>; skeleton: StageSkeleton } | null {
+  const group = [...added].sort((a, b) => cmp(a.claim.id, b.claim.id));
+  const exits = distinct([...skeleton.exits, ...group.map(cutOf).filter((c): c is Interval => c !== null)]);
+  const entries = distinct([...skeleton.entries, ...group.filter((s) => s.change === 'entered' && isBounded(s.interval)).map((s) => s.interval)]);
+  const cuts = exitCuts(exits, entries);
+  const earlier = skeleton.statements > 0;
+  if (earlier && !sameCuts(cuts, exitCuts(skeleton.exits, skeleton.entries))) return null;
+  const geometry = episodeGeometry(cuts);
+
+  const anchors = new Map(skeleton.anchors.map((a) => [anchorKey(a.episode, a.change), { ...a }]));
+  const known = new Set(skeleton.episodes);
+  const out = new Map<string, number>();
+  /** Places a statement held from `from`; false when that changes what an earlier statement saw. */
+  const place = (s: StageStatement, episode: number, from: string): boolean => {
+    out.set(s.claim.id, episode);
+    const k = anchorKey(episode, s.change);
+    const held = anchors.get(k);
+    if (earlier && (!known.has(episode) || !held || cmp(held.from, from) > 0)) return false;
+    if (!held || cmp(from, held.from) < 0) anchors.set(k, { episode, change: s.change, from });
+    return true;
+  };
+
+  for (const s of group) if (isPlacedFirst(s) && !place(s, geometry.boundedEpisode(s), '')) return null;
+  const docEpisodes = new Map<string, Set<number>>();
+  for (const s of group) {
+    const ep = out.get(s.claim.id);
+    if (ep === undefined) continue;
+    const set = docEpisodes.get(s.document.id) ?? new Set<number>();
+    set.add(ep);
+    docEpisodes.set(s.document.id, set);
+  }
+  for (const s of group) {
+    if (isPlacedFirst(s)) continue;
+    // What this statement sees: changes held by statements placed first, or by open ones before it in id order.
+    const seen = (k: number, change: string) => {
+      const held = anchors.get(anchorKey(k, change));
+      return held !== undefined && cmp(held.from, s.claim.id) < 0;
+    };
+    if (!place(s, geometry.openEpisode(s, [...(docEpisodes.get(s.document.id) ?? [])], seen), s.claim.id)) return null;
+  }
+  for (const ep of out.values()) known.add(ep);
+  return {
+    episodes: out,
+    skeleton: {
+      statements: skeleton.statements + group.length,
+      exits,
+      entries,
+      anchors: [...anchors.values()].sort((a, b) => a.episode - b.episode || cmp(a.change, b.change)),
+      episodes: [...known].sort((a, b) => a - b),
+    },
+  };
+}
