@@ -22,7 +22,7 @@ import { UNASSIGNED } from '../episodes.ts';
 import { INSPECTORATE } from '../areas.ts';
 import { dateInterval, describeInterval, intersect, isBounded, isoOfDay, overlaps, width, type Interval } from '../intervals.ts';
 import type { Statement, StageStatement } from '../normalise.ts';
-import { documentOrder, eventConflict, sideOf } from '../support.ts';
+import { documentOrder, eventConflict } from '../support.ts';
 import type { Conflict, ReconcileDocument } from '../types.ts';
 
 /** The stage event a block is about, and every statement of it. */
@@ -108,55 +108,112 @@ export function documentDatings(
 /** Whether a dating came from a spell (the rule and confidence a conflict with it takes). */
 const fromSpell = (d: DocumentDating): boolean => !d.explicit && d.statements.some((s) => s.claim.kind === 'detail');
 
+/** A document of an account, as a conflict side needs it. */
+export interface AccountMember {
+  document: ReconcileDocument;
+  /** The claims that carry its dating, sorted. */
+  claimIds: string[];
+}
+
 /**
- * Pairs of documents whose datings are disjoint (one of them bounded). Documents dating the event
- * alike (the same interval, wording and kind of evidence) are one account: of two disjoint
- * accounts, each document of the smaller is set against one document of the larger, so
- * conflicts grow with the documents that dissent, not with dissenters times copies of the account.
+ * Documents dating an event alike: the same interval, wording and kind of evidence. Of two
+ * disjoint accounts, the larger is set against each document of the other, through its
+ * representative, so conflicts grow with the documents that dissent, not with dissenters times
+ * copies of the account.
  */
-export function disjointPairs(datings: readonly DocumentDating[]): Array<[DocumentDating, DocumentDating]> {
-  const accounts = new Map<string, number[]>();
-  datings.forEach((d, i) => pushTo(accounts, JSON.stringify([d.interval.lo, d.interval.hi, d.value, d.explicit, fromSpell(d)]), i));
-  const list = [...accounts.values()];
-  const pairs: Array<[number, number]> = [];
+export interface DatingAccount {
+  interval: Interval;
+  value: string;
+  explicit: boolean;
+  spell: boolean;
+  /** How many documents give it. */
+  size: number;
+  /** Its first document in document order (accounts are ordered, and ties broken, by it). */
+  first: AccountMember;
+  /** The document set against others: its first inspectorate document (the account a reader weighs first), else its first. */
+  representative: AccountMember;
+  /** Every document giving it, in document order; null when not at hand (see accountConflicts). */
+  members: AccountMember[] | null;
+}
+
+/** The key of an account: documents with the same key date the event alike. */
+export const accountKey = (a: Pick<DatingAccount, 'interval' | 'value' | 'explicit' | 'spell'>): string =>
+  JSON.stringify([a.interval.lo, a.interval.hi, a.value, a.explicit, a.spell]);
+
+const memberOf = (d: DocumentDating): AccountMember => ({ document: d.document, claimIds: sortedIds(d.carriers.map((s) => s.claim.id)) });
+
+/** Datings (in document order) as accounts, in the order of their first documents. */
+export function datingAccounts(datings: readonly DocumentDating[]): DatingAccount[] {
+  const accounts = new Map<string, DatingAccount>();
+  for (const d of datings) {
+    const spell = fromSpell(d);
+    const k = accountKey({ interval: d.interval, value: d.value, explicit: d.explicit, spell });
+    const member = memberOf(d);
+    const account = accounts.get(k);
+    if (!account) {
+      accounts.set(k, { interval: d.interval, value: d.value, explicit: d.explicit, spell, size: 1, first: member, representative: member, members: [member] });
+      continue;
+    }
+    account.size++;
+    account.members!.push(member);
+    if (account.representative.document.sourceKind !== INSPECTORATE && member.document.sourceKind === INSPECTORATE) account.representative = member;
+  }
+  return [...accounts.values()];
+}
+
+/** Pairs of accounts that conflict: disjoint datings, one of them bounded; each pair as (larger, other), the earlier first on a tie. */
+export function opposedAccounts(accounts: readonly DatingAccount[]): Array<[DatingAccount, DatingAccount]> {
+  const out: Array<[DatingAccount, DatingAccount]> = [];
   // Pairs of accounts within one event only: blocks are the documents about one event, never the corpus.
-  for (let g = 0; g < list.length; g++) {
-    for (let h = g + 1; h < list.length; h++) {
-      const a = datings[list[g]![0]!]!;
-      const b = datings[list[h]![0]!]!;
+  for (let g = 0; g < accounts.length; g++) {
+    for (let h = g + 1; h < accounts.length; h++) {
+      const a = accounts[g]!;
+      const b = accounts[h]!;
       if (overlaps(a.interval, b.interval) || !(isBounded(a.interval) || isBounded(b.interval))) continue;
-      // The larger account (the earlier on a tie) is set against each document of the other, through
-      // its inspectorate document when it has one (the account a reader weighs first), else its first.
-      const [account, others] = list[h]!.length > list[g]!.length ? [list[h]!, list[g]!] : [list[g]!, list[h]!];
-      const first = account.find((i) => datings[i]!.document.sourceKind === INSPECTORATE) ?? account[0]!;
-      for (const i of others) pairs.push(i < first ? [i, first] : [first, i]);
+      out.push(b.size > a.size ? [b, a] : [a, b]);
     }
   }
-  return pairs.sort(([a1, b1], [a2, b2]) => a1 - a2 || b1 - b2).map(([i, j]) => [datings[i]!, datings[j]!]);
+  return out;
 }
+
+/**
+ * The date conflicts of one event from its accounts (in the order of their first documents): the
+ * larger of two opposed accounts set against each document of the other. Null when the documents
+ * of an account set against another are not at hand.
+ */
+export function accountConflicts(block: Pick<DatingAccountBlock, 'key' | 'force' | 'stage' | 'change'>, accounts: readonly DatingAccount[]): Conflict[] | null {
+  const out: Conflict[] = [];
+  for (const [larger, other] of opposedAccounts(accounts)) {
+    if (!other.members) return null;
+    const rep = larger.representative;
+    for (const member of other.members) {
+      const [a, b] = documentOrder(member.document, rep.document) < 0 ? [{ account: other, member }, { account: larger, member: rep }] : [{ account: larger, member: rep }, { account: other, member }];
+      const side = (x: typeof a) => ({ ...documentSide(x.member.document), value: x.account.value, claimIds: x.member.claimIds });
+      out.push(
+        eventConflict({
+          kind: 'date',
+          eventKey: block.key,
+          event: block,
+          subject: `${block.force.name} ${block.change} ${block.stage}`,
+          confidence: a.account.explicit && b.account.explicit ? 'high' : 'low',
+          rule: a.account.spell || b.account.spell ? 'date.spell' : a.account.explicit && b.account.explicit ? 'date.disjoint' : 'date.publication',
+          a: side(a),
+          b: side(b),
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+type DatingAccountBlock = DatedEventBlock;
+
+const documentSide = (d: ReconcileDocument) => ({ documentId: d.id, fileName: d.fileName, publisher: d.publisher, sourceKind: d.sourceKind, publishedAt: d.publishedAt });
 
 export function dateConflictsOf(block: DatedEventBlock, implied: readonly ImpliedDating[], passing: (documentId: string, forceKey: string) => boolean): Conflict[] {
   if (block.episode === UNASSIGNED) return [];
-  const out: Conflict[] = [];
-  for (const [a, b] of disjointPairs(documentDatings(block, implied, passing))) {
-    const sideA = sideOf(a.document, a.value, a.carriers);
-    const sideB = sideOf(b.document, b.value, b.carriers);
-    const spell = fromSpell(a);
-    const spellB = fromSpell(b);
-    out.push(
-      eventConflict({
-        kind: 'date',
-        eventKey: block.key,
-        event: block,
-        subject: `${block.force.name} ${block.change} ${block.stage}`,
-        confidence: a.explicit && b.explicit ? 'high' : 'low',
-        rule: spell || spellB ? 'date.spell' : a.explicit && b.explicit ? 'date.disjoint' : 'date.publication',
-        a: sideA,
-        b: sideB,
-      }),
-    );
-  }
-  return out;
+  // Every account's documents are at hand here.
+  return accountConflicts(block, datingAccounts(documentDatings(block, implied, passing)))!;
 }
 
 const YEAR_DAYS = 365.25;
