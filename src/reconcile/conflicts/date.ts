@@ -208,6 +208,44 @@ export function accountConflicts(block: Pick<DatingAccountBlock, 'key' | 'force'
 
 type DatingAccountBlock = DatedEventBlock;
 
+/**
+ * Accounts with new documents' datings joined to them, in the order of their first documents:
+ * each dating joins the account of its key (which may gain a new first document or
+ * representative) or starts one. Members are added where they are kept. Pure.
+ */
+export function joinAccounts(accounts: readonly DatingAccount[], added: readonly DocumentDating[]): DatingAccount[] {
+  const byKey = new Map(accounts.map((a) => [accountKey(a), { ...a, members: a.members ? [...a.members] : null }]));
+  for (const d of [...added].sort((x, y) => documentOrder(x.document, y.document))) {
+    const spell = fromSpell(d);
+    const k = accountKey({ interval: d.interval, value: d.value, explicit: d.explicit, spell });
+    const member = memberOf(d);
+    const account = byKey.get(k);
+    if (!account) {
+      byKey.set(k, { interval: d.interval, value: d.value, explicit: d.explicit, spell, size: 1, first: member, representative: member, members: [member] });
+      continue;
+    }
+    account.size++;
+    if (account.members) {
+      account.members.push(member);
+      account.members.sort((x, y) => documentOrder(x.document, y.document));
+    }
+    const before = (x: AccountMember, y: AccountMember) => documentOrder(x.document, y.document) < 0;
+    if (before(member, account.first)) account.first = member;
+    const inspectorate = (x: AccountMember) => x.document.sourceKind === INSPECTORATE;
+    // The representative is the first inspectorate document, else the first.
+    if (inspectorate(member) ? !inspectorate(account.representative) || before(member, account.representative) : !inspectorate(account.representative) && before(member, account.representative)) {
+      account.representative = member;
+    }
+  }
+  return [...byKey.values()].sort((a, b) => documentOrder(a.first.document, b.first.document));
+}
+
+/** Accounts as kept between runs: the members only of those set against another (the ones a join may need). */
+export function keptAccounts(accounts: readonly DatingAccount[]): DatingAccount[] {
+  const opposed = new Set(opposedAccounts(accounts).map(([, other]) => other));
+  return accounts.map((a) => ({ ...a, members: opposed.has(a) ? a.members : null }));
+}
+
 const documentSide = (d: ReconcileDocument) => ({ documentId: d.id, fileName: d.fileName, publisher: d.publisher, sourceKind: d.sourceKind, publishedAt: d.publishedAt });
 
 export function dateConflictsOf(block: DatedEventBlock, implied: readonly ImpliedDating[], passing: (documentId: string, forceKey: string) => boolean): Conflict[] {
