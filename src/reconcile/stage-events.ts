@@ -5,7 +5,7 @@ import type { EntityRef } from '../model/claim.ts';
 import { cmp, pushTo } from './collections.ts';
 import { UNASSIGNED } from './episodes.ts';
 import { datingOf } from './conflicts/date.ts';
-import { dateInterval, overlaps, width } from './intervals.ts';
+import { dateInterval, overlaps, width, type Interval } from './intervals.ts';
 import type { StageStatement } from './normalise.ts';
 import { documentOrder, factOf } from './support.ts';
 import type { Fact } from './types.ts';
@@ -87,17 +87,64 @@ export function stageEventFacts(blocks: readonly EventBlock[], disputed: Readonl
 
 /** The date most documents agree with; on a tie the most precise, then the earliest. */
 function consensusDate(block: EventBlock): { date: string; precision: string | null } | null {
-  const dated = block.statements.filter((s) => s.date && dateInterval(s.date));
-  if (dated.length === 0) return null;
-  const docs = [...byDocument(block.statements).values()].map(datingOf);
-  const candidates = [...new Map(dated.map((s) => [s.date!, s])).values()].map((s) => ({
-    date: s.date!,
-    precision: typeof s.qualifiers.datePrecision === 'string' ? s.qualifiers.datePrecision : null,
-    interval: s.interval,
-    support: docs.filter((d) => overlaps(d.interval, s.interval)).length,
+  return consensusOf(consensusState(block.statements));
+}
+
+/** Where a statement stands in its event's block: its document, then its place in it. */
+export interface StatementPlace {
+  document: Parameters<typeof documentOrder>[0];
+  start: number;
+  claimId: string;
+}
+
+const placeOrder = (a: StatementPlace, b: StatementPlace): number => documentOrder(a.document, b.document) || a.start - b.start || cmp(a.claimId, b.claimId);
+
+/**
+ * What an event's consensus date is worked out from, kept small: each document's dating (its
+ * statements' intersection) counted by interval, and each date a statement gives, with the last
+ * such statement (whose precision the date takes).
+ */
+export interface ConsensusState {
+  datings: Array<{ interval: Interval; documents: number }>;
+  candidates: Array<{ date: string; precision: string | null; interval: Interval; last: StatementPlace }>;
+}
+
+const intervalKey = (i: Interval): string => `${i.lo}|${i.hi}`;
+
+/** The consensus state of an event's statements, or that state with new documents' statements joined to it. */
+export function consensusState(statements: readonly StageStatement[], joinedTo: ConsensusState = { datings: [], candidates: [] }): ConsensusState {
+  const datings = new Map(joinedTo.datings.map((d) => [intervalKey(d.interval), { ...d }]));
+  for (const dating of [...byDocument(statements).values()].map(datingOf)) {
+    const k = intervalKey(dating.interval);
+    const held = datings.get(k) ?? { interval: dating.interval, documents: 0 };
+    held.documents++;
+    datings.set(k, held);
+  }
+  const candidates = new Map(joinedTo.candidates.map((c) => [c.date, { ...c }]));
+  for (const s of statements) {
+    if (!s.date || !dateInterval(s.date)) continue;
+    const place = { document: s.document, start: s.claim.start, claimId: s.claim.id };
+    const held = candidates.get(s.date);
+    if (held && placeOrder(place, held.last) < 0) continue;
+    candidates.set(s.date, { date: s.date, precision: typeof s.qualifiers.datePrecision === 'string' ? s.qualifiers.datePrecision : null, interval: s.interval, last: place });
+  }
+  return {
+    datings: [...datings.values()].sort((a, b) => a.interval.lo - b.interval.lo || a.interval.hi - b.interval.hi),
+    candidates: [...candidates.values()].sort((a, b) => cmp(a.date, b.date)),
+  };
+}
+
+/** The consensus date of a state: the date most documents' datings overlap; on a tie the most precise, then the earliest. */
+export function consensusOf(state: ConsensusState): { date: string; precision: string | null } | null {
+  if (state.candidates.length === 0) return null;
+  const ranked = state.candidates.map((c) => ({
+    date: c.date,
+    precision: c.precision,
+    interval: c.interval,
+    support: state.datings.reduce((n, d) => (overlaps(d.interval, c.interval) ? n + d.documents : n), 0),
   }));
-  candidates.sort((a, b) => b.support - a.support || width(a.interval) - width(b.interval) || a.interval.lo - b.interval.lo || cmp(a.date, b.date));
-  return candidates[0]!;
+  ranked.sort((a, b) => b.support - a.support || width(a.interval) - width(b.interval) || a.interval.lo - b.interval.lo || cmp(a.date, b.date));
+  return { date: ranked[0]!.date, precision: ranked[0]!.precision };
 }
 
 function byDocument(statements: readonly StageStatement[]): Map<string, StageStatement[]> {

@@ -4,6 +4,7 @@ import type { Claim } from '../../src/model/claim.ts';
 import { accountConflicts, datingAccounts, datingOf, joinAccounts, keptAccounts, type DatingAccount, type DocumentDating } from '../../src/reconcile/conflicts/date.ts';
 import { dateInterval, statementInterval } from '../../src/reconcile/intervals.ts';
 import type { StageStatement } from '../../src/reconcile/normalise.ts';
+import { consensusOf, consensusState } from '../../src/reconcile/stage-events.ts';
 import { documentOrder } from '../../src/reconcile/support.ts';
 import type { Conflict } from '../../src/reconcile/types.ts';
 
@@ -31,8 +32,8 @@ function statement(id: string, document: StageStatement['document'], date: strin
   };
 }
 
-/** One event's documents' datings, drawn from a seed, in document order. */
-function datings(seed: number, count: number): DocumentDating[] {
+/** One event's documents' statements, drawn from a seed. */
+function documents(seed: number, count: number): StageStatement[][] {
   const rng = new Rng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rng.next() * xs.length)]!;
   return Array.from({ length: count }, (_, d) => {
@@ -43,9 +44,12 @@ function datings(seed: number, count: number): DocumentDating[] {
       const fits = !date || !publishedAt || dateInterval(date)!.lo <= dateInterval(publishedAt)!.hi;
       return statement(`c${seed}-${d}-${10 + i}`, document, fits ? date : null);
     });
-    return datingOf(statements);
-  }).sort((a, b) => documentOrder(a.document, b.document));
+    return statements;
+  });
 }
+
+/** One event's documents' datings, in document order. */
+const datings = (seed: number, count: number): DocumentDating[] => documents(seed, count).map(datingOf).sort((a, b) => documentOrder(a.document, b.document));
 
 const summary = (a: DatingAccount) => ({ ...a, members: undefined });
 const byId = (xs: readonly Conflict[]) => [...xs].sort((a, b) => (a.id < b.id ? -1 : 1));
@@ -79,5 +83,20 @@ describe('dating accounts', () => {
     const accounts = keptAccounts(datingAccounts(datings(3, 40)));
     expect(accounts.some((a) => a.members === null)).toBe(true);
     expect(accountConflicts(EVENT, accounts)).toEqual(accountConflicts(EVENT, datingAccounts(datings(3, 40))));
+  });
+});
+
+describe('an event\'s consensus state', () => {
+  it('joined with new documents\' statements is the state of all of them, and gives the same date', () => {
+    for (let seed = 1; seed <= 200; seed++) {
+      const docs = documents(seed, 2 + (seed % 30));
+      const rng = new Rng(seed, 9);
+      const added = docs.filter(() => rng.next() < 0.2);
+      const before = docs.filter((d) => !added.includes(d));
+      const whole = consensusState(docs.flat());
+      const joined = consensusState(added.flat(), consensusState(before.flat()));
+      expect(joined, `seed ${seed}`).toEqual(whole);
+      expect(consensusOf(joined)).toEqual(consensusOf(whole));
+    }
   });
 });
