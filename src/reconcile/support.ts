@@ -79,3 +79,19 @@ export function eventConflict(input: {
     b: input.b,
   };
 }
+
+/** A document of an account (documents saying the same), as a conflict side needs it. */
+export interface AccountMember {
+  document: ReconcileDocument;
+  /** The claims that say it, sorted. */
+  claimIds: string[];
+}
+
+/** A conflict side's document fields. */
+export const documentSide = (d: ReconcileDocument): Omit<ConflictSide, 'value' | 'claimIds'> => ({
+  documentId: d.id,
+  fileName: d.fileName,
+  publisher: d.publisher,
+  sourceKind: d.sourceKind,
+  publishedAt: d.publishedAt,
+});

@@ -22,7 +22,7 @@ import { UNASSIGNED } from '../episodes.ts';
 import { INSPECTORATE } from '../areas.ts';
 import { dateInterval, describeInterval, intersect, isBounded, isoOfDay, overlaps, width, type Interval } from '../intervals.ts';
 import type { Statement, StageStatement } from '../normalise.ts';
-import { documentOrder, eventConflict } from '../support.ts';
+import { documentOrder, documentSide, eventConflict, type AccountMember } from '../support.ts';
 import type { Conflict, ReconcileDocument } from '../types.ts';
 
 /** The stage event a block is about, and every statement of it. */
@@ -108,12 +108,6 @@ export function documentDatings(
 /** Whether a dating came from a spell (the rule and confidence a conflict with it takes). */
 const fromSpell = (d: DocumentDating): boolean => !d.explicit && d.statements.some((s) => s.claim.kind === 'detail');
 
-/** A document of an account, as a conflict side needs it. */
-export interface AccountMember {
-  document: ReconcileDocument;
-  /** The claims that carry its dating, sorted. */
-  claimIds: string[];
-}
 
 /**
  * Documents dating an event alike: the same interval, wording and kind of evidence. Of two
@@ -246,7 +240,6 @@ export function keptAccounts(accounts: readonly DatingAccount[]): DatingAccount[
   return accounts.map((a) => ({ ...a, members: opposed.has(a) ? a.members : null }));
 }
 
-const documentSide = (d: ReconcileDocument) => ({ documentId: d.id, fileName: d.fileName, publisher: d.publisher, sourceKind: d.sourceKind, publishedAt: d.publishedAt });
 
 export function dateConflictsOf(block: DatedEventBlock, implied: readonly ImpliedDating[], passing: (documentId: string, forceKey: string) => boolean): Conflict[] {
   if (block.episode === UNASSIGNED) return [];
