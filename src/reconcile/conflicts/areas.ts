@@ -20,30 +20,35 @@ import { stableId } from '../../util/hash.ts';
 import { cmp, pushTo } from '../collections.ts';
 import { UNASSIGNED } from '../episodes.ts';
 import { INSPECTORATE, type PlacedArea } from '../areas.ts';
-import { documentOrder, sideOf } from '../support.ts';
+import { documentOrder, documentSide, type AccountMember } from '../support.ts';
 import type { Conflict } from '../types.ts';
 import { contentWords, sharedWords } from '../words.ts';
 
+/** An area as the rule compares it: its words and its PEEL area. */
+export interface AreaItem {
+  text: string;
+  peel: string;
+}
+
 export interface DocumentAreas {
-  areas: readonly PlacedArea[];
+  areas: readonly AreaItem[];
   words: string[][];
   peels: Set<string>;
 }
 
-export function documentAreas(areas: readonly PlacedArea[]): DocumentAreas {
-  return { areas, words: areas.map((a) => contentWords(a.statement.text)), peels: new Set(areas.map((a) => a.statement.peel)) };
+export function documentAreas(areas: readonly AreaItem[]): DocumentAreas {
+  return { areas, words: areas.map((a) => contentWords(a.text)), peels: new Set(areas.map((a) => a.peel)) };
 }
 
 /** Areas of `a` that `b` lacks (no area of b shares a content word), and those of them that are clear gaps. */
-export function lacking(a: DocumentAreas, b: DocumentAreas): { lacks: PlacedArea[]; clear: PlacedArea[] } {
+export function lacking(a: DocumentAreas, b: DocumentAreas): { lacks: AreaItem[]; clear: AreaItem[] } {
   const allB = b.words.flat();
-  const lacks: PlacedArea[] = [];
-  const clear: PlacedArea[] = [];
+  const lacks: AreaItem[] = [];
+  const clear: AreaItem[] = [];
   a.areas.forEach((area, i) => {
     if (sharedWords(a.words[i]!, allB).length > 0) return;
     lacks.push(area);
-    const peel = area.statement.peel;
-    if (peel !== 'Other' && !b.peels.has(peel)) clear.push(area);
+    if (area.peel !== 'Other' && !b.peels.has(area.peel)) clear.push(area);
   });
   return { lacks, clear };
 }
@@ -67,7 +72,7 @@ export function isAssertedArea(text: string): boolean {
 }
 
 /** An account that can exclude: two areas or more. */
-const isList = (d: DocumentAreas): boolean => new Set(d.areas.map((a) => a.statement.text.toLowerCase())).size >= 2;
+const isList = (d: DocumentAreas): boolean => new Set(d.areas.map((a) => a.text.toLowerCase())).size >= 2;
 
 /**
  * Compares a source's areas with the inspectorate's account (`reference`), or
@@ -78,17 +83,17 @@ export function compareAreas(
   reference: DocumentAreas,
   source: DocumentAreas,
   bothComplete = false,
-): { referenceOnly: PlacedArea[]; sourceOnly: PlacedArea[]; clearGaps: number } | null {
+): { referenceOnly: AreaItem[]; sourceOnly: AreaItem[]; clearGaps: number } | null {
   if (!isList(reference)) return null;
   const sourceGaps = lacking(source, reference);
   const referenceGaps = lacking(reference, source);
-  const named = sourceGaps.lacks.filter((a) => isNamedArea(a.statement.text));
-  if (!sourceGaps.clear.some((a) => isAssertedArea(a.statement.text)) && named.length < 2) return null;
+  const named = sourceGaps.lacks.filter((a) => isNamedArea(a.text));
+  if (!sourceGaps.clear.some((a) => isAssertedArea(a.text)) && named.length < 2) return null;
   if (bothComplete && (!isList(source) || referenceGaps.clear.length === 0)) return null;
   return { referenceOnly: referenceGaps.lacks, sourceOnly: sourceGaps.lacks, clearGaps: sourceGaps.clear.length + (bothComplete ? referenceGaps.clear.length : 0) };
 }
 
-const listText = (areas: readonly PlacedArea[]): string => areas.map((a) => a.statement.text).join('; ');
+const listText = (areas: readonly AreaItem[]): string => areas.map((a) => a.text).join('; ');
 
 /** Comparable areas (not quoted, in a known episode) by block (event and polarity), then document. */
 export function areaBlocks(placed: readonly PlacedArea[]): Map<string, PlacedArea[][]> {
@@ -107,44 +112,108 @@ export function areaBlocks(placed: readonly PlacedArea[]): Map<string, PlacedAre
   return out;
 }
 
-/** What a comparison of two documents' areas depends on: whether it is the inspectorate's, and its areas' words and PEEL areas. */
-const signature = (areas: readonly PlacedArea[]): string =>
-  JSON.stringify([areas[0]!.statement.document.sourceKind === INSPECTORATE, ...areas.map((a) => [a.statement.text, a.statement.peel])]);
+/** Documents giving the same list of areas for one event and polarity: the same kind of source, the same words and PEEL areas. */
+export interface AreaList {
+  /** The inspectorate's own account. */
+  inspectorate: boolean;
+  areas: AreaItem[];
+  size: number;
+  /** Its first document in document order (the one set against sources). */
+  first: AccountMember;
+  /** Every document giving it, in document order; null when not at hand (see listConflicts). */
+  members: AccountMember[] | null;
+}
+
+const listKey = (l: Pick<AreaList, 'inspectorate' | 'areas'>): string => JSON.stringify([l.inspectorate, ...l.areas.map((a) => [a.text, a.peel])]);
+
+/** What a block (one event and polarity) is about, as its conflicts state it. */
+export interface AreaBlockSubject {
+  key: string;
+  force: { name: string };
+  stage: string;
+  change: string;
+  polarity: string;
+}
+
+/** A block's documents' areas (each document's, in document order) as lists, or joined to kept lists; lists in the order of their first documents. */
+export function areaLists(documents: readonly PlacedArea[][], joinedTo: readonly AreaList[] = []): AreaList[] {
+  const lists = new Map(joinedTo.map((l) => [listKey(l), { ...l, members: l.members ? [...l.members] : null }]));
+  for (const placed of documents) {
+    const document = placed[0]!.statement.document;
+    const list = { inspectorate: document.sourceKind === INSPECTORATE, areas: placed.map((p) => ({ text: p.statement.text, peel: p.statement.peel })) };
+    const member: AccountMember = { document, claimIds: [...new Set(placed.map((p) => p.statement.claim.id))].sort(cmp) };
+    const k = listKey(list);
+    const held = lists.get(k);
+    if (!held) {
+      lists.set(k, { ...list, size: 1, first: member, members: [member] });
+      continue;
+    }
+    held.size++;
+    if (documentOrder(member.document, held.first.document) < 0) held.first = member;
+    if (held.members) {
+      held.members.push(member);
+      held.members.sort((a, b) => documentOrder(a.document, b.document));
+    }
+  }
+  return [...lists.values()].sort((a, b) => documentOrder(a.first.document, b.first.document));
+}
+
+/** The lists whose members a block's conflicts name: the inspectorate's, and secondary lists asserting an area no inspectorate account names. */
+function dissent(lists: readonly AreaList[]) {
+  const refs = lists.filter((l) => l.inspectorate);
+  const inspectorate = documentAreas(refs.flatMap((l) => l.areas));
+  const areasOf = new Map(lists.map((l) => [l, documentAreas(l.areas)]));
+  // Secondary lists asserting an area no inspectorate account names: the only ones that can conflict.
+  const dissenting = new Set(lists.filter((l) => !l.inspectorate && compareAreas(inspectorate, areasOf.get(l)!)));
+  return { refs, dissenting, areasOf };
+}
+
+/** Lists as kept between runs: members only of the inspectorate's lists and of dissenting ones; other secondary lists not at all. */
+export function keptAreaLists(lists: readonly AreaList[]): AreaList[] {
+  const { dissenting } = dissent(lists);
+  return lists.filter((l) => l.inspectorate || dissenting.has(l));
+}
 
 /**
- * Area conflicts of one block: each document's areas (in document order) for one event and polarity.
- * Documents with the same areas compare alike, so accounts are compared once per pair of distinct
- * lists. A source's area is excluded only if no inspectorate account of the event names it (another
- * account that does is the inspectorate's own inconsistency, the both-complete rule's to report).
- * A source is set against each distinct inspectorate list once, through the first document that
- * gives it: the same list repeated by more releases is one account, so conflicts grow with the
- * dissenting sources, not with sources times copies of the account.
+ * Kept lists (keptAreaLists) with new documents' areas joined to them. Null when a new
+ * inspectorate list appears: what the inspectorate's accounts name together changes, and a
+ * secondary list that was not kept may then dissent.
  */
-export function areaConflictsOf(key: string, documents: readonly PlacedArea[][]): Conflict[] {
+export function joinAreaLists(kept: readonly AreaList[], documents: readonly PlacedArea[][]): AreaList[] | null {
+  const refs = new Set(kept.filter((l) => l.inspectorate).map(listKey));
+  const joined = areaLists(documents, kept);
+  return joined.some((l) => l.inspectorate && !refs.has(listKey(l))) ? null : joined;
+}
+
+/**
+ * Area conflicts of one block from its lists (in the order of their first documents). A source's
+ * area is excluded only if no inspectorate account of the event names it (another account that
+ * does is the inspectorate's own inconsistency, the both-complete rule's to report). A source is set
+ * against each distinct inspectorate list once, through the first document that gives it: the same
+ * list repeated by more releases is one account, so conflicts grow with the dissenting sources, not
+ * with sources times copies of the account. Null when the documents of a list a conflict names are
+ * not at hand.
+ */
+export function listConflicts(block: AreaBlockSubject, lists: readonly AreaList[]): Conflict[] | null {
   const out: Conflict[] = [];
-  const isRef = (i: number) => documents[i]![0]!.statement.document.sourceKind === INSPECTORATE;
-  const groups = new Map<string, number[]>();
-  documents.forEach((d, i) => pushTo(groups, signature(d), i));
-  const lists = [...groups.values()].map((members) => ({ members, areas: documentAreas(documents[members[0]!]!), ref: isRef(members[0]!) }));
-  const inspectorate = documentAreas(lists.filter((l) => l.ref).flatMap((l) => [...l.areas.areas]));
-  // Secondary lists asserting an area no inspectorate account names: the only ones that can conflict.
-  const dissenting = new Set(lists.filter((l) => !l.ref && compareAreas(inspectorate, l.areas)));
-  for (const refs of lists) {
-    if (!refs.ref) continue;
-    for (const sources of lists) {
-      const both = sources.ref;
-      if (!both && !dissenting.has(sources)) continue;
-      const found = compareAreas(refs.areas, sources.areas, both);
+  const { refs, dissenting, areasOf } = dissent(lists);
+  for (const ref of refs) {
+    for (const source of lists) {
+      const both = source.inspectorate;
+      if (!both && !dissenting.has(source)) continue;
+      const found = compareAreas(areasOf.get(ref)!, areasOf.get(source)!, both);
       if (!found) continue;
+      if (!source.members) return null;
       if (!both) {
-        const i = refs.members[0]!;
-        for (const j of sources.members) out.push(areaConflict(key, documents[i]!, documents[j]!, i < j, both, found));
+        for (const member of source.members) out.push(areaConflict(block, ref, ref.first, source, member, both, found));
         continue;
       }
-      for (const i of refs.members) {
-        for (const j of sources.members) {
-          if (i === j || j < i) continue;
-          out.push(areaConflict(key, documents[i]!, documents[j]!, i < j, both, found));
+      if (!ref.members) return null;
+      // Two inspectorate documents: each pair once, from the earlier one's list.
+      for (const r of ref.members) {
+        for (const m of source.members) {
+          if (documentOrder(m.document, r.document) <= 0) continue;
+          out.push(areaConflict(block, ref, r, source, m, both, found));
         }
       }
     }
@@ -152,28 +221,36 @@ export function areaConflictsOf(key: string, documents: readonly PlacedArea[][])
   return out;
 }
 
+/** Area conflicts of one block: each document's areas (in document order) for one event and polarity. */
+export function areaConflictsOf(key: string, documents: readonly PlacedArea[][]): Conflict[] {
+  const first = documents[0]![0]!;
+  const block = { key, force: first.force, stage: first.stage, change: first.change, polarity: first.statement.polarity };
+  // Every list's documents are at hand here.
+  return listConflicts(block, areaLists(documents))!;
+}
+
 function areaConflict(
-  key: string,
-  ref: readonly PlacedArea[],
-  src: readonly PlacedArea[],
-  refFirst: boolean,
+  block: AreaBlockSubject,
+  refList: AreaList,
+  ref: AccountMember,
+  srcList: AreaList,
+  src: AccountMember,
   both: boolean,
   found: NonNullable<ReturnType<typeof compareAreas>>,
 ): Conflict {
-  const first = ref[0]!;
-  const polarity = first.statement.polarity === 'concern' ? 'Concerns behind' : 'Improvements behind';
-  const refSide = sideOf(first.statement.document, `${listText(ref)} (not in the other: ${listText(found.referenceOnly)})`, ref.map((p) => p.statement));
-  const srcSide = sideOf(src[0]!.statement.document, `${listText(src)} (not in the other: ${listText(found.sourceOnly)})`, src.map((p) => p.statement));
-  const [a, b] = refFirst ? [refSide, srcSide] : [srcSide, refSide];
+  const polarity = block.polarity === 'concern' ? 'Concerns behind' : 'Improvements behind';
+  const refSide = { ...documentSide(ref.document), value: `${listText(refList.areas)} (not in the other: ${listText(found.referenceOnly)})`, claimIds: ref.claimIds };
+  const srcSide = { ...documentSide(src.document), value: `${listText(srcList.areas)} (not in the other: ${listText(found.sourceOnly)})`, claimIds: src.claimIds };
+  const [a, b] = documentOrder(ref.document, src.document) < 0 ? [refSide, srcSide] : [srcSide, refSide];
   return {
-    id: stableId('conflict', 'areas', key, a.documentId, b.documentId),
+    id: stableId('conflict', 'areas', block.key, a.documentId, b.documentId),
     kind: 'areas',
     confidence: found.clearGaps >= 2 ? 'high' : 'low',
     rule: both ? 'areas.both-complete' : 'areas.excluded-by-inspectorate',
-    subject: `${polarity}: ${first.force.name} ${first.change} ${first.stage}`,
-    force: first.force.name,
-    stage: first.stage,
-    change: first.change,
+    subject: `${polarity}: ${block.force.name} ${block.change} ${block.stage}`,
+    force: block.force.name,
+    stage: block.stage,
+    change: block.change,
     a,
     b,
   };
