@@ -22,7 +22,7 @@ import { INSPECTORATE, type DocumentEvent, type PlacedArea } from '../areas.ts';
 import { dayOf } from '../intervals.ts';
 import type { Statement } from '../normalise.ts';
 import { eventKey } from '../stage-events.ts';
-import { documentOrder, sideOf } from '../support.ts';
+import { documentOrder, documentSide, sideOf, type AccountMember } from '../support.ts';
 import type { Conflict } from '../types.ts';
 
 const listText = (areas: readonly PlacedArea[]): string => areas.map((a) => a.statement.text).join('; ');
@@ -123,72 +123,161 @@ export function statedCount(sentence: string): { n: number; text: string } | nul
   return Number.isFinite(n) && n > 0 ? { n, text: m[0] } : null;
 }
 
+/** A sentence stating how many areas lay behind its document's main event ("five key areas"). */
+export interface StatingSentence {
+  /** `documentId:index|event`: the order sentences are compared in. */
+  key: string;
+  member: AccountMember;
+  n: number;
+  text: string;
+  /** The force as the stating document's main event names it. */
+  force: string;
+}
+
+/** Inspectorate documents listing the same reasons for an event: the same number of list items, in the same words. */
+export interface ReasonList {
+  items: number;
+  text: string;
+  size: number;
+  /** Every document giving it, in document order; null when not at hand (see listedConflicts). */
+  members: AccountMember[] | null;
+}
+
+/** What the listed-count rule compares for one event: the stating sentences, and the inspectorate's lists of reasons. */
+export interface ListedCountState {
+  event: string;
+  /** The event's stage and change, as a conflict's subject names them. */
+  stage: string;
+  change: string;
+  statings: StatingSentence[];
+  lists: ReasonList[];
+}
+
+const reasonListKey = (l: Pick<ReasonList, 'items' | 'text'>): string => JSON.stringify([l.items, l.text]);
+
 /**
- * A document states how many areas lay behind its main event; an
- * inspectorate document about the same event lists a different number of
- * reasons for it (list items: the sentences its areas sit in). Low
- * confidence: one side is a count of list items.
+ * A block's stating sentences and reason lists, by event (each document's main event): areas that
+ * are reasons for their document's main event, and sentences whose number covers the areas they
+ * name. `text`: the text of each area sentence, by `documentId:index`.
  */
-export function listedCountConflicts(
+export function listedCountStates(
   placed: readonly PlacedArea[],
-  /** The text of each area sentence, by `documentId:index`. */
   text: ReadonlyMap<string, string>,
   mainEvent: (documentId: string, forceKey: string | null) => DocumentEvent | null,
-): Conflict[] {
+): ListedCountState[] {
   /** Areas that are reasons for their document's main event, by document and event. */
   const reasons = new Map<string, { event: string; areas: PlacedArea[] }>();
   /** Areas by the sentence they sit in, with the main event of their document. */
-  const bySentence = new Map<string, { event: string; areas: PlacedArea[] }>();
+  const bySentence = new Map<string, { event: string; force: string; areas: PlacedArea[] }>();
+  const states = new Map<string, ListedCountState>();
   for (const p of placed) {
     if (p.quoted || p.episode === UNASSIGNED) continue;
     const doc = p.statement.document.id;
     const main = mainEvent(doc, p.force.key);
     if (!main) continue;
     const event = eventKey(main.force.key, main.stage, main.change, main.episode);
+    if (!states.has(event)) states.set(event, { event, stage: main.stage, change: main.change, statings: [], lists: [] });
     if (p.event === event) {
       const r = reasons.get(`${doc}|${event}`) ?? { event, areas: [] };
       r.areas.push(p);
       reasons.set(`${doc}|${event}`, r);
     }
     const sk = `${doc}:${p.statement.claim.sentenceIndex}|${event}`;
-    const g = bySentence.get(sk) ?? { event, areas: [] };
+    const g = bySentence.get(sk) ?? { event, force: main.force.name, areas: [] };
     g.areas.push(p);
     bySentence.set(sk, g);
   }
-  // The inspectorate's lists by event, so that each stating sentence looks only at its event's.
-  const listsOf = new Map<string, PlacedArea[][]>();
-  for (const r of reasons.values()) if (r.areas[0]!.statement.document.sourceKind === INSPECTORATE) pushTo(listsOf, r.event, r.areas);
-  for (const lists of listsOf.values()) lists.sort((x, y) => documentOrder(x[0]!.statement.document, y[0]!.statement.document));
-  const out: Conflict[] = [];
-  for (const sk of [...bySentence.keys()].sort(cmp)) {
-    const { event, areas } = bySentence.get(sk)!;
+  const memberOf = (areas: readonly PlacedArea[]): AccountMember => ({ document: areas[0]!.statement.document, claimIds: [...new Set(areas.map((p) => p.statement.claim.id))].sort(cmp) });
+  for (const r of reasons.values()) {
+    if (r.areas[0]!.statement.document.sourceKind !== INSPECTORATE) continue;
+    addReasonList(states.get(r.event)!.lists, { items: new Set(r.areas.map((p) => p.statement.claim.sentenceIndex)).size, text: listText(r.areas), member: memberOf(r.areas) });
+  }
+  for (const [key, { event, force, areas }] of bySentence) {
     const first = areas[0]!;
-    const doc = first.statement.document;
-    const found = statedCount(text.get(`${doc.id}:${first.statement.claim.sentenceIndex}`) ?? '');
+    const found = statedCount(text.get(`${first.statement.document.id}:${first.statement.claim.sentenceIndex}`) ?? '');
     // The number must cover the areas the sentence itself names ("five key areas, including ...").
     if (!found || found.n < areas.length) continue;
-    const refs = (listsOf.get(event) ?? []).filter((r) => r[0]!.statement.document.id !== doc.id);
-    for (const ref of refs) {
-      const items = new Set(ref.map((p) => p.statement.claim.sentenceIndex)).size;
-      if (items < 2 || items === found.n) continue;
-      const refDoc = ref[0]!.statement.document;
-      const stating = sideOf(doc, `${found.text} (${found.n})`, areas.map((p) => p.statement));
-      const listing = sideOf(refDoc, `${items} listed: ${listText(ref)}`, ref.map((p) => p.statement));
-      const [a, b] = documentOrder(refDoc, doc) <= 0 ? [listing, stating] : [stating, listing];
-      const main = mainEvent(doc.id, first.force.key)!;
-      out.push({
-        id: stableId('conflict', 'count', event, a.documentId, b.documentId),
+    states.get(event)!.statings.push({ key, member: memberOf(areas), n: found.n, text: found.text, force });
+  }
+  for (const state of states.values()) state.statings.sort((a, b) => cmp(a.key, b.key));
+  return [...states.values()].filter((s) => s.statings.length > 0 || s.lists.length > 0).sort((a, b) => cmp(a.event, b.event));
+}
+
+function addReasonList(lists: ReasonList[], list: { items: number; text: string; member: AccountMember }): void {
+  const held = lists.find((l) => reasonListKey(l) === reasonListKey(list));
+  if (!held) {
+    lists.push({ items: list.items, text: list.text, size: 1, members: [list.member] });
+    return;
+  }
+  held.size++;
+  if (held.members) {
+    held.members.push(list.member);
+    held.members.sort((a, b) => documentOrder(a.document, b.document));
+  }
+}
+
+/** What can disagree: a list of two items or more, and a stated number that differs. */
+const disagrees = (s: StatingSentence, l: ReasonList): boolean => l.items >= 2 && l.items !== s.n;
+
+/** A state as kept between runs: every stating sentence (they are few), and the members of the lists one disagrees with. */
+export function keptListedCount(state: ListedCountState): ListedCountState {
+  return { ...state, lists: state.lists.map((l) => ({ ...l, members: state.statings.some((s) => disagrees(s, l)) ? l.members : null })) };
+}
+
+/** A kept state with new documents' stating sentences and reason lists (a state of theirs for the same event) joined to it. */
+export function joinListedCount(kept: ListedCountState, added: ListedCountState): ListedCountState {
+  const lists = kept.lists.map((l) => ({ ...l, members: l.members ? [...l.members] : null }));
+  for (const l of added.lists) for (const member of l.members!) addReasonList(lists, { items: l.items, text: l.text, member });
+  return { ...kept, statings: [...kept.statings, ...added.statings].sort((a, b) => cmp(a.key, b.key)), lists };
+}
+
+/**
+ * A document states how many areas lay behind its main event; an inspectorate document about the
+ * same event lists a different number of reasons for it (list items: the sentences its areas sit
+ * in). Low confidence: one side is a count of list items. Null when the documents of a list a
+ * stated number disagrees with are not at hand.
+ */
+export function listedConflicts(state: ListedCountState): Conflict[] | null {
+  const out = new Map<string, Conflict>();
+  for (const stating of state.statings) {
+    const doc = stating.member.document;
+    const refs: Array<{ list: ReasonList; member: AccountMember }> = [];
+    for (const list of state.lists) {
+      if (!disagrees(stating, list)) continue;
+      if (!list.members) return null;
+      for (const member of list.members) if (member.document.id !== doc.id) refs.push({ list, member });
+    }
+    refs.sort((x, y) => documentOrder(x.member.document, y.member.document));
+    for (const { list, member } of refs) {
+      const stated = { ...documentSide(doc), value: `${stating.text} (${stating.n})`, claimIds: stating.member.claimIds };
+      const listing = { ...documentSide(member.document), value: `${list.items} listed: ${list.text}`, claimIds: member.claimIds };
+      const [a, b] = documentOrder(member.document, doc) <= 0 ? [listing, stated] : [stated, listing];
+      const id = stableId('conflict', 'count', state.event, a.documentId, b.documentId);
+      // A document stating the number twice is set against a list once, by its first sentence.
+      if (out.has(id)) continue;
+      out.set(id, {
+        id,
         kind: 'count',
         confidence: 'low',
         rule: 'count.areas-listed',
-        subject: `Number of areas behind: ${main.force.name} ${main.change} ${main.stage}`,
-        force: main.force.name,
-        stage: main.stage,
-        change: main.change,
+        subject: `Number of areas behind: ${stating.force} ${state.change} ${state.stage}`,
+        force: stating.force,
+        stage: state.stage,
+        change: state.change,
         a,
         b,
       });
     }
   }
-  return out;
+  return [...out.values()];
+}
+
+/** Listed-count conflicts of a block's placed areas (see listedCountStates and listedConflicts). */
+export function listedCountConflicts(
+  placed: readonly PlacedArea[],
+  text: ReadonlyMap<string, string>,
+  mainEvent: (documentId: string, forceKey: string | null) => DocumentEvent | null,
+): Conflict[] {
+  // Every list's documents are at hand here.
+  return listedCountStates(placed, text, mainEvent).flatMap((state) => listedConflicts(state)!);
 }
