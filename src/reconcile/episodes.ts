@@ -50,18 +50,24 @@ function assignGroup(group: readonly StageStatement[]): Map<string, number> {
 
   // Dated entries and bounding exits first.
   for (const s of group) if (isPlacedFirst(s)) place(s, geometry.boundedEpisode(s));
-  const docEpisodes = new Map<string, Set<number>>();
-  for (const s of group) {
-    const ep = out.get(s.claim.id);
-    if (ep === undefined) continue;
-    const set = docEpisodes.get(s.document.id) ?? new Set<number>();
-    set.add(ep);
-    docEpisodes.set(s.document.id, set);
-  }
+  const docEpisodes = documentEpisodes(group, out);
 
   for (const s of group) {
     if (isPlacedFirst(s)) continue;
     place(s, geometry.openEpisode(s, [...(docEpisodes.get(s.document.id) ?? [])], (k, change) => anchors.has(anchorKey(k, change))));
+  }
+  return out;
+}
+
+/** The episodes each document's placed statements have (statements not yet placed are left out). */
+export function documentEpisodes(group: readonly StageStatement[], placed: ReadonlyMap<string, number>): Map<string, Set<number>> {
+  const out = new Map<string, Set<number>>();
+  for (const s of group) {
+    const ep = placed.get(s.claim.id);
+    if (ep === undefined) continue;
+    const set = out.get(s.document.id) ?? new Set<number>();
+    set.add(ep);
+    out.set(s.document.id, set);
   }
   return out;
 }

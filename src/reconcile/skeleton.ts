@@ -12,7 +12,7 @@
 // earlier statement (a new cut, or a change held where none was): the group
 // is then recomputed whole. Pure.
 import { cmp } from './collections.ts';
-import { anchorKey, cutOf, episodeGeometry, exitCuts, isPlacedFirst, UNASSIGNED, type Cut } from './episodes.ts';
+import { anchorKey, cutOf, documentEpisodes, episodeGeometry, exitCuts, isPlacedFirst, UNASSIGNED, type Cut } from './episodes.ts';
 import { isBounded, type Interval } from './intervals.ts';
 import type { StageStatement } from './normalise.ts';
 
@@ -92,14 +92,7 @@ export function joinSkeleton(skeleton: StageSkeleton, added: readonly StageState
   };
 
   for (const s of group) if (isPlacedFirst(s) && !place(s, geometry.boundedEpisode(s), '')) return null;
-  const docEpisodes = new Map<string, Set<number>>();
-  for (const s of group) {
-    const ep = out.get(s.claim.id);
-    if (ep === undefined) continue;
-    const set = docEpisodes.get(s.document.id) ?? new Set<number>();
-    set.add(ep);
-    docEpisodes.set(s.document.id, set);
-  }
+  const docEpisodes = documentEpisodes(group, out);
   for (const s of group) {
     if (isPlacedFirst(s)) continue;
     // What this statement sees: changes held by statements placed first, or by open ones before it in id order.

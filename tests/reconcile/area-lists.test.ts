@@ -4,7 +4,7 @@ import type { Claim } from '../../src/model/claim.ts';
 import type { PlacedArea } from '../../src/reconcile/areas.ts';
 import { areaLists, joinAreaLists, keptAreaLists, listConflicts } from '../../src/reconcile/conflicts/areas.ts';
 import { documentOrder } from '../../src/reconcile/support.ts';
-import type { Conflict } from '../../src/reconcile/types.ts';
+import { conflictsById, joinTrials, splitNew } from '../helpers/joins.ts';
 
 const FORCE = { type: 'Force' as const, key: 'force:x', name: 'X Police' };
 const BLOCK = { key: 'force:x|Engage|entered|0|concern', force: FORCE, stage: 'Engage', change: 'entered', polarity: 'concern' };
@@ -38,29 +38,22 @@ function documents(seed: number, count: number): PlacedArea[][] {
   }).sort((a, b) => documentOrder(a[0]!.statement.document, b[0]!.statement.document));
 }
 
-const byId = (xs: readonly Conflict[]) => [...xs].sort((a, b) => (a.id < b.id ? -1 : 1));
 
 describe('area lists', () => {
   it('kept and joined with new documents give the conflicts of all the documents, or say that they cannot', () => {
-    let joined = 0;
-    let refused = 0;
     let conflicts = 0;
-    for (let seed = 1; seed <= 300; seed++) {
-      const docs = documents(seed, 3 + (seed % 30));
-      const rng = new Rng(seed, 3);
-      const added = docs.filter(() => rng.next() < 0.2);
-      const before = docs.filter((d) => !added.includes(d));
-      const whole = listConflicts(BLOCK, areaLists(docs))!;
-      const lists = joinAreaLists(keptAreaLists(areaLists(before)), added);
-      const found = lists && listConflicts(BLOCK, lists);
-      if (!found) {
-        refused++;
-        continue;
-      }
-      joined++;
-      conflicts += whole.length;
-      expect(byId(found), `seed ${seed}`).toEqual(byId(whole));
-    }
+    const { joined, refused } = joinTrials(
+      300,
+      (seed) => {
+        const docs = documents(seed, 3 + (seed % 30));
+        const { before, added } = splitNew(docs, seed);
+        const whole = listConflicts(BLOCK, areaLists(docs))!;
+        conflicts += whole.length;
+        const lists = joinAreaLists(keptAreaLists(areaLists(before)), added);
+        return { whole, joined: lists && listConflicts(BLOCK, lists) };
+      },
+      conflictsById,
+    );
     expect(joined).toBeGreaterThan(150);
     expect(refused).toBeGreaterThan(0);
     // The documents dissent often enough for the comparison to mean something.

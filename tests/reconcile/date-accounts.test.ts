@@ -6,7 +6,7 @@ import { dateInterval, statementInterval } from '../../src/reconcile/intervals.t
 import type { StageStatement } from '../../src/reconcile/normalise.ts';
 import { consensusOf, consensusState } from '../../src/reconcile/stage-events.ts';
 import { documentOrder } from '../../src/reconcile/support.ts';
-import type { Conflict } from '../../src/reconcile/types.ts';
+import { conflictsById, joinTrials, splitNew } from '../helpers/joins.ts';
 
 const FORCE = { type: 'Force' as const, key: 'force:x', name: 'X Police' };
 const EVENT = { key: 'force:x|Engage|entered|0', force: FORCE, stage: 'Engage', change: 'entered' };
@@ -52,29 +52,22 @@ function documents(seed: number, count: number): StageStatement[][] {
 const datings = (seed: number, count: number): DocumentDating[] => documents(seed, count).map(datingOf).sort((a, b) => documentOrder(a.document, b.document));
 
 const summary = (a: DatingAccount) => ({ ...a, members: undefined });
-const byId = (xs: readonly Conflict[]) => [...xs].sort((a, b) => (a.id < b.id ? -1 : 1));
 
 describe('dating accounts', () => {
   it('joined with new documents give the conflicts of all the documents, or say that they cannot', () => {
-    let joined = 0;
-    let refused = 0;
-    for (let seed = 1; seed <= 300; seed++) {
-      const all = datings(seed, 3 + (seed % 40));
-      const rng = new Rng(seed, 7);
-      const added = all.filter(() => rng.next() < 0.15);
-      const before = all.filter((d) => !added.includes(d));
-      const whole = datingAccounts(all);
-      const accounts = joinAccounts(keptAccounts(datingAccounts(before)), added);
-      // The accounts themselves always join: sizes, first documents and representatives.
-      expect(accounts.map(summary), `seed ${seed}`).toEqual(whole.map(summary));
-      const conflicts = accountConflicts(EVENT, accounts);
-      if (conflicts === null) {
-        refused++;
-        continue;
-      }
-      joined++;
-      expect(byId(conflicts), `seed ${seed}`).toEqual(byId(accountConflicts(EVENT, whole)!));
-    }
+    const { joined, refused } = joinTrials(
+      300,
+      (seed) => {
+        const all = datings(seed, 3 + (seed % 40));
+        const { before, added } = splitNew(all, seed, 0.15);
+        const whole = datingAccounts(all);
+        const accounts = joinAccounts(keptAccounts(datingAccounts(before)), added);
+        // The accounts themselves always join: sizes, first documents and representatives.
+        expect(accounts.map(summary), `seed ${seed}`).toEqual(whole.map(summary));
+        return { whole: accountConflicts(EVENT, whole)!, joined: accountConflicts(EVENT, accounts) };
+      },
+      conflictsById,
+    );
     expect(joined).toBeGreaterThan(150);
     expect(refused).toBeGreaterThan(0);
   });
@@ -90,9 +83,7 @@ describe('an event\'s consensus state', () => {
   it('joined with new documents\' statements is the state of all of them, and gives the same date', () => {
     for (let seed = 1; seed <= 200; seed++) {
       const docs = documents(seed, 2 + (seed % 30));
-      const rng = new Rng(seed, 9);
-      const added = docs.filter(() => rng.next() < 0.2);
-      const before = docs.filter((d) => !added.includes(d));
+      const { before, added } = splitNew(docs, seed);
       const whole = consensusState(docs.flat());
       const joined = consensusState(added.flat(), consensusState(before.flat()));
       expect(joined, `seed ${seed}`).toEqual(whole);

@@ -5,7 +5,7 @@ import type { ActorSide } from '../../src/reconcile/actors.ts';
 import { deciderAccounts, deciderConflicts, deciderDatings, keptDeciderAccounts, type DeciderAccount } from '../../src/reconcile/conflicts/actor.ts';
 import type { DecisionBlock } from '../../src/reconcile/decisions.ts';
 import type { DecisionStatement } from '../../src/reconcile/normalise.ts';
-import type { Conflict } from '../../src/reconcile/types.ts';
+import { conflictsById, joinTrials, splitNew } from '../helpers/joins.ts';
 
 const FORCE: EntityRef = { type: 'Force', key: 'force:x', name: 'X Police' };
 const ACTORS: EntityRef[] = [
@@ -43,28 +43,21 @@ function documents(seed: number, count: number): DecisionStatement[][] {
 
 const blockOf = (docs: DecisionStatement[][]): DecisionBlock => ({ key: 'force:x|Engage|entered|0', force: FORCE, stage: 'Engage', change: 'entered', episode: 0, statements: docs.flat() });
 const summary = (a: DeciderAccount) => ({ ...a, members: undefined });
-const byId = (xs: readonly Conflict[]) => [...xs].sort((a, b) => (a.id < b.id ? -1 : 1));
 
 describe('decider accounts', () => {
   it('joined with new documents give the conflicts of all the documents, or say that they cannot', () => {
-    let joined = 0;
-    let refused = 0;
-    for (let seed = 1; seed <= 300; seed++) {
-      const docs = documents(seed, 2 + (seed % 25));
-      const rng = new Rng(seed, 5);
-      const added = docs.filter(() => rng.next() < 0.2);
-      const before = docs.filter((d) => !added.includes(d));
-      const whole = deciderAccounts(deciderDatings(blockOf(docs), sideOf));
-      const accounts = deciderAccounts(deciderDatings(blockOf(added), sideOf), keptDeciderAccounts(deciderAccounts(deciderDatings(blockOf(before), sideOf))));
-      expect(accounts.map(summary), `seed ${seed}`).toEqual(whole.map(summary));
-      const conflicts = deciderConflicts(blockOf(docs), accounts);
-      if (conflicts === null) {
-        refused++;
-        continue;
-      }
-      joined++;
-      expect(byId(conflicts), `seed ${seed}`).toEqual(byId(deciderConflicts(blockOf(docs), whole)!));
-    }
+    const { joined, refused } = joinTrials(
+      300,
+      (seed) => {
+        const docs = documents(seed, 2 + (seed % 25));
+        const { before, added } = splitNew(docs, seed);
+        const whole = deciderAccounts(deciderDatings(blockOf(docs), sideOf));
+        const accounts = deciderAccounts(deciderDatings(blockOf(added), sideOf), keptDeciderAccounts(deciderAccounts(deciderDatings(blockOf(before), sideOf))));
+        expect(accounts.map(summary), `seed ${seed}`).toEqual(whole.map(summary));
+        return { whole: deciderConflicts(blockOf(docs), whole)!, joined: deciderConflicts(blockOf(docs), accounts) };
+      },
+      conflictsById,
+    );
     expect(joined).toBeGreaterThan(150);
     expect(refused).toBeGreaterThan(0);
   });

@@ -3,7 +3,7 @@ import { Rng } from '../../src/generate/prng.ts';
 import type { Claim } from '../../src/model/claim.ts';
 import type { DocumentEvent, PlacedArea } from '../../src/reconcile/areas.ts';
 import { joinListedCount, keptListedCount, listedConflicts, listedCountStates, type ListedCountState } from '../../src/reconcile/conflicts/count.ts';
-import type { Conflict } from '../../src/reconcile/types.ts';
+import { conflictsById, joinTrials, splitNew } from '../helpers/joins.ts';
 
 const FORCE = { type: 'Force' as const, key: 'force:x', name: 'X Police' };
 const EVENT = 'force:x|Engage|exited|0';
@@ -46,28 +46,21 @@ function stateOf(docs: readonly Doc[]): ListedCountState {
   return listedCountStates(docs.flatMap((d) => d.placed), text, () => MAIN)[0] ?? { event: EVENT, stage: 'Engage', change: 'exited', statings: [], lists: [] };
 }
 
-const byId = (xs: readonly Conflict[]) => [...xs].sort((a, b) => (a.id < b.id ? -1 : 1));
 
 describe('listed counts', () => {
   it('kept and joined with new documents give the conflicts of all the documents, or say that they cannot', () => {
-    let joined = 0;
-    let refused = 0;
     let conflicts = 0;
-    for (let seed = 1; seed <= 300; seed++) {
-      const docs = documents(seed, 3 + (seed % 25));
-      const rng = new Rng(seed, 11);
-      const added = docs.filter(() => rng.next() < 0.2);
-      const before = docs.filter((d) => !added.includes(d));
-      const whole = listedConflicts(stateOf(docs))!;
-      const found = listedConflicts(joinListedCount(keptListedCount(stateOf(before)), stateOf(added)));
-      if (!found) {
-        refused++;
-        continue;
-      }
-      joined++;
-      conflicts += whole.length;
-      expect(byId(found), `seed ${seed}`).toEqual(byId(whole));
-    }
+    const { joined, refused } = joinTrials(
+      300,
+      (seed) => {
+        const docs = documents(seed, 3 + (seed % 25));
+        const { before, added } = splitNew(docs, seed);
+        const whole = listedConflicts(stateOf(docs))!;
+        conflicts += whole.length;
+        return { whole, joined: listedConflicts(joinListedCount(keptListedCount(stateOf(before)), stateOf(added))) };
+      },
+      conflictsById,
+    );
     expect(joined).toBeGreaterThan(150);
     expect(refused).toBeGreaterThan(0);
     expect(conflicts).toBeGreaterThan(100);

@@ -4,11 +4,11 @@ import type { Claim } from '../../src/model/claim.ts';
 import { keptRemits, remitAccountConflicts, remitAccounts } from '../../src/reconcile/conflicts/other.ts';
 import { keptPurpose, purposeState, purposeStateConflicts, statedPurposes, type StatedReasons } from '../../src/reconcile/conflicts/purpose.ts';
 import type { Statement } from '../../src/reconcile/normalise.ts';
-import type { Conflict, ReconcileDocument } from '../../src/reconcile/types.ts';
+import type { ReconcileDocument } from '../../src/reconcile/types.ts';
+import { conflictsById, joinTrials, splitNew } from '../helpers/joins.ts';
 
 const FORCE = { type: 'Force' as const, key: 'force:x', name: 'X Police' };
 const EVENT = { key: 'force:x|Engage|entered|0', force: FORCE, stage: 'Engage', change: 'entered' };
-const byId = (xs: readonly Conflict[]) => [...xs].sort((a, b) => (a.id < b.id ? -1 : 1));
 
 function documentOf(rng: Rng, id: string, sourceKind: string): ReconcileDocument {
   return { id, fileName: `f${Math.floor(rng.next() * 1000)}.txt`, publisher: 'p', sourceKind, publishedAt: `2019-0${1 + Math.floor(rng.next() * 9)}-10` };
@@ -42,44 +42,33 @@ function remits(seed: number, count: number): Statement[] {
 
 describe('purpose and remit accounts', () => {
   it('joined with new documents give the purpose conflicts of all, or say that they cannot', () => {
-    let joined = 0;
-    let refused = 0;
-    for (let seed = 1; seed <= 300; seed++) {
-      const all = reasons(seed, 2 + (seed % 30));
-      const rng = new Rng(seed, 2);
-      const added = all.filter(() => rng.next() < 0.2);
-      const before = all.filter((r) => !added.includes(r));
-      const whole = purposeStateConflicts(EVENT, purposeState(statedPurposes(all)))!;
-      const found = purposeStateConflicts(EVENT, purposeState(statedPurposes(added), keptPurpose(purposeState(statedPurposes(before)))));
-      if (!found) {
-        refused++;
-        continue;
-      }
-      joined++;
-      expect(byId(found), `seed ${seed}`).toEqual(byId(whole));
-    }
+    const { joined, refused } = joinTrials(
+      300,
+      (seed) => {
+        const all = reasons(seed, 2 + (seed % 30));
+        const { before, added } = splitNew(all, seed);
+        const whole = purposeStateConflicts(EVENT, purposeState(statedPurposes(all)))!;
+        return { whole, joined: purposeStateConflicts(EVENT, purposeState(statedPurposes(added), keptPurpose(purposeState(statedPurposes(before))))) };
+      },
+      conflictsById,
+    );
     expect(joined).toBeGreaterThan(150);
     expect(refused).toBeGreaterThan(0);
   });
 
   it('joined with new documents give the remit conflicts of all, or say that they cannot', () => {
-    let joined = 0;
-    let refused = 0;
-    for (let seed = 1; seed <= 300; seed++) {
-      const all = remits(seed, 2 + (seed % 30));
-      const rng = new Rng(seed, 4);
-      const addedDocs = new Set([...new Set(all.map((s) => s.document.id))].filter(() => rng.next() < 0.2));
-      const added = all.filter((s) => addedDocs.has(s.document.id));
-      const before = all.filter((s) => !addedDocs.has(s.document.id));
-      const whole = remitAccountConflicts(FORCE, remitAccounts(all))!;
-      const found = remitAccountConflicts(FORCE, remitAccounts(added, keptRemits(remitAccounts(before))));
-      if (!found) {
-        refused++;
-        continue;
-      }
-      joined++;
-      expect(byId(found), `seed ${seed}`).toEqual(byId(whole));
-    }
+    const { joined, refused } = joinTrials(
+      300,
+      (seed) => {
+        const all = remits(seed, 2 + (seed % 30));
+        const { added: addedDocs } = splitNew([...new Set(all.map((s) => s.document.id))], seed);
+        const added = all.filter((s) => addedDocs.includes(s.document.id));
+        const before = all.filter((s) => !addedDocs.includes(s.document.id));
+        const whole = remitAccountConflicts(FORCE, remitAccounts(all))!;
+        return { whole, joined: remitAccountConflicts(FORCE, remitAccounts(added, keptRemits(remitAccounts(before)))) };
+      },
+      conflictsById,
+    );
     expect(joined).toBeGreaterThan(150);
     expect(refused).toBeGreaterThan(0);
   });

@@ -136,24 +136,8 @@ export const accountKey = (a: Pick<DatingAccount, 'interval' | 'value' | 'explic
 
 const memberOf = (d: DocumentDating): AccountMember => ({ document: d.document, claimIds: sortedIds(d.carriers.map((s) => s.claim.id)) });
 
-/** Datings (in document order) as accounts, in the order of their first documents. */
-export function datingAccounts(datings: readonly DocumentDating[]): DatingAccount[] {
-  const accounts = new Map<string, DatingAccount>();
-  for (const d of datings) {
-    const spell = fromSpell(d);
-    const k = accountKey({ interval: d.interval, value: d.value, explicit: d.explicit, spell });
-    const member = memberOf(d);
-    const account = accounts.get(k);
-    if (!account) {
-      accounts.set(k, { interval: d.interval, value: d.value, explicit: d.explicit, spell, size: 1, first: member, representative: member, members: [member] });
-      continue;
-    }
-    account.size++;
-    account.members!.push(member);
-    if (account.representative.document.sourceKind !== INSPECTORATE && member.document.sourceKind === INSPECTORATE) account.representative = member;
-  }
-  return [...accounts.values()];
-}
+/** Datings as accounts, in the order of their first documents. */
+export const datingAccounts = (datings: readonly DocumentDating[]): DatingAccount[] => joinAccounts([], datings);
 
 /** Pairs of accounts that conflict: disjoint datings, one of them bounded; each pair as (larger, other), the earlier first on a tie. */
 export function opposedAccounts(accounts: readonly DatingAccount[]): Array<[DatingAccount, DatingAccount]> {
