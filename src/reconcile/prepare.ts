@@ -37,6 +37,19 @@ export interface PrepareOptions {
    * looks across documents, so a part alone would resolve differently.
    */
   entities?: EntityContext;
+  /**
+   * The episodes of the block's stage statements, and every episode each force and stage has, when
+   * they come from outside the block: new documents placed beside the stage skeletons of a graph
+   * (skeleton.ts). Episodes are otherwise assigned from the block's own stage statements.
+   */
+  episodes?: PlacedEpisodes;
+}
+
+export interface PlacedEpisodes {
+  /** Episode of each stage statement, by claim id. */
+  of: ReadonlyMap<string, number>;
+  /** Every episode (UNASSIGNED included) a statement of this force and stage has. */
+  known: (forceKey: string, stage: string) => readonly number[];
 }
 
 /** A detail (count, spell, cause, remit) tied to its force: the one its sentence names, else its document's. */
@@ -96,9 +109,9 @@ export function prepareBlock(input: ReconcileInput, options: PrepareOptions = {}
 
   // Stage events: episodes, and what each document is about.
   const stages = claimsOf('stageEvent').map((c) => stageStatement(c, docOf(c))).filter((s): s is StageStatement => s !== null);
-  const episodes = assignEpisodes(stages);
+  const episodes = options.episodes?.of ?? assignEpisodes(stages);
   const events = eventBlocks(stages, episodes);
-  const index = documentEventIndex(stages, episodes);
+  const index = documentEventIndex(stages, episodes, options.episodes?.known);
   const mainForceOf = mainForces(claimsOf('mention'));
   const passing = passingMentions(claimsOf('mention'), mainForceOf);
 
@@ -171,7 +184,11 @@ export interface DocumentEventIndex {
  * What each document is about: its main stage event (per force, or overall),
  * the episode its decisions belong to, and its only force.
  */
-function documentEventIndex(stages: readonly StageStatement[], episodes: ReadonlyMap<string, number>): DocumentEventIndex {
+function documentEventIndex(
+  stages: readonly StageStatement[],
+  episodes: ReadonlyMap<string, number>,
+  givenEpisodes?: (forceKey: string, stage: string) => readonly number[],
+): DocumentEventIndex {
   const byDoc = new Map<string, StageStatement[]>();
   for (const s of stages) pushTo(byDoc, s.document.id, s);
   const episodesOfForceStage = new Map<string, Set<number>>();
@@ -181,6 +198,7 @@ function documentEventIndex(stages: readonly StageStatement[], episodes: Readonl
     set.add(episodes.get(s.claim.id) ?? UNASSIGNED);
     episodesOfForceStage.set(k, set);
   }
+  const episodesOf = (forceKey: string, stage: string): Iterable<number> => givenEpisodes?.(forceKey, stage) ?? episodesOfForceStage.get(`${forceKey}|${stage}`) ?? [];
 
   /** The most stated (force, stage, change, episode) among statements; ties go to the one stated first. */
   const mostStated = (list: readonly StageStatement[]): DocumentEvent | null => {
@@ -219,7 +237,7 @@ function documentEventIndex(stages: readonly StageStatement[], episodes: Readonl
     if (exact) return exact.episode;
     const any = mostStated(own);
     if (any) return any.episode;
-    const known = [...(episodesOfForceStage.get(`${forceKey}|${stage}`) ?? [])].filter((e) => e !== UNASSIGNED);
+    const known = [...episodesOf(forceKey, stage)].filter((e) => e !== UNASSIGNED);
     if (known.length === 0) return 0;
     return known.length === 1 ? known[0]! : UNASSIGNED;
   };

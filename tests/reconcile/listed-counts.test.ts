@@ -43,7 +43,7 @@ function documents(seed: number, count: number): Doc[] {
 
 function stateOf(docs: readonly Doc[]): ListedCountState {
   const text = new Map(docs.flatMap((d) => [...d.sentences]));
-  return listedCountStates(docs.flatMap((d) => d.placed), text, () => MAIN)[0] ?? { event: EVENT, stage: 'Engage', change: 'exited', statings: [], lists: [] };
+  return listedCountStates(docs.flatMap((d) => d.placed), text, () => MAIN)[0] ?? { event: EVENT, forceKey: FORCE.key, stage: 'Engage', change: 'exited', statings: [], lists: [] };
 }
 
 

@@ -146,6 +146,7 @@ export interface ReasonList {
 /** What the listed-count rule compares for one event: the stating sentences, and the inspectorate's lists of reasons. */
 export interface ListedCountState {
   event: string;
+  forceKey: string;
   /** The event's stage and change, as a conflict's subject names them. */
   stage: string;
   change: string;
@@ -176,7 +177,7 @@ export function listedCountStates(
     const main = mainEvent(doc, p.force.key);
     if (!main) continue;
     const event = eventKey(main.force.key, main.stage, main.change, main.episode);
-    if (!states.has(event)) states.set(event, { event, stage: main.stage, change: main.change, statings: [], lists: [] });
+    if (!states.has(event)) states.set(event, { event, forceKey: main.force.key, stage: main.stage, change: main.change, statings: [], lists: [] });
     if (p.event === event) {
       const r = reasons.get(`${doc}|${event}`) ?? { event, areas: [] };
       r.areas.push(p);
