@@ -120,6 +120,7 @@ export function episodeGeometry(cuts: readonly Cut[]) {
     return out;
   };
   return {
+    compatibleWith,
     /** The episode of a statement placed first (isPlacedFirst): the cuts wholly before it. */
     boundedEpisode(s: StageStatement): number {
       const cut = cutOf(s);

@@ -51,7 +51,7 @@ const eventOf = (b: EventBlock | DecisionBlock): RuleEvent => ({ key: b.key, for
 const INSPECTION = /\b(?:inspect\w*|watchdog|HMICFRS|HMIC)\b/i;
 
 /** What each document says caused an entry event: its causes (spells of that episode) and the concerns it names, those from an inspection apart. */
-function reasonsFor(block: PreparedBlock, event: EventBlock, causes: readonly Statement[], findings: PreparedBlock['findings']): StatedReasons[] {
+export function reasonsFor(block: Pick<PreparedBlock, 'index' | 'sentenceText'>, event: Pick<EventBlock, 'force' | 'stage' | 'episode'>, causes: readonly Statement[], findings: PreparedBlock['findings']): StatedReasons[] {
   const reasons = new Map<string, StatedReasons & { causes: Statement[]; findings: Statement[] }>();
   const of = (d: ReconcileDocument) => reasons.get(d.id) ?? reasons.set(d.id, { document: d, causes: [], findings: [], concerns: 0 }).get(d.id)!;
   for (const c of causes) {

@@ -23,6 +23,8 @@ export interface StageSkeleton {
   exits: Interval[];
   /** The dated entries' intervals, each once, sorted. */
   entries: Interval[];
+  /** The open statements' intervals, each once, sorted: what a moved cut is checked against. */
+  open: Interval[];
   /**
    * Each (episode, change) a statement holds, with the claim from which it is held: '' when a
    * statement placed first holds it (it is there for every open statement), else the smallest id of
@@ -55,12 +57,32 @@ export function skeletonOf(group: readonly StageStatement[], episodes: ReadonlyM
     statements: group.length,
     exits: distinct(group.map(cutOf).filter((c): c is Interval => c !== null)),
     entries: distinct(group.filter((s) => s.change === 'entered' && isBounded(s.interval)).map((s) => s.interval)),
+    open: distinct(group.filter((s) => !isPlacedFirst(s)).map((s) => s.interval)),
     anchors: [...anchors.values()].sort((a, b) => a.episode - b.episode || cmp(a.change, b.change)),
     episodes: [...new Set(group.map((s) => episodes.get(s.claim.id) ?? UNASSIGNED))].sort((a, b) => a - b),
   };
 }
 
 const sameCuts = (a: readonly Cut[], b: readonly Cut[]): boolean => a.length === b.length && a.every((c, i) => c.lo === b[i]!.lo && c.hi === b[i]!.hi);
+
+type Geometry = ReturnType<typeof episodeGeometry>;
+
+/**
+ * Whether the statements a skeleton stands for fall in the same episodes under two sets of cuts:
+ * each exit in the same cut, each dated entry after the same cuts, each open interval compatible
+ * with the same episodes. Their documents' episodes and the changes each episode holds then stay,
+ * and so does every placement.
+ */
+function sameEpisodes(skeleton: StageSkeleton, before: Geometry, after: Geometry): boolean {
+  const exit = (i: Interval) => ({ change: 'exited', interval: i }) as StageStatement;
+  const entry = (i: Interval) => ({ change: 'entered', interval: i }) as StageStatement;
+  const same = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((x, k) => x === b[k]);
+  return (
+    skeleton.exits.every((i) => before.boundedEpisode(exit(i)) === after.boundedEpisode(exit(i))) &&
+    skeleton.entries.every((i) => before.boundedEpisode(entry(i)) === after.boundedEpisode(entry(i))) &&
+    skeleton.open.every((i) => same(before.compatibleWith(i), after.compatibleWith(i)))
+  );
+}
 
 /**
  * New statements of one group placed beside those the skeleton stands for: their episodes, as
@@ -75,8 +97,10 @@ export function joinSkeleton(skeleton: StageSkeleton, added: readonly StageState
   const entries = distinct([...skeleton.entries, ...group.filter((s) => s.change === 'entered' && isBounded(s.interval)).map((s) => s.interval)]);
   const cuts = exitCuts(exits, entries);
   const earlier = skeleton.statements > 0;
-  if (earlier && !sameCuts(cuts, exitCuts(skeleton.exits, skeleton.entries))) return null;
   const geometry = episodeGeometry(cuts);
+  // Cuts that moved (an exit reported a day later widens its cut) move no earlier statement when
+  // every earlier interval falls in the same episodes under both.
+  if (earlier && !sameCuts(cuts, exitCuts(skeleton.exits, skeleton.entries)) && !sameEpisodes(skeleton, episodeGeometry(exitCuts(skeleton.exits, skeleton.entries)), geometry)) return null;
 
   const anchors = new Map(skeleton.anchors.map((a) => [anchorKey(a.episode, a.change), { ...a }]));
   const known = new Set(skeleton.episodes);
@@ -109,6 +133,7 @@ export function joinSkeleton(skeleton: StageSkeleton, added: readonly StageState
       statements: skeleton.statements + group.length,
       exits,
       entries,
+      open: distinct([...skeleton.open, ...group.filter((s) => !isPlacedFirst(s)).map((s) => s.interval)]),
       anchors: [...anchors.values()].sort((a, b) => a.episode - b.episode || cmp(a.change, b.change)),
       episodes: [...known].sort((a, b) => a - b),
     },

@@ -200,7 +200,10 @@ export function listedCountStates(
     if (!found || found.n < areas.length) continue;
     states.get(event)!.statings.push({ key, member: memberOf(areas), n: found.n, text: found.text, force });
   }
-  for (const state of states.values()) state.statings.sort((a, b) => cmp(a.key, b.key));
+  for (const state of states.values()) {
+    state.statings.sort((a, b) => cmp(a.key, b.key));
+    state.lists.sort((a, b) => cmp(reasonListKey(a), reasonListKey(b)));
+  }
   return [...states.values()].filter((s) => s.statings.length > 0 || s.lists.length > 0).sort((a, b) => cmp(a.event, b.event));
 }
 
@@ -229,6 +232,7 @@ export function keptListedCount(state: ListedCountState): ListedCountState {
 export function joinListedCount(kept: ListedCountState, added: ListedCountState): ListedCountState {
   const lists = kept.lists.map((l) => ({ ...l, members: l.members ? [...l.members] : null }));
   for (const l of added.lists) for (const member of l.members!) addReasonList(lists, { items: l.items, text: l.text, member });
+  lists.sort((a, b) => cmp(reasonListKey(a), reasonListKey(b)));
   return { ...kept, statings: [...kept.statings, ...added.statings].sort((a, b) => cmp(a.key, b.key)), lists };
 }
 

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { analyseFile, isAnalysed, type AnalysedFile } from '../../pipelines/analyse.ts';
+import { generateDocuments } from '../../src/generate/corpus.ts';
+import { loadKnowledge } from '../../src/knowledge/index.ts';
+import type { EntityRef } from '../../src/model/claim.ts';
+import { actorSideResolver } from '../../src/reconcile/actors.ts';
+import { canonicalClaims, resolveEntities } from '../../src/reconcile/entities.ts';
+import { reconcileInput as inputOf } from '../../src/reconcile/input.ts';
+import { joinLedger, ledgerOf, placeBeside, stageStatementsOf, type ForceLedger } from '../../src/reconcile/ledger.ts';
+import { prepareBlock, type EntityContext } from '../../src/reconcile/prepare.ts';
+import { ruleConflicts, ruleStates } from '../../src/reconcile/rules.ts';
+import { analyseFixture, devDocumentNames } from '../helpers/fixtures.ts';
+import { conflictsById, splitNew } from '../helpers/joins.ts';
+
+const knowledge = loadKnowledge();
+const reconcileInput = (docs: readonly AnalysedFile[]) => inputOf(docs.map((a) => ({ document: a.document, claims: a.claims, sentences: a.analysis.sentences })));
+
+/** People's canonical names and sides as the whole corpus gives them: what the graph's resolutions hold. */
+function entityContext(all: readonly AnalysedFile[]): EntityContext {
+  const claims = all.flatMap((a) => a.claims);
+  const resolution = resolveEntities([...claims].sort((a, b) => (a.id < b.id ? -1 : 1)));
+  const sideOf = actorSideResolver(canonicalClaims(claims, resolution), knowledge);
+  const personSides = new Map<string, ReturnType<typeof sideOf>>();
+  for (const c of claims) {
+    for (const e of [c.subject, ...c.links.map((l) => l.entity)]) {
+      if (e?.type !== 'Person') continue;
+      const canonical = resolution.canonical.get(e.key) ?? e;
+      personSides.set(canonical.key, sideOf(canonical));
+    }
+  }
+  return { canonical: resolution.canonical, personSides };
+}
+
+function forcesOf(all: readonly AnalysedFile[]): EntityRef[] {
+  const forces = new Map<string, EntityRef>();
+  for (const a of all) for (const c of a.claims) if (c.kind === 'stageEvent' && c.subject?.type === 'Force') forces.set(c.subject.key, c.subject);
+  return [...forces.values()].sort((a, b) => (a.key < b.key ? -1 : 1));
+}
+
+describe('a force ledger', () => {
+  const generated = [...generateDocuments({ count: 160, seed: 5 })].map((doc, i) => {
+    const result = analyseFile({ path: `generated/${i}.txt`, relativePath: doc.path, bytes: Buffer.from(doc.text) }, { today: '2025-07-01' });
+    if (!isAnalysed(result)) throw new Error(`generated ${doc.path} did not parse`);
+    return result;
+  });
+  const all = [...devDocumentNames().map((name) => analyseFixture(name)), ...generated];
+  const entities = entityContext(all);
+  const forces = forcesOf(all);
+  const prepared = (docs: readonly AnalysedFile[]) => prepareBlock(reconcileInput(docs), { knowledge, entities });
+
+  it('joined with new documents is the ledger of all of them, and gives the touched blocks\' conflicts of all, or says it cannot', () => {
+    let joined = 0;
+    let refused = 0;
+    let moved = 0;
+    for (const seed of [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]) {
+      const { before, added } = splitNew(all, seed, 0.08);
+      const whole = prepared(all);
+      const earlier = prepared(before);
+      const ledgers = new Map<string, ForceLedger>(forces.map((f) => [f.key, ledgerOf(earlier, f)]));
+      const placed = placeBeside(stageStatementsOf(reconcileInput(added)), (force, stage) => ledgers.get(force)?.skeletons.find((s) => s.stage === stage)?.skeleton ?? null);
+      // A new cut, or a change held where none was: every force is recomputed whole.
+      if (!placed) {
+        moved++;
+        continue;
+      }
+      const addedBlock = prepareBlock(reconcileInput(added), { knowledge, entities, episodes: placed.episodes });
+      const wholeConflicts = new Map(ruleConflicts(ruleStates(whole)).map((b) => [b.block, b.conflicts!]));
+      for (const force of forces) {
+        const result = joinLedger(ledgers.get(force.key)!, addedBlock, placed.skeletons);
+        if (!result) {
+          refused++;
+          continue;
+        }
+        joined++;
+        expect(result.ledger, `seed ${seed}, ${force.name}`).toEqual(ledgerOf(whole, force));
+        for (const block of result.touched) {
+          expect(conflictsById(block.conflicts!), `seed ${seed}, ${block.block}`).toEqual(conflictsById(wholeConflicts.get(block.block) ?? []));
+        }
+      }
+    }
+    // Most forces join; some seeds move an episode, some blocks lack kept documents.
+    expect(joined).toBeGreaterThan(5 * refused);
+    expect(moved).toBeLessThan(8);
+  });
+});
