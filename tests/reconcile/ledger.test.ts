@@ -6,7 +6,8 @@ import type { EntityRef } from '../../src/model/claim.ts';
 import { actorSideResolver } from '../../src/reconcile/actors.ts';
 import { canonicalClaims, resolveEntities } from '../../src/reconcile/entities.ts';
 import { reconcileInput as inputOf } from '../../src/reconcile/input.ts';
-import { joinLedger, ledgerOf, placeBeside, stageStatementsOf, type ForceLedger } from '../../src/reconcile/ledger.ts';
+import { LEDGER_VERSION, joinLedger, ledgerOf, placeBeside, stageStatementsOf, type ForceLedger } from '../../src/reconcile/ledger.ts';
+import { ledgerRecordOf, parseLedgerRecord } from '../../src/graph/ledger-record.ts';
 import { prepareBlock, type EntityContext } from '../../src/reconcile/prepare.ts';
 import { ruleConflicts, ruleStates } from '../../src/reconcile/rules.ts';
 import { analyseFixture, devDocumentNames } from '../helpers/fixtures.ts';
@@ -81,5 +82,20 @@ describe('a force ledger', () => {
     // Most forces join; some seeds move an episode, some blocks lack kept documents.
     expect(joined).toBeGreaterThan(5 * refused);
     expect(moved).toBeLessThan(8);
+  });
+
+  it('reads back as written, open intervals and all; another version, another force or a broken record reads as none', () => {
+    const whole = prepared(all);
+    let open = 0;
+    for (const force of forces) {
+      const ledger = ledgerOf(whole, force);
+      const record = ledgerRecordOf(ledger);
+      open += (record.match(/"-?inf"/g) ?? []).length;
+      expect(parseLedgerRecord(record, force.key), force.name).toEqual(ledger);
+      expect(parseLedgerRecord(record, 'force:other')).toBeNull();
+      expect(parseLedgerRecord(record.replace(`"version":${LEDGER_VERSION}`, `"version":${LEDGER_VERSION + 1}`), force.key)).toBeNull();
+      expect(parseLedgerRecord(record.slice(0, -2), force.key)).toBeNull();
+    }
+    expect(open).toBeGreaterThan(0);
   });
 });

@@ -1,0 +1,143 @@
+// A force's ledger (src/reconcile/ledger.ts) as the graph keeps it: one JSON
+// string on the force's (:Ledger) node, validated when read. Intervals may be
+// open (an infinite end), which JSON cannot say: an infinite end is written
+// as the string "-inf" or "inf".
+import { z } from 'zod';
+import { Claim, EntityRef } from '../model/claim.ts';
+import { LEDGER_VERSION, type ForceLedger } from '../reconcile/ledger.ts';
+
+const end = z.union([z.number(), z.literal('-inf'), z.literal('inf')]).transform((x) => (x === '-inf' ? -Infinity : x === 'inf' ? Infinity : x));
+const Interval = z.object({ lo: end, hi: end });
+const Document = z.object({ id: z.string(), fileName: z.string(), publisher: z.string(), sourceKind: z.string(), publishedAt: z.string().nullable() });
+const Member = z.object({ document: Document, claimIds: z.array(z.string()) });
+const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+const RuleEvent = z.object({ key: z.string(), force: EntityRef, stage: z.string(), change: z.string(), episode: z.number().int() });
+const Statement = z.object({ claim: Claim, document: Document, subject: EntityRef.nullable(), predicate: z.string(), object: z.string(), qualifiers: z.record(z.string(), scalar) });
+
+const Skeleton = z.object({
+  statements: z.number().int().min(0),
+  exits: z.array(Interval),
+  entries: z.array(Interval),
+  open: z.array(Interval),
+  anchors: z.array(z.object({ episode: z.number().int(), change: z.string(), from: z.string() })),
+  episodes: z.array(z.number().int()),
+});
+
+const States = z.object({
+  events: z.array(
+    z.object({
+      event: RuleEvent,
+      consensus: z.object({
+        datings: z.array(z.object({ interval: Interval, documents: z.number().int() })),
+        candidates: z.array(
+          z.object({
+            date: z.string(),
+            precision: z.string().nullable(),
+            interval: Interval,
+            last: z.object({ document: Document, start: z.number(), claimId: z.string() }),
+          }),
+        ),
+      }),
+      accounts: z.array(
+        z.object({
+          interval: Interval,
+          value: z.string(),
+          explicit: z.boolean(),
+          spell: z.boolean(),
+          size: z.number().int(),
+          first: Member,
+          representative: Member,
+          members: z.array(Member).nullable(),
+        }),
+      ),
+    }),
+  ),
+  deciders: z.array(
+    z.object({
+      event: RuleEvent,
+      accounts: z.array(
+        z.object({
+          sides: z.array(z.string()),
+          people: z.array(z.string()),
+          onlyPeople: z.boolean(),
+          byTitle: z.boolean(),
+          value: z.string(),
+          size: z.number().int(),
+          members: z.array(Member).nullable(),
+        }),
+      ),
+    }),
+  ),
+  areas: z.array(
+    z.object({
+      subject: z.object({ key: z.string(), force: z.object({ name: z.string() }).passthrough(), stage: z.string(), change: z.string(), polarity: z.string() }),
+      forceKey: z.string(),
+      lists: z.array(
+        z.object({
+          inspectorate: z.boolean(),
+          areas: z.array(z.object({ text: z.string(), peel: z.string() })),
+          size: z.number().int(),
+          first: Member,
+          members: z.array(Member).nullable(),
+        }),
+      ),
+    }),
+  ),
+  listed: z.array(
+    z.object({
+      event: z.string(),
+      forceKey: z.string(),
+      stage: z.string(),
+      change: z.string(),
+      statings: z.array(z.object({ key: z.string(), member: Member, n: z.number(), text: z.string(), force: z.string() })),
+      lists: z.array(z.object({ items: z.number().int(), text: z.string(), size: z.number().int(), members: z.array(Member).nullable() })),
+    }),
+  ),
+  purposes: z.array(
+    z.object({
+      event: RuleEvent,
+      state: z.object({
+        causes: z.array(z.object({ side: z.enum(['cause', 'findings']), value: z.string(), member: Member })),
+        findings: z.array(z.object({ side: z.enum(['cause', 'findings']), value: z.string(), member: Member })).nullable(),
+        findingsCount: z.number().int(),
+      }),
+    }),
+  ),
+  counts: z.array(
+    z.object({
+      key: z.string(),
+      forceKey: z.string(),
+      statements: z.array(
+        Statement.extend({ force: EntityRef, topic: z.string(), counted: z.string(), n: z.number(), ordinal: z.boolean(), window: z.number().nullable() }),
+      ),
+    }),
+  ),
+  remits: z.array(z.object({ force: EntityRef, accounts: z.array(z.object({ value: z.string(), size: z.number().int(), members: z.array(Member).nullable() })) })),
+});
+
+const LedgerJson = z.object({
+  version: z.literal(LEDGER_VERSION),
+  force: EntityRef,
+  skeletons: z.array(z.object({ stage: z.string(), skeleton: Skeleton })),
+  states: States,
+  conflicts: z.array(z.object({ block: z.string(), ids: z.array(z.string()) })),
+});
+
+/** A ledger as the JSON string kept on its node. Pure. */
+export function ledgerRecordOf(ledger: ForceLedger): string {
+  return JSON.stringify(ledger, (_key, value) => (value === Infinity ? 'inf' : value === -Infinity ? '-inf' : value));
+}
+
+/** The ledger kept for a force, or null when there is none, one of another version, or one that does not parse (the force is then recomputed whole). */
+export function parseLedgerRecord(value: unknown, forceKey: string): ForceLedger | null {
+  if (typeof value !== 'string') return null;
+  let json: unknown;
+  try {
+    json = JSON.parse(value);
+  } catch {
+    return null;
+  }
+  const parsed = LedgerJson.safeParse(json);
+  if (!parsed.success || parsed.data.force.key !== forceKey) return null;
+  return parsed.data as ForceLedger;
+}
