@@ -87,6 +87,9 @@ export interface AccountMember {
   claimIds: string[];
 }
 
+/** Members in document order. */
+export const memberOrder = (a: AccountMember, b: AccountMember): number => documentOrder(a.document, b.document);
+
 /** A conflict side's document fields. */
 export const documentSide = (d: ReconcileDocument): Omit<ConflictSide, 'value' | 'claimIds'> => ({
   documentId: d.id,

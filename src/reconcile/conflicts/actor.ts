@@ -17,7 +17,7 @@ import type { DecisionBlock } from '../decisions.ts';
 import { UNASSIGNED } from '../episodes.ts';
 import type { DecisionStatement } from '../normalise.ts';
 import { eventSubject } from '../stage-events.ts';
-import { documentOrder, documentSide, eventConflict, type AccountMember } from '../support.ts';
+import { documentOrder, documentSide, eventConflict, memberOrder, type AccountMember } from '../support.ts';
 import type { Conflict } from '../types.ts';
 
 /** Documents naming the same deciders: the same sides, the same people, in the same words. */
@@ -72,9 +72,10 @@ export function deciderAccounts(documents: ReturnType<typeof deciderDatings>, jo
     const held = accounts.get(k) ?? { ...account, size: 0, members: [] };
     held.size++;
     held.members?.push(member);
-    held.members?.sort((x, y) => documentOrder(x.document, y.document));
     accounts.set(k, held);
   }
+  // Sorted once: already in order but for what was joined (a sort per member would be quadratic).
+  for (const a of accounts.values()) a.members?.sort(memberOrder);
   return [...accounts.keys()].sort(cmp).map((k) => accounts.get(k)!);
 }
 

@@ -20,7 +20,7 @@ import { stableId } from '../../util/hash.ts';
 import { cmp, pushTo } from '../collections.ts';
 import { UNASSIGNED } from '../episodes.ts';
 import { INSPECTORATE, type PlacedArea } from '../areas.ts';
-import { documentOrder, documentSide, type AccountMember } from '../support.ts';
+import { documentOrder, documentSide, memberOrder, type AccountMember } from '../support.ts';
 import type { Conflict } from '../types.ts';
 import { contentWords, sharedWords } from '../words.ts';
 
@@ -150,11 +150,10 @@ export function areaLists(documents: readonly PlacedArea[][], joinedTo: readonly
     }
     held.size++;
     if (documentOrder(member.document, held.first.document) < 0) held.first = member;
-    if (held.members) {
-      held.members.push(member);
-      held.members.sort((a, b) => documentOrder(a.document, b.document));
-    }
+    held.members?.push(member);
   }
+  // Sorted once: already in order but for what was joined (a sort per member would be quadratic).
+  for (const l of lists.values()) l.members?.sort(memberOrder);
   return [...lists.values()].sort((a, b) => documentOrder(a.first.document, b.first.document));
 }
 

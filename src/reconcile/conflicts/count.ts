@@ -22,7 +22,7 @@ import { INSPECTORATE, type DocumentEvent, type PlacedArea } from '../areas.ts';
 import { dayOf } from '../intervals.ts';
 import type { Statement } from '../normalise.ts';
 import { eventKey } from '../stage-events.ts';
-import { documentOrder, documentSide, sideOf, type AccountMember } from '../support.ts';
+import { documentOrder, documentSide, memberOrder, sideOf, type AccountMember } from '../support.ts';
 import type { Conflict } from '../types.ts';
 
 const listText = (areas: readonly PlacedArea[]): string => areas.map((a) => a.statement.text).join('; ');
@@ -203,6 +203,8 @@ export function listedCountStates(
   for (const state of states.values()) {
     state.statings.sort((a, b) => cmp(a.key, b.key));
     state.lists.sort((a, b) => cmp(reasonListKey(a), reasonListKey(b)));
+    // Sorted once: a sort per member would be quadratic.
+    for (const l of state.lists) l.members?.sort(memberOrder);
   }
   return [...states.values()].filter((s) => s.statings.length > 0 || s.lists.length > 0).sort((a, b) => cmp(a.event, b.event));
 }
@@ -214,10 +216,7 @@ function addReasonList(lists: ReasonList[], list: { items: number; text: string;
     return;
   }
   held.size++;
-  if (held.members) {
-    held.members.push(list.member);
-    held.members.sort((a, b) => documentOrder(a.document, b.document));
-  }
+  held.members?.push(list.member);
 }
 
 /** What can disagree: a list of two items or more, and a stated number that differs. */
@@ -233,6 +232,7 @@ export function joinListedCount(kept: ListedCountState, added: ListedCountState)
   const lists = kept.lists.map((l) => ({ ...l, members: l.members ? [...l.members] : null }));
   for (const l of added.lists) for (const member of l.members!) addReasonList(lists, { items: l.items, text: l.text, member });
   lists.sort((a, b) => cmp(reasonListKey(a), reasonListKey(b)));
+  for (const l of lists) l.members?.sort(memberOrder);
   return { ...kept, statings: [...kept.statings, ...added.statings].sort((a, b) => cmp(a.key, b.key)), lists };
 }
 

@@ -22,7 +22,7 @@ import { UNASSIGNED } from '../episodes.ts';
 import { INSPECTORATE } from '../areas.ts';
 import { dateInterval, describeInterval, intersect, isBounded, isoOfDay, overlaps, width, type Interval } from '../intervals.ts';
 import type { Statement, StageStatement } from '../normalise.ts';
-import { documentOrder, documentSide, eventConflict, type AccountMember } from '../support.ts';
+import { documentOrder, documentSide, eventConflict, memberOrder, type AccountMember } from '../support.ts';
 import type { Conflict, ReconcileDocument } from '../types.ts';
 
 /** The stage event a block is about, and every statement of it. */
@@ -203,10 +203,7 @@ export function joinAccounts(accounts: readonly DatingAccount[], added: readonly
       continue;
     }
     account.size++;
-    if (account.members) {
-      account.members.push(member);
-      account.members.sort((x, y) => documentOrder(x.document, y.document));
-    }
+    account.members?.push(member);
     const before = (x: AccountMember, y: AccountMember) => documentOrder(x.document, y.document) < 0;
     if (before(member, account.first)) account.first = member;
     const inspectorate = (x: AccountMember) => x.document.sourceKind === INSPECTORATE;
@@ -215,6 +212,8 @@ export function joinAccounts(accounts: readonly DatingAccount[], added: readonly
       account.representative = member;
     }
   }
+  // Sorted once: already in order but for what was joined (a sort per member would be quadratic).
+  for (const a of byKey.values()) a.members?.sort(memberOrder);
   return [...byKey.values()].sort((a, b) => documentOrder(a.first.document, b.first.document));
 }
 

@@ -8,7 +8,7 @@
 import { stableId } from '../../util/hash.ts';
 import { cmp, pushTo } from '../collections.ts';
 import type { Statement } from '../normalise.ts';
-import { documentOrder, documentSide, type AccountMember } from '../support.ts';
+import { documentOrder, documentSide, memberOrder, type AccountMember } from '../support.ts';
 import type { Conflict } from '../types.ts';
 
 /** The inspectorate's documents stating its remit in the same words (one remit each). */
@@ -31,9 +31,10 @@ export function remitAccounts(remits: readonly Statement[], joinedTo: readonly R
     const held = accounts.get(value) ?? { value, size: 0, members: [] };
     held.size++;
     held.members?.push({ document: rs[0]!.document, claimIds: [...new Set(rs.map((r) => r.claim.id))].sort(cmp) });
-    held.members?.sort((a, b) => documentOrder(a.document, b.document));
     accounts.set(value, held);
   }
+  // Sorted once: already in order but for what was joined (a sort per member would be quadratic).
+  for (const a of accounts.values()) a.members?.sort(memberOrder);
   return [...accounts.keys()].sort(cmp).map((k) => accounts.get(k)!);
 }
 
