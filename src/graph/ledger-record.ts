@@ -1,10 +1,14 @@
 // A force's ledger (src/reconcile/ledger.ts) as the graph keeps it: one JSON
 // string on the force's (:Ledger) node, validated when read. Intervals may be
 // open (an infinite end), which JSON cannot say: an infinite end is written
-// as the string "-inf" or "inf".
+// as the string "-inf" or "inf". A document is written once, in the record's
+// table of documents, and named elsewhere by its place there ({"doc": n}):
+// most of a ledger's members are documents, and the same document is a
+// member of several accounts.
 import { z } from 'zod';
 import { Claim, EntityRef } from '../model/claim.ts';
 import { LEDGER_VERSION, type ForceLedger } from '../reconcile/ledger.ts';
+import type { ReconcileDocument } from '../reconcile/types.ts';
 
 const end = z.union([z.number(), z.literal('-inf'), z.literal('inf')]).transform((x) => (x === '-inf' ? -Infinity : x === 'inf' ? Infinity : x));
 const Interval = z.object({ lo: end, hi: end });
@@ -117,15 +121,51 @@ const States = z.object({
 
 const LedgerJson = z.object({
   version: z.literal(LEDGER_VERSION),
+  documents: z.array(Document),
   force: EntityRef,
   skeletons: z.array(z.object({ stage: z.string(), skeleton: Skeleton })),
   states: States,
   conflicts: z.array(z.object({ block: z.string(), ids: z.array(z.string()) })),
 });
 
+const isDocument = (x: unknown): x is ReconcileDocument => {
+  if (!x || typeof x !== 'object' || Array.isArray(x)) return false;
+  const keys = Object.keys(x);
+  return keys.length === 5 && DOCUMENT_KEYS.every((k) => keys.includes(k));
+};
+const DOCUMENT_KEYS = ['id', 'fileName', 'publisher', 'sourceKind', 'publishedAt'];
+
 /** A ledger as the JSON string kept on its node. Pure. */
 export function ledgerRecordOf(ledger: ForceLedger): string {
-  return JSON.stringify(ledger, (_key, value) => (value === Infinity ? 'inf' : value === -Infinity ? '-inf' : value));
+  const documents: ReconcileDocument[] = [];
+  const places = new Map<string, number>();
+  const body = JSON.stringify({ ...ledger, documents: [] }, (_key, value: unknown) => {
+    if (value === Infinity) return 'inf';
+    if (value === -Infinity) return '-inf';
+    if (!isDocument(value)) return value;
+    let place = places.get(value.id);
+    if (place === undefined) {
+      places.set(value.id, (place = documents.length));
+      documents.push(value);
+    }
+    return { doc: place };
+  });
+  // The table goes in last, filled as the body named its documents.
+  return body.replace(/"documents":\[\]/, `"documents":${JSON.stringify(documents)}`);
+}
+
+/** Every {"doc": n} of a parsed record put back as the document it names; false when one names none. */
+function restoreDocuments(node: unknown, documents: readonly unknown[]): boolean {
+  if (!node || typeof node !== 'object') return true;
+  const entries = Array.isArray(node) ? node.entries() : Object.entries(node);
+  for (const [key, value] of entries) {
+    if (value && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 1 && typeof (value as { doc?: unknown }).doc === 'number') {
+      const document = documents[(value as { doc: number }).doc];
+      if (!document) return false;
+      (node as Record<string | number, unknown>)[key] = document;
+    } else if (!restoreDocuments(value, documents)) return false;
+  }
+  return true;
 }
 
 /** The ledger kept for a force, or null when there is none, one of another version, or one that does not parse (the force is then recomputed whole). */
@@ -137,7 +177,10 @@ export function parseLedgerRecord(value: unknown, forceKey: string): ForceLedger
   } catch {
     return null;
   }
+  const documents = (json as { documents?: unknown }).documents;
+  if (!Array.isArray(documents) || !restoreDocuments({ ...(json as object), documents: [] }, documents)) return null;
   const parsed = LedgerJson.safeParse(json);
   if (!parsed.success || parsed.data.force.key !== forceKey) return null;
-  return parsed.data as ForceLedger;
+  const { documents: _, ...ledger } = parsed.data;
+  return ledger as ForceLedger;
 }
