@@ -167,10 +167,20 @@ function dissent(lists: readonly AreaList[]) {
   return { refs, dissenting, areasOf };
 }
 
-/** Lists as kept between runs: members only of the inspectorate's lists and of dissenting ones; other secondary lists not at all. */
+/**
+ * Lists as kept between runs: the inspectorate's (their members only when two of them conflict,
+ * both complete; a source is set against a list's first document) and the dissenting ones with
+ * their members; other secondary lists not at all.
+ */
 export function keptAreaLists(lists: readonly AreaList[]): AreaList[] {
-  const { dissenting } = dissent(lists);
-  return lists.filter((l) => l.inspectorate || dissenting.has(l));
+  const { refs, dissenting, areasOf } = dissent(lists);
+  const paired = new Set<AreaList>();
+  for (const a of refs) {
+    for (const b of refs) {
+      if (a !== b && compareAreas(areasOf.get(a)!, areasOf.get(b)!, true)) paired.add(a).add(b);
+    }
+  }
+  return lists.filter((l) => l.inspectorate || dissenting.has(l)).map((l) => (l.inspectorate && !paired.has(l) ? { ...l, members: null } : l));
 }
 
 /**
