@@ -19,6 +19,7 @@
 // gets its record made again from those claims (rebuilt in write-reconciled),
 // so a graph written before a record version reads from records again.
 import { z } from 'zod';
+import { parseJsonString } from '../util/json.ts';
 import { Claim } from '../model/claim.ts';
 
 /** Bumped when the record's shape or content changes: a record of another version is not read. */
@@ -95,13 +96,9 @@ export function blockRecordOf(documentId: string, claims: readonly Claim[], sent
 
 /** The record kept on a document node, or null when it has none, one of another version, or one that does not parse (its claims are then read one by one). */
 export function parseBlockRecord(value: unknown, documentId: string): BlockRecord | null {
-  if (typeof value !== 'string') return null;
-  let json: unknown;
-  try {
-    json = JSON.parse(value);
-  } catch {
-    return null;
-  }
+  const read = parseJsonString(value);
+  if (!read) return null;
+  const json = read.json;
   // Each claim gets its document's id back in place (the parsed JSON is this function's own), then all is validated.
   const claims = (json as { claims?: unknown }).claims;
   if (Array.isArray(claims)) for (const c of claims) if (c && typeof c === 'object') (c as Record<string, unknown>).documentId = documentId;

@@ -6,6 +6,7 @@
 // most of a ledger's members are documents, and the same document is a
 // member of several accounts.
 import { z } from 'zod';
+import { parseJsonString } from '../util/json.ts';
 import { Claim, EntityRef } from '../model/claim.ts';
 import { LEDGER_VERSION, type ForceLedger } from '../reconcile/ledger.ts';
 import type { ReconcileDocument } from '../reconcile/types.ts';
@@ -170,13 +171,9 @@ function restoreDocuments(node: unknown, documents: readonly unknown[]): boolean
 
 /** The ledger kept for a force, or null when there is none, one of another version, or one that does not parse (the force is then recomputed whole). */
 export function parseLedgerRecord(value: unknown, forceKey: string): ForceLedger | null {
-  if (typeof value !== 'string') return null;
-  let json: unknown;
-  try {
-    json = JSON.parse(value);
-  } catch {
-    return null;
-  }
+  const read = parseJsonString(value);
+  if (!read) return null;
+  const json = read.json;
   const documents = (json as { documents?: unknown }).documents;
   if (!Array.isArray(documents) || !restoreDocuments({ ...(json as object), documents: [] }, documents)) return null;
   const parsed = LedgerJson.safeParse(json);
