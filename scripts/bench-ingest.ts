@@ -85,6 +85,8 @@ reconcileFigures.claims = await driver
   .then((r) => r.records[0]!.get('n').toNumber() as number)
   .catch(() => null);
 clearInterval(sampler);
+// The peak so far: load and full reconciliation, before any documents are added (whose ingests come next).
+const reconcileMaxRss = process.resourceUsage().maxRSS * 1024;
 
 // Adding documents to the graph just built, then the same into an empty graph: both incremental ingests as a user runs them.
 const incremental: Record<string, unknown> = {};
@@ -155,6 +157,7 @@ console.log(
     reconcile: reconcileFigures,
     incremental,
     ingestMaxRss,
+    reconcileMaxRss,
     nodes,
     relationships,
     peakRssSampled: peakSampled,
