@@ -13,12 +13,12 @@
 // Pure.
 import type { Claim, EntityRef } from '../model/claim.ts';
 import { cmp, pushTo } from './collections.ts';
-import { deciderAccounts, deciderConflicts, deciderDatings, keptDeciderAccounts } from './conflicts/actor.ts';
-import { areaBlocks, areaLists, joinAreaLists, keptAreaLists, listConflicts } from './conflicts/areas.ts';
-import { countBlocks, joinListedCount, keptListedCount, listedConflicts, listedCountStates, statedCountConflictsOf } from './conflicts/count.ts';
-import { accountConflicts, documentDatings, joinAccounts, keptAccounts } from './conflicts/date.ts';
-import { keptRemits, remitAccountConflicts, remitAccounts } from './conflicts/other.ts';
-import { keptPurpose, purposeState, purposeStateConflicts, statedPurposes } from './conflicts/purpose.ts';
+import { deciderAccounts, deciderDatings, keptDeciderAccounts } from './conflicts/actor.ts';
+import { areaBlocks, areaLists, joinAreaLists, keptAreaLists } from './conflicts/areas.ts';
+import { countBlocks, joinListedCount, keptListedCount, listedCountStates } from './conflicts/count.ts';
+import { documentDatings, joinAccounts, keptAccounts } from './conflicts/date.ts';
+import { keptRemits, remitAccounts } from './conflicts/other.ts';
+import { keptPurpose, purposeState, statedPurposes } from './conflicts/purpose.ts';
 import { UNASSIGNED } from './episodes.ts';
 import { stageStatement, type StageStatement, type Statement } from './normalise.ts';
 import type { PlacedEpisodes, PreparedBlock } from './prepare.ts';

@@ -90,11 +90,16 @@ export interface AccountMember {
 /** Members in document order. */
 export const memberOrder = (a: AccountMember, b: AccountMember): number => documentOrder(a.document, b.document);
 
-/** A conflict side's document fields. */
-export const documentSide = (d: ReconcileDocument): Omit<ConflictSide, 'value' | 'claimIds'> => ({
-  documentId: d.id,
-  fileName: d.fileName,
-  publisher: d.publisher,
-  sourceKind: d.sourceKind,
-  publishedAt: d.publishedAt,
-});
+/** Two documents' conflict sides, each saying its value, the earlier document's first (a conflict's a and b). */
+export function sidesInOrder(x: AccountMember, valueX: string, y: AccountMember, valueY: string): [ConflictSide, ConflictSide] {
+  const side = (m: AccountMember, value: string): ConflictSide => ({
+    documentId: m.document.id,
+    fileName: m.document.fileName,
+    publisher: m.document.publisher,
+    sourceKind: m.document.sourceKind,
+    publishedAt: m.document.publishedAt,
+    value,
+    claimIds: m.claimIds,
+  });
+  return documentOrder(x.document, y.document) < 0 ? [side(x, valueX), side(y, valueY)] : [side(y, valueY), side(x, valueX)];
+}

@@ -17,7 +17,7 @@ import type { DecisionBlock } from '../decisions.ts';
 import { UNASSIGNED } from '../episodes.ts';
 import type { DecisionStatement } from '../normalise.ts';
 import { eventSubject } from '../stage-events.ts';
-import { documentOrder, documentSide, eventConflict, memberOrder, type AccountMember } from '../support.ts';
+import { documentOrder, eventConflict, memberOrder, sidesInOrder, type AccountMember } from '../support.ts';
 import type { Conflict } from '../types.ts';
 
 /** Documents naming the same deciders: the same sides, the same people, in the same words. */
@@ -106,8 +106,7 @@ export function deciderConflicts(block: Pick<DecisionBlock, 'key' | 'force' | 's
       if (!x.members || !y.members) return null;
       for (const mx of x.members) {
         for (const my of y.members) {
-          const [a, b] = documentOrder(mx.document, my.document) < 0 ? [{ account: x, member: mx }, { account: y, member: my }] : [{ account: y, member: my }, { account: x, member: mx }];
-          const side = (s: typeof a) => ({ ...documentSide(s.member.document), value: s.account.value, claimIds: s.member.claimIds });
+          const [a, b] = sidesInOrder(mx, x.value, my, y.value);
           out.push(
             eventConflict({
               kind: 'actor',
@@ -116,8 +115,8 @@ export function deciderConflicts(block: Pick<DecisionBlock, 'key' | 'force' | 's
               subject: `Who decided: ${eventSubject(block.force.name, block.stage, block.change)}`,
               confidence: found.differentPeople || !(x.byTitle || y.byTitle) ? 'high' : 'low',
               rule: found.differentPeople ? 'actor.different-people' : 'actor.different-sides',
-              a: side(a),
-              b: side(b),
+              a,
+              b,
             }),
           );
         }

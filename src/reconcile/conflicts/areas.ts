@@ -20,7 +20,7 @@ import { stableId } from '../../util/hash.ts';
 import { cmp, pushTo } from '../collections.ts';
 import { UNASSIGNED } from '../episodes.ts';
 import { INSPECTORATE, type PlacedArea } from '../areas.ts';
-import { documentOrder, documentSide, memberOrder, type AccountMember } from '../support.ts';
+import { documentOrder, memberOrder, sidesInOrder, type AccountMember } from '../support.ts';
 import type { Conflict } from '../types.ts';
 import { contentWords, sharedWords } from '../words.ts';
 
@@ -248,9 +248,12 @@ function areaConflict(
   found: NonNullable<ReturnType<typeof compareAreas>>,
 ): Conflict {
   const polarity = block.polarity === 'concern' ? 'Concerns behind' : 'Improvements behind';
-  const refSide = { ...documentSide(ref.document), value: `${listText(refList.areas)} (not in the other: ${listText(found.referenceOnly)})`, claimIds: ref.claimIds };
-  const srcSide = { ...documentSide(src.document), value: `${listText(srcList.areas)} (not in the other: ${listText(found.sourceOnly)})`, claimIds: src.claimIds };
-  const [a, b] = documentOrder(ref.document, src.document) < 0 ? [refSide, srcSide] : [srcSide, refSide];
+  const [a, b] = sidesInOrder(
+    ref,
+    `${listText(refList.areas)} (not in the other: ${listText(found.referenceOnly)})`,
+    src,
+    `${listText(srcList.areas)} (not in the other: ${listText(found.sourceOnly)})`,
+  );
   return {
     id: stableId('conflict', 'areas', block.key, a.documentId, b.documentId),
     kind: 'areas',

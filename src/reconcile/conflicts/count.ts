@@ -22,7 +22,7 @@ import { INSPECTORATE, type DocumentEvent, type PlacedArea } from '../areas.ts';
 import { dayOf } from '../intervals.ts';
 import type { Statement } from '../normalise.ts';
 import { eventKey } from '../stage-events.ts';
-import { documentOrder, documentSide, memberOrder, sideOf, type AccountMember } from '../support.ts';
+import { documentOrder, memberOrder, sideOf, sidesInOrder, type AccountMember } from '../support.ts';
 import type { Conflict } from '../types.ts';
 
 const listText = (areas: readonly PlacedArea[]): string => areas.map((a) => a.statement.text).join('; ');
@@ -254,9 +254,7 @@ export function listedConflicts(state: ListedCountState): Conflict[] | null {
     }
     refs.sort((x, y) => documentOrder(x.member.document, y.member.document));
     for (const { list, member } of refs) {
-      const stated = { ...documentSide(doc), value: `${stating.text} (${stating.n})`, claimIds: stating.member.claimIds };
-      const listing = { ...documentSide(member.document), value: `${list.items} listed: ${list.text}`, claimIds: member.claimIds };
-      const [a, b] = documentOrder(member.document, doc) <= 0 ? [listing, stated] : [stated, listing];
+      const [a, b] = sidesInOrder(member, `${list.items} listed: ${list.text}`, stating.member, `${stating.text} (${stating.n})`);
       const id = stableId('conflict', 'count', state.event, a.documentId, b.documentId);
       // A document stating the number twice is set against a list once, by its first sentence.
       if (out.has(id)) continue;

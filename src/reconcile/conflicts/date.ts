@@ -22,7 +22,7 @@ import { UNASSIGNED } from '../episodes.ts';
 import { INSPECTORATE } from '../areas.ts';
 import { dateInterval, describeInterval, intersect, isBounded, isoOfDay, overlaps, width, type Interval } from '../intervals.ts';
 import type { Statement, StageStatement } from '../normalise.ts';
-import { documentOrder, documentSide, eventConflict, memberOrder, type AccountMember } from '../support.ts';
+import { documentOrder, eventConflict, memberOrder, sidesInOrder, type AccountMember } from '../support.ts';
 import type { Conflict, ReconcileDocument } from '../types.ts';
 
 /** The stage event a block is about, and every statement of it. */
@@ -108,7 +108,6 @@ export function documentDatings(
 /** Whether a dating came from a spell (the rule and confidence a conflict with it takes). */
 const fromSpell = (d: DocumentDating): boolean => !d.explicit && d.statements.some((s) => s.claim.kind === 'detail');
 
-
 /**
  * Documents dating an event alike: the same interval, wording and kind of evidence. Of two
  * disjoint accounts, the larger is set against each document of the other, through its
@@ -159,24 +158,25 @@ export function opposedAccounts(accounts: readonly DatingAccount[]): Array<[Dati
  * larger of two opposed accounts set against each document of the other. Null when the documents
  * of an account set against another are not at hand.
  */
-export function accountConflicts(block: Pick<DatingAccountBlock, 'key' | 'force' | 'stage' | 'change'>, accounts: readonly DatingAccount[]): Conflict[] | null {
+export function accountConflicts(block: Pick<DatedEventBlock, 'key' | 'force' | 'stage' | 'change'>, accounts: readonly DatingAccount[]): Conflict[] | null {
   const out: Conflict[] = [];
   for (const [larger, other] of opposedAccounts(accounts)) {
     if (!other.members) return null;
     const rep = larger.representative;
+    // Both explicit, either from a spell: the same whichever side comes first.
+    const explicit = larger.explicit && other.explicit;
     for (const member of other.members) {
-      const [a, b] = documentOrder(member.document, rep.document) < 0 ? [{ account: other, member }, { account: larger, member: rep }] : [{ account: larger, member: rep }, { account: other, member }];
-      const side = (x: typeof a) => ({ ...documentSide(x.member.document), value: x.account.value, claimIds: x.member.claimIds });
+      const [a, b] = sidesInOrder(member, other.value, rep, larger.value);
       out.push(
         eventConflict({
           kind: 'date',
           eventKey: block.key,
           event: block,
           subject: `${block.force.name} ${block.change} ${block.stage}`,
-          confidence: a.account.explicit && b.account.explicit ? 'high' : 'low',
-          rule: a.account.spell || b.account.spell ? 'date.spell' : a.account.explicit && b.account.explicit ? 'date.disjoint' : 'date.publication',
-          a: side(a),
-          b: side(b),
+          confidence: explicit ? 'high' : 'low',
+          rule: larger.spell || other.spell ? 'date.spell' : explicit ? 'date.disjoint' : 'date.publication',
+          a,
+          b,
         }),
       );
     }
@@ -184,7 +184,8 @@ export function accountConflicts(block: Pick<DatingAccountBlock, 'key' | 'force'
   return out;
 }
 
-type DatingAccountBlock = DatedEventBlock;
+const before = (x: AccountMember, y: AccountMember): boolean => documentOrder(x.document, y.document) < 0;
+const inspectorate = (x: AccountMember): boolean => x.document.sourceKind === INSPECTORATE;
 
 /**
  * Accounts with new documents' datings joined to them, in the order of their first documents:
@@ -204,9 +205,7 @@ export function joinAccounts(accounts: readonly DatingAccount[], added: readonly
     }
     account.size++;
     account.members?.push(member);
-    const before = (x: AccountMember, y: AccountMember) => documentOrder(x.document, y.document) < 0;
     if (before(member, account.first)) account.first = member;
-    const inspectorate = (x: AccountMember) => x.document.sourceKind === INSPECTORATE;
     // The representative is the first inspectorate document, else the first.
     if (inspectorate(member) ? !inspectorate(account.representative) || before(member, account.representative) : !inspectorate(account.representative) && before(member, account.representative)) {
       account.representative = member;
@@ -222,7 +221,6 @@ export function keptAccounts(accounts: readonly DatingAccount[]): DatingAccount[
   const opposed = new Set(opposedAccounts(accounts).map(([, other]) => other));
   return accounts.map((a) => ({ ...a, members: opposed.has(a) ? a.members : null }));
 }
-
 
 export function dateConflictsOf(block: DatedEventBlock, implied: readonly ImpliedDating[], passing: (documentId: string, forceKey: string) => boolean): Conflict[] {
   if (block.episode === UNASSIGNED) return [];

@@ -8,7 +8,7 @@
 import { stableId } from '../../util/hash.ts';
 import { cmp, pushTo } from '../collections.ts';
 import type { Statement } from '../normalise.ts';
-import { documentOrder, documentSide, memberOrder, type AccountMember } from '../support.ts';
+import { memberOrder, sidesInOrder, type AccountMember } from '../support.ts';
 import type { Conflict } from '../types.ts';
 
 /** The inspectorate's documents stating its remit in the same words (one remit each). */
@@ -50,10 +50,7 @@ export function remitAccountConflicts(force: { key: string; name: string }, acco
       if (!x.members || !y.members) return null;
       for (const mx of x.members) {
         for (const my of y.members) {
-          const [a, b] = documentOrder(mx.document, my.document) < 0 ? [{ account: x, member: mx }, { account: y, member: my }] : [{ account: y, member: my }, { account: x, member: mx }];
-          const side = (s: typeof a) => ({ ...documentSide(s.member.document), value: `all forces in ${s.account.value}`, claimIds: s.member.claimIds });
-          const sideA = side(a);
-          const sideB = side(b);
+          const [sideA, sideB] = sidesInOrder(mx, `all forces in ${x.value}`, my, `all forces in ${y.value}`);
           out.push({
             id: stableId('conflict', 'other', 'remit', force.key, sideA.documentId, sideB.documentId),
             kind: 'other',

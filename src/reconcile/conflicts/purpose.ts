@@ -10,7 +10,7 @@
 import type { ReconcileDocument, Conflict } from '../types.ts';
 import type { Statement } from '../normalise.ts';
 import { cmp } from '../collections.ts';
-import { documentOrder, documentSide, eventConflict, type AccountMember } from '../support.ts';
+import { documentOrder, eventConflict, sidesInOrder, type AccountMember } from '../support.ts';
 
 /** What one document says caused the event: a stated cause, and the findings (concerns) it names. */
 export interface StatedReasons {
@@ -77,8 +77,7 @@ export function purposeStateConflicts(event: { key: string; force: { name: strin
   const out: Conflict[] = [];
   for (const c of state.causes) {
     for (const f of state.findings) {
-      const [a, b] = documentOrder(c.member.document, f.member.document) < 0 ? [c, f] : [f, c];
-      const side = (p: StatedPurpose) => ({ ...documentSide(p.member.document), value: p.value, claimIds: p.member.claimIds });
+      const [a, b] = sidesInOrder(c.member, c.value, f.member, f.value);
       out.push(
         eventConflict({
           kind: 'purpose',
@@ -87,8 +86,8 @@ export function purposeStateConflicts(event: { key: string; force: { name: strin
           subject: `Why ${event.force.name} ${event.change} ${event.stage}`,
           confidence: 'low',
           rule: 'purpose.cause-or-findings',
-          a: side(a),
-          b: side(b),
+          a,
+          b,
         }),
       );
     }
