@@ -34,12 +34,8 @@ export function assignEpisodes(statements: readonly StageStatement[]): Map<strin
 
 function assignGroup(group: readonly StageStatement[]): Map<string, number> {
   const out = new Map<string, number>();
-  const geometry = episodeGeometry(
-    exitCuts(
-      group.map(cutOf).filter((c): c is Interval => c !== null),
-      group.filter((s) => s.change === 'entered' && isBounded(s.interval)).map((s) => s.interval),
-    ),
-  );
+  const { exits, entries } = cutIntervals(group);
+  const geometry = episodeGeometry(exitCuts(exits, entries));
 
   // Which (episode, change) pairs hold a placed statement, kept up to date as statements are placed.
   const anchors = new Set<string>();
@@ -57,6 +53,14 @@ function assignGroup(group: readonly StageStatement[]): Map<string, number> {
     place(s, geometry.openEpisode(s, [...(docEpisodes.get(s.document.id) ?? [])], (k, change) => anchors.has(anchorKey(k, change))));
   }
   return out;
+}
+
+/** What a group's cuts are made of: its exits' intervals as they cut (cutOf), and its dated entries' intervals. */
+export function cutIntervals(group: readonly StageStatement[]): { exits: Interval[]; entries: Interval[] } {
+  return {
+    exits: group.map(cutOf).filter((c): c is Interval => c !== null),
+    entries: group.filter((s) => s.change === 'entered' && isBounded(s.interval)).map((s) => s.interval),
+  };
 }
 
 /** The episodes each document's placed statements have (statements not yet placed are left out). */

@@ -12,8 +12,8 @@
 // earlier statement (a new cut, or a change held where none was): the group
 // is then recomputed whole. Pure.
 import { cmp } from './collections.ts';
-import { anchorKey, cutOf, documentEpisodes, episodeGeometry, exitCuts, isPlacedFirst, UNASSIGNED, type Cut } from './episodes.ts';
-import { isBounded, type Interval } from './intervals.ts';
+import { anchorKey, cutIntervals, documentEpisodes, episodeGeometry, exitCuts, isPlacedFirst, UNASSIGNED, type Cut } from './episodes.ts';
+import type { Interval } from './intervals.ts';
 import type { StageStatement } from './normalise.ts';
 
 export interface StageSkeleton {
@@ -43,6 +43,12 @@ function distinct(intervals: Iterable<Interval>): Interval[] {
   return [...seen.values()].sort(byBounds);
 }
 
+/** A group's intervals as a skeleton keeps them, each once, sorted: its cuts' (cutIntervals) and its open statements'. */
+function intervalsOf(group: readonly StageStatement[]): Pick<StageSkeleton, 'exits' | 'entries' | 'open'> {
+  const { exits, entries } = cutIntervals(group);
+  return { exits: distinct(exits), entries: distinct(entries), open: distinct(group.filter((s) => !isPlacedFirst(s)).map((s) => s.interval)) };
+}
+
 /** The skeleton of one group (one force and stage) and the episodes its statements were given. */
 export function skeletonOf(group: readonly StageStatement[], episodes: ReadonlyMap<string, number>): StageSkeleton {
   const anchors = new Map<string, { episode: number; change: string; from: string }>();
@@ -55,9 +61,7 @@ export function skeletonOf(group: readonly StageStatement[], episodes: ReadonlyM
   }
   return {
     statements: group.length,
-    exits: distinct(group.map(cutOf).filter((c): c is Interval => c !== null)),
-    entries: distinct(group.filter((s) => s.change === 'entered' && isBounded(s.interval)).map((s) => s.interval)),
-    open: distinct(group.filter((s) => !isPlacedFirst(s)).map((s) => s.interval)),
+    ...intervalsOf(group),
     anchors: [...anchors.values()].sort((a, b) => a.episode - b.episode || cmp(a.change, b.change)),
     episodes: [...new Set(group.map((s) => episodes.get(s.claim.id) ?? UNASSIGNED))].sort((a, b) => a - b),
   };
@@ -93,8 +97,9 @@ function sameEpisodes(skeleton: StageSkeleton, before: Geometry, after: Geometry
  */
 export function joinSkeleton(skeleton: StageSkeleton, added: readonly StageStatement[]): { episodes: Map<string, number>; skeleton: StageSkeleton } | null {
   const group = [...added].sort((a, b) => cmp(a.claim.id, b.claim.id));
-  const exits = distinct([...skeleton.exits, ...group.map(cutOf).filter((c): c is Interval => c !== null)]);
-  const entries = distinct([...skeleton.entries, ...group.filter((s) => s.change === 'entered' && isBounded(s.interval)).map((s) => s.interval)]);
+  const own = intervalsOf(group);
+  const exits = distinct([...skeleton.exits, ...own.exits]);
+  const entries = distinct([...skeleton.entries, ...own.entries]);
   const cuts = exitCuts(exits, entries);
   const earlier = skeleton.statements > 0;
   const geometry = episodeGeometry(cuts);
@@ -133,7 +138,7 @@ export function joinSkeleton(skeleton: StageSkeleton, added: readonly StageState
       statements: skeleton.statements + group.length,
       exits,
       entries,
-      open: distinct([...skeleton.open, ...group.filter((s) => !isPlacedFirst(s)).map((s) => s.interval)]),
+      open: distinct([...skeleton.open, ...own.open]),
       anchors: [...anchors.values()].sort((a, b) => a.episode - b.episode || cmp(a.change, b.change)),
       episodes: [...known].sort((a, b) => a - b),
     },
