@@ -55,7 +55,8 @@ export function blockChanges(stored: StoredBlock, rows: { facts: readonly FactRo
     const gone = [...before.claims].filter((id) => !wanted.has(id));
     const added = row.claimIds.filter((id) => !before.claims.has(id));
     if (gone.length > 0 || before.stale) out.unlink.push({ id: row.id, claims: gone, stale: before.stale });
-    if (added.length > 0 || before.digest === null || before.digest !== row.props.digest) out.facts.push({ ...row, claimIds: added });
+    // The digest leaves out the unions (documents, kinds, words), which change only with the claims.
+    if (added.length > 0 || gone.length > 0 || before.digest === null || before.digest !== row.props.digest) out.facts.push({ ...row, claimIds: added });
   }
   const conflictIds = new Set(rows.conflicts.map((r) => r.id));
   for (const id of stored.conflicts.keys()) if (!conflictIds.has(id)) out.removeConflicts.push(id);

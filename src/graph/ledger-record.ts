@@ -127,6 +127,7 @@ const LedgerJson = z.object({
   skeletons: z.array(z.object({ stage: z.string(), skeleton: Skeleton })),
   states: States,
   conflicts: z.array(z.object({ block: z.string(), ids: z.array(z.string()) })),
+  areaTexts: z.array(z.object({ key: z.string(), texts: z.array(z.string()) })),
 });
 
 const isDocument = (x: unknown): x is ReconcileDocument => {

@@ -273,13 +273,28 @@ export function reconciledRows(rec: Reconciliation): { facts: FactRow[]; conflic
 }
 
 /**
+ * Properties of a force block's fact that are unions over its statements: the documents, their
+ * kinds and count, an area's words. They change only with the claims the fact links, and a join
+ * (JOIN_BLOCK_FACTS) widens them in the graph, so the digest leaves them out.
+ */
+export const UNION_PROPERTIES = ['documentIds', 'sourceKinds', 'corroboration', 'texts'] as const;
+
+/**
  * A force block's fact with what an incremental run compares it by, kept with it (not exported):
- * a digest of its properties, and the ids of the claims it links as one string. Reading these is
- * a fraction of reading the properties themselves (a stage event's fact lists every document about
+ * a digest of its properties but the unions (UNION_PROPERTIES: a fact whose claims change is
+ * written again whole), and the ids of the claims it links as one string. Reading these is a
+ * fraction of reading the properties themselves (a stage event's fact lists every document about
  * the event) or following every link. An entity fact is joined to, never compared.
  */
 function withBlockKeeping(row: FactRow): FactRow {
-  return { ...row, props: { ...row.props, digest: stableId('fact-properties', row.props), linkedClaims: row.claimIds.join(' ') } };
+  return { ...row, props: { ...row.props, digest: factDigest(row.props), linkedClaims: row.claimIds.join(' ') } };
+}
+
+/** The digest of a fact's properties but its unions (see withBlockKeeping). */
+export function factDigest(props: FactRow['props']): string {
+  const kept: Record<string, unknown> = { ...props };
+  for (const k of [...UNION_PROPERTIES, 'digest', 'linkedClaims']) delete kept[k];
+  return stableId('fact-properties', kept);
 }
 
 const WRITE_FACTS = `
@@ -348,7 +363,8 @@ const LOCK = "MERGE (r:Reconciliation {id: 'reconciliation'}) SET r._lock = true
 /** The layout of what reconciliation keeps (blocks, :Resolution nodes); a graph written under another is recomputed in full. */
 // 4: a force block's facts keep the ids of the claims they link (`claimIds`), read to change them by difference.
 // 5: those ids as one string (`linkedClaims`), and a digest of the fact's properties (`digest`), read instead of them.
-const LAYOUT = 5;
+// 6: the digest leaves out the unions a join widens (UNION_PROPERTIES); a force's ledger on a (:Ledger) node.
+const LAYOUT = 6;
 // Writing marks are "run@time" (the server's epoch milliseconds of the run's last write): a run's own
 // mark goes with its reconciliation; a full one also clears the marks of writes made before it began.
 const RECORD = `

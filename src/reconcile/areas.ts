@@ -60,13 +60,13 @@ export function placeAreas(
   return out.sort((a, b) => cmp(a.event, b.event) || documentOrder(a.statement.document, b.statement.document) || a.statement.claim.start - b.statement.claim.start || cmp(a.statement.claim.id, b.statement.claim.id));
 }
 
+/** The key of the area fact a placed area is a statement of: its event, polarity and PEEL area. */
+export const areaFactKey = (p: PlacedArea): string => `${p.event}|${p.statement.polarity}|${p.statement.peel}`;
+
 /** One fact per (event, polarity, PEEL area): which documents name areas there, in which words. */
 export function areaFacts(placed: readonly PlacedArea[]): Fact[] {
   const groups = new Map<string, PlacedArea[]>();
-  for (const p of placed) {
-    const k = `${p.event}|${p.statement.polarity}|${p.statement.peel}`;
-    pushTo(groups, k, p);
-  }
+  for (const p of placed) pushTo(groups, areaFactKey(p), p);
   return [...groups.keys()].sort(cmp).map((k) => {
     const group = groups.get(k)!;
     const first = group[0]!;

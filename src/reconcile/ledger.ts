@@ -12,6 +12,7 @@
 // lacks the documents a conflict names), and the force is recomputed whole.
 // Pure.
 import type { Claim, EntityRef } from '../model/claim.ts';
+import { areaFactKey, type PlacedArea } from './areas.ts';
 import { cmp, pushTo } from './collections.ts';
 import { deciderAccounts, deciderDatings, keptDeciderAccounts } from './conflicts/actor.ts';
 import { areaBlocks, areaLists, joinAreaLists, keptAreaLists } from './conflicts/areas.ts';
@@ -39,6 +40,8 @@ export interface ForceLedger {
   states: RuleStates;
   /** Each rule block's conflicts (block as in BlockConflicts), ids sorted. */
   conflicts: Array<{ block: string; ids: string[] }>;
+  /** The words of each of the force's area facts (by fact key, see areaFacts), sorted: a fact joined to lists them all. */
+  areaTexts: Array<{ key: string; texts: string[] }>;
 }
 
 /** A prepared block's rule states of one force only. */
@@ -90,6 +93,19 @@ function skeletonsOf(stages: readonly StageStatement[], episodes: ReadonlyMap<st
   return [...byStage.keys()].sort(cmp).map((stage) => ({ stage, skeleton: skeletonOf(byStage.get(stage)!, episodes) }));
 }
 
+/** The words of a force's area facts, by fact key (as areaFacts groups them), joined to those kept. */
+function areaTextsOf(placed: readonly PlacedArea[], forceKey: string, joinedTo: ForceLedger['areaTexts'] = []): ForceLedger['areaTexts'] {
+  const texts = new Map(joinedTo.map((a) => [a.key, new Set(a.texts)]));
+  for (const p of placed) {
+    if (p.force.key !== forceKey) continue;
+    const key = areaFactKey(p);
+    const set = texts.get(key) ?? new Set<string>();
+    set.add(p.statement.text);
+    texts.set(key, set);
+  }
+  return [...texts.keys()].sort(cmp).map((key) => ({ key, texts: [...texts.get(key)!].sort(cmp) }));
+}
+
 /** The ledger of one force from a prepared block holding every document that names it (its block, as a whole recomputation reads it). */
 export function ledgerOf(block: PreparedBlock, force: EntityRef): ForceLedger {
   const states = statesOf(ruleStates(block), force.key);
@@ -99,6 +115,7 @@ export function ledgerOf(block: PreparedBlock, force: EntityRef): ForceLedger {
     skeletons: skeletonsOf(block.stages, block.episodes, force.key),
     states: sortStates(kept(states)),
     conflicts: conflictIds(ruleConflicts(states)),
+    areaTexts: areaTextsOf(block.placed, force.key),
   };
 }
 
@@ -257,6 +274,7 @@ export function joinLedger(
       skeletons: [...stages.keys()].sort(cmp).map((stage) => ({ stage, skeleton: stages.get(stage)! })),
       states: sortStates(kept(states)),
       conflicts: [...ids].map(([block, list]) => ({ block, ids: list })).sort((a, b) => cmp(a.block, b.block)),
+      areaTexts: areaTextsOf(added.placed, forceKey, ledger.areaTexts),
     },
     touched: found,
   };

@@ -4,8 +4,9 @@ import type { ConflictRow, FactRow } from '../../src/graph/write-reconciled.ts';
 
 const fact = (id: string, claimIds: string[], props: Record<string, unknown> = {}): FactRow => {
   const all = { id, kind: 'stageEvent', corroboration: claimIds.length, documentIds: ['d1'], date: null, ...props };
-  // The digest stands for the properties (reconciledRows makes it a hash of them).
-  return { id, subjectKey: 'force:x', props: { ...all, digest: JSON.stringify(all), linkedClaims: claimIds.join(' ') } as FactRow['props'], claimIds };
+  // The digest stands for the properties but the unions (reconciledRows makes it a hash of them).
+  const { corroboration: _c, documentIds: _d, ...digested } = all;
+  return { id, subjectKey: 'force:x', props: { ...all, digest: JSON.stringify(digested), linkedClaims: claimIds.join(' ') } as FactRow['props'], claimIds };
 };
 const conflict = (id: string, claimsA: string[], claimsB: string[], props: Record<string, unknown> = {}): ConflictRow => ({
   id,
@@ -68,5 +69,13 @@ describe('force block changes by difference', () => {
     const after = fact('f1', ['c1'], { date: '2024-01-02' });
     expect(blockChanges(stored([before], []), { facts: [after], conflicts: [] }).facts).toEqual([{ ...after, claimIds: [] }]);
     expect(blockChanges(stored([before], [], { undigested: ['f1'] }), { facts: [before], conflicts: [] }).facts).toEqual([{ ...before, claimIds: [] }]);
+  });
+
+  it('write a fact again that only lost claims: its unions (documents, kinds), which the digest leaves out, shrink with them', () => {
+    const before = fact('f1', ['c1', 'c2']);
+    const after = fact('f1', ['c1']);
+    const changes = blockChanges(stored([before], []), { facts: [after], conflicts: [] });
+    expect(changes.unlink).toEqual([{ id: 'f1', claims: ['c2'], stale: false }]);
+    expect(changes.facts).toEqual([{ ...after, claimIds: [] }]);
   });
 });

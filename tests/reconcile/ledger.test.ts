@@ -9,7 +9,10 @@ import { reconcileInput as inputOf } from '../../src/reconcile/input.ts';
 import { LEDGER_VERSION, joinLedger, ledgerOf, placeBeside, stageStatementsOf, type ForceLedger } from '../../src/reconcile/ledger.ts';
 import { ledgerRecordOf, parseLedgerRecord } from '../../src/graph/ledger-record.ts';
 import { prepareBlock, type EntityContext } from '../../src/reconcile/prepare.ts';
+import { joinForce } from '../../src/reconcile/join-force.ts';
+import { reconcilePrepared } from '../../src/reconcile/reconcile.ts';
 import { ruleConflicts, ruleStates } from '../../src/reconcile/rules.ts';
+import type { Fact } from '../../src/reconcile/types.ts';
 import { analyseFixture, devDocumentNames } from '../helpers/fixtures.ts';
 import { conflictsById, splitNew } from '../helpers/joins.ts';
 
@@ -82,6 +85,47 @@ describe('a force ledger', () => {
     // Most forces join; some seeds move an episode, some blocks lack kept documents.
     expect(joined).toBeGreaterThan(5 * refused);
     expect(moved).toBeLessThan(8);
+  });
+
+  it("joined with new documents gives the force's facts and conflicts of all, once the graph widens the facts' unions", () => {
+    const sorted = (xs: readonly string[]) => [...new Set(xs)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    /** What the graph does with a joined fact (JOIN_BLOCK_FACTS): its unions widened, every other property set. */
+    const widen = (was: Fact | undefined, f: Fact): Fact => {
+      if (!was) return f;
+      const documentIds = sorted([...was.documentIds, ...f.documentIds]);
+      return { ...f, documentIds, corroboration: documentIds.length, sourceKinds: sorted([...was.sourceKinds, ...f.sourceKinds]), claimIds: sorted([...was.claimIds, ...f.claimIds]) };
+    };
+    let joined = 0;
+    let widened = 0;
+    for (const seed of [11, 12, 13, 14, 15, 16, 17, 18]) {
+      const { before, added } = splitNew(all, seed, 0.08);
+      const whole = reconcilePrepared(prepared(all), { entityFacts: false });
+      const earlierBlock = prepared(before);
+      const earlier = reconcilePrepared(earlierBlock, { entityFacts: false });
+      const placed = placeBeside(stageStatementsOf(reconcileInput(added)), (force, stage) => ledgerOf(earlierBlock, forces.find((f) => f.key === force)!).skeletons.find((s) => s.stage === stage)?.skeleton ?? null);
+      if (!placed) continue;
+      const addedBlock = prepareBlock(reconcileInput(added), { knowledge, entities, episodes: placed.episodes });
+      for (const force of forces) {
+        const result = joinForce(ledgerOf(earlierBlock, force), addedBlock, placed.skeletons);
+        if (!result) continue;
+        joined++;
+        const facts = new Map(earlier.facts.filter((f) => f.qualifiers.force === force.name).map((f) => [f.id, f]));
+        for (const f of result.facts) {
+          if (facts.has(f.id)) widened++;
+          facts.set(f.id, widen(facts.get(f.id), f));
+        }
+        for (const d of result.disputed) {
+          facts.set(d.id, { ...facts.get(d.id)!, qualifiers: { ...facts.get(d.id)!.qualifiers, dateDisputed: d.dateDisputed } });
+        }
+        const gone = new Set(result.conflictsBefore);
+        const conflicts = [...earlier.conflicts.filter((c) => c.force === force.name && !gone.has(c.id)), ...result.conflicts];
+        const byId = (xs: Iterable<Fact>) => [...xs].sort((a, b) => (a.id < b.id ? -1 : 1));
+        expect(byId(facts.values()), `seed ${seed}, ${force.name}`).toEqual(byId(whole.facts.filter((f) => f.qualifiers.force === force.name)));
+        expect(conflictsById(conflicts), `seed ${seed}, ${force.name}`).toEqual(conflictsById(whole.conflicts.filter((c) => c.force === force.name)));
+      }
+    }
+    expect(joined).toBeGreaterThan(20);
+    expect(widened).toBeGreaterThan(20);
   });
 
   it('reads back as written, open intervals and all; another version, another force or a broken record reads as none', () => {

@@ -1,0 +1,73 @@
+// New documents joined to one force's ledger, as the graph needs them: the
+// ledger of all the documents, the facts the new documents state (their
+// unions — documents, kinds of source, claims — the new documents' only, for
+// the graph to widen; every other property as a whole recomputation gives
+// it), the stage events whose date became or stopped being disputed without
+// a new statement, and the conflicts of every block the new documents touch
+// with the ids of those blocks' conflicts before. Null when the ledger cannot
+// be joined (ledger.ts), and the force is recomputed whole. Pure.
+import { stableId } from '../util/hash.ts';
+import { areaFacts } from './areas.ts';
+import { decisionFacts } from './decisions.ts';
+import { joinLedger, type ForceLedger } from './ledger.ts';
+import type { PreparedBlock } from './prepare.ts';
+import type { StageSkeleton } from './skeleton.ts';
+import { consensusOf, stageEventFacts } from './stage-events.ts';
+import type { Conflict, Fact } from './types.ts';
+
+export interface ForceJoin {
+  ledger: ForceLedger;
+  /** Facts the new documents state, their unions the new documents' only. */
+  facts: Fact[];
+  /** Stage-event facts the new documents state nothing of whose date became, or stopped being, disputed. */
+  disputed: Array<{ id: string; dateDisputed: boolean }>;
+  /** The conflicts of every block the new documents touch. */
+  conflicts: Conflict[];
+  /** The ids of those blocks' conflicts before. */
+  conflictsBefore: string[];
+}
+
+const stageEventFactId = (eventKey: string): string => stableId('fact', 'stageEvent', eventKey);
+const areaFactId = (key: string): string => stableId('fact', 'area', key);
+
+/** `added`: the new documents prepared with the episodes placeBeside gave; `skeletons`: the ones it joined. */
+export function joinForce(ledger: ForceLedger, added: PreparedBlock, skeletons: ReadonlyMap<string, StageSkeleton>): ForceJoin | null {
+  const joined = joinLedger(ledger, added, skeletons);
+  if (!joined) return null;
+  const forceKey = ledger.force.key;
+  const conflictIds = new Map(joined.ledger.conflicts.map((c) => [c.block, c.ids]));
+  const disputedNow = (eventKey: string) => (conflictIds.get(`date:${eventKey}`) ?? []).length > 0;
+  const consensus = new Map(joined.ledger.states.events.map((e) => [stageEventFactId(e.event.key), consensusOf(e.consensus)]));
+  const texts = new Map(joined.ledger.areaTexts.map((a) => [areaFactId(a.key), a.texts.join(' | ')]));
+
+  const events = added.events.filter((e) => e.force.key === forceKey);
+  const disputed = new Set(events.filter((e) => disputedNow(e.key)).map((e) => e.key));
+  const facts: Fact[] = [];
+  for (const f of stageEventFacts(events, disputed)) {
+    const date = consensus.get(f.id) ?? null;
+    facts.push({ ...f, qualifiers: { ...f.qualifiers, date: date?.date ?? null, datePrecision: date?.precision ?? null } });
+  }
+  for (const f of decisionFacts(added.decisionBlocks.filter((d) => d.force.key === forceKey))) facts.push(f);
+  for (const f of areaFacts(added.placed.filter((p) => p.force.key === forceKey))) facts.push({ ...f, qualifiers: { ...f.qualifiers, texts: texts.get(f.id)! } });
+
+  // A date block can be touched by a spell alone (no new statement of its event): its fact's dispute may change.
+  const stated = new Set(events.map((e) => e.key));
+  const before = new Map(ledger.conflicts.map((c) => [c.block, c.ids]));
+  const changed: ForceJoin['disputed'] = [];
+  for (const { block } of joined.touched) {
+    if (!block.startsWith('date:')) continue;
+    const key = block.slice('date:'.length);
+    const was = (before.get(block) ?? []).length > 0;
+    if (!stated.has(key) && was !== disputedNow(key)) changed.push({ id: stageEventFactId(key), dateDisputed: !was });
+  }
+
+  const conflicts = new Map<string, Conflict>();
+  for (const b of joined.touched) for (const c of b.conflicts!) if (!conflicts.has(c.id)) conflicts.set(c.id, c);
+  return {
+    ledger: joined.ledger,
+    facts,
+    disputed: changed,
+    conflicts: [...conflicts.values()],
+    conflictsBefore: [...new Set(joined.touched.flatMap((b) => before.get(b.block) ?? []))],
+  };
+}
