@@ -10,9 +10,13 @@ import { loadKnowledge, type Knowledge } from '../src/knowledge/index.ts';
 import { personSide, roleOrganisations, sideNamed, type ActorSide } from '../src/reconcile/actors.ts';
 import { cmp, pushTo } from '../src/reconcile/collections.ts';
 import { canonicalOf, fullerPeople, surnameOf } from '../src/reconcile/entities.ts';
-import { entityFactOf, reconcile, type EntityContext, type EntityMention, type ReconcileOptions } from '../src/reconcile/reconcile.ts';
+import { ledgerOf, type ForceLedger } from '../src/reconcile/ledger.ts';
+import { prepareBlock } from '../src/reconcile/prepare.ts';
+import { entityFactOf, reconcilePrepared, type EntityContext, type EntityMention, type ReconcileOptions } from '../src/reconcile/reconcile.ts';
+import { ruleStates } from '../src/reconcile/rules.ts';
 import type { ReconcileInput, Reconciliation } from '../src/reconcile/types.ts';
 import { chunks } from '../src/util/chunks.ts';
+import { writeLedgers } from '../src/graph/ledgers.ts';
 import { withReconcileLease } from '../src/graph/reconcile-lease.ts';
 import { stableId } from '../src/util/hash.ts';
 import {
@@ -187,7 +191,7 @@ async function reconcileHeld(driver: Driver, options: ReconcileGraphOptions): Pr
     next = prefetch(i + 1);
     // Documents read claim by claim (written before records were, or under another record version) get their records again.
     if (rebuilt.length > 0) await writeBlockRecords(driver, rebuilt);
-    const blocks = batch.map(([key, name]) => ({ name, ...reconcileForce(knowledge, name, inputs.get(key)!) }));
+    const blocks = batch.map(([key, name]) => ({ name, ...reconcileForce(knowledge, { type: 'Force', key, name }, inputs.get(key)!) }));
     for (const block of blocks) claimsRead += block.claims;
     if (stored) {
       const changed = await replaceForceBlocks(
@@ -198,6 +202,7 @@ async function reconcileHeld(driver: Driver, options: ReconcileGraphOptions): Pr
       for (const x of changed.gone) gone.set(x.id, x);
       for (const x of changed.written) written.set(x.id, x);
     } else for (const block of blocks) for (const x of await writer.add(block.reconciliation)) written.set(x.id, x);
+    await writeLedgers(driver, blocks.map((b) => ({ forceKey: b.key, ledger: b.ledger })));
   }
   await writer.flush();
   options.onPart?.('forces', performance.now() - started, claimsRead);
@@ -369,13 +374,22 @@ async function readForceInputs(driver: Driver, keys: readonly string[]): Promise
 
 /**
  * One force's block reconciled with the people's canonical names and sides of
- * the whole graph. Returns the facts and conflicts about this force only.
+ * the whole graph. Returns the facts and conflicts about this force only, and
+ * the force's ledger (none when its block holds no document).
  */
-function reconcileForce(knowledge: Knowledge, name: string, input: { claims: ReconcileInput; entities: EntityContext }): { reconciliation: Reconciliation; claims: number } {
-  const all = reconcile(input.claims, { knowledge, entities: input.entities, entityFacts: false });
+function reconcileForce(
+  knowledge: Knowledge,
+  force: EntityRef,
+  input: { claims: ReconcileInput; entities: EntityContext },
+): { key: string; reconciliation: Reconciliation; claims: number; ledger: ForceLedger | null } {
+  const prepared = prepareBlock(input.claims, { knowledge, entities: input.entities });
+  const states = ruleStates(prepared);
+  const all = reconcilePrepared(prepared, { entityFacts: false }, states);
   return {
-    reconciliation: { facts: all.facts.filter((f) => f.qualifiers.force === name), conflicts: all.conflicts.filter((c) => c.force === name) },
+    key: force.key,
+    reconciliation: { facts: all.facts.filter((f) => f.qualifiers.force === force.name), conflicts: all.conflicts.filter((c) => c.force === force.name) },
     claims: input.claims.claims.length,
+    ledger: input.claims.documents.length === 0 ? null : ledgerOf(prepared, force, states),
   };
 }
 

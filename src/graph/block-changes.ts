@@ -19,6 +19,11 @@ export interface StoredFact {
   claims: ReadonlySet<string>;
   /** It also links claims of an earlier version of a document: those links go. */
   stale: boolean;
+  /**
+   * The ids of the claims it was written with, as kept (`linkedClaims`; null: none kept). Its
+   * unions changed if these did, even when the links that went went with their claims.
+   */
+  linked: string | null;
 }
 
 export interface StoredConflict {
@@ -56,7 +61,7 @@ export function blockChanges(stored: StoredBlock, rows: { facts: readonly FactRo
     const added = row.claimIds.filter((id) => !before.claims.has(id));
     if (gone.length > 0 || before.stale) out.unlink.push({ id: row.id, claims: gone, stale: before.stale });
     // The digest leaves out the unions (documents, kinds, words), which change only with the claims.
-    if (added.length > 0 || gone.length > 0 || before.digest === null || before.digest !== row.props.digest) out.facts.push({ ...row, claimIds: added });
+    if (added.length > 0 || before.linked !== row.props.linkedClaims || before.digest === null || before.digest !== row.props.digest) out.facts.push({ ...row, claimIds: added });
   }
   const conflictIds = new Set(rows.conflicts.map((r) => r.id));
   for (const id of stored.conflicts.keys()) if (!conflictIds.has(id)) out.removeConflicts.push(id);

@@ -99,7 +99,7 @@ const entityRef = (x: unknown): EntityRef | null => {
   return type && typeof e.key === 'string' && typeof e.name === 'string' ? { type, key: e.key, name: e.name } : null;
 };
 
-interface ClaimRecord {
+export interface ClaimRecord {
   get(key: string): unknown;
 }
 
@@ -386,6 +386,7 @@ const SCHEMA = [
   'CREATE INDEX resolution_canonical IF NOT EXISTS FOR (r:Resolution) ON (r.canonical)',
   'CREATE INDEX fact_force IF NOT EXISTS FOR (f:Fact) ON (f.force)',
   'CREATE INDEX conflict_force IF NOT EXISTS FOR (x:Conflict) ON (x.force)',
+  'CREATE CONSTRAINT ledger_force IF NOT EXISTS FOR (l:Ledger) REQUIRE l.force IS UNIQUE',
 ];
 
 export async function ensureReconciledSchema(driver: Driver): Promise<void> {
@@ -399,11 +400,13 @@ export async function ensureReconciledSchema(driver: Driver): Promise<void> {
   await driver.executeQuery('CALL db.awaitIndexes(60)');
 }
 
-async function read(driver: Driver, query: string, params: Record<string, unknown>): Promise<ClaimRecord[]> {
+/** A read query's rows. */
+export async function read(driver: Driver, query: string, params: Record<string, unknown>): Promise<ClaimRecord[]> {
   return (await driver.executeQuery(query, params, { routing: 'READ' })).records;
 }
 
-async function write(driver: Driver, query: string, params: Record<string, unknown>): Promise<ClaimRecord[]> {
+/** A write query's rows, in a transaction that holds reconciliation's lock node first (LOCK). */
+export async function write(driver: Driver, query: string, params: Record<string, unknown>): Promise<ClaimRecord[]> {
   const session = driver.session();
   try {
     return await session.executeWrite(async (tx) => {
@@ -620,7 +623,7 @@ MATCH (f:Fact {force: $name})
 WHERE f.kind <> 'entity'
 OPTIONAL MATCH (f)-[:SUPPORTED_BY]->(c)
 WITH f, collect(CASE WHEN c:Claim THEN c.id END) AS claims, sum(CASE WHEN c IS NULL OR c:Claim THEN 0 ELSE 1 END) AS stale
-RETURN f.id AS id, f.digest AS digest, claims, stale > 0 AS stale`;
+RETURN f.id AS id, f.digest AS digest, f.linkedClaims AS linked, claims, stale > 0 AS stale`;
 
 /** Links of facts that stay to the claims they no longer rest on, and to claims of earlier versions. */
 const UNLINK_FACTS = `
@@ -653,6 +656,7 @@ const REMOVE_ALL = [
   'MATCH (n:Conflict) WITH n LIMIT 2000 DETACH DELETE n RETURN count(*) AS n',
   'MATCH (n:Fact) WITH n LIMIT 2000 DETACH DELETE n RETURN count(*) AS n',
   'MATCH (n:Resolution) WITH n LIMIT 5000 DELETE n RETURN count(*) AS n',
+  'MATCH (n:Ledger) WITH n LIMIT 500 DELETE n RETURN count(*) AS n',
 ];
 /** True when the facts in the graph were written under this layout; otherwise there is nothing to update from. */
 export async function reconciledLayoutIsCurrent(driver: Driver): Promise<boolean> {
@@ -660,7 +664,7 @@ export async function reconciledLayoutIsCurrent(driver: Driver): Promise<boolean
   return Number(plain(kept?.get('layout') ?? 0)) === LAYOUT;
 }
 
-/** Removes every fact, conflict and resolution, a bounded number per transaction (before a full reconciliation). */
+/** Removes every fact, conflict, resolution and ledger, a bounded number per transaction (before a full reconciliation). */
 export async function removeReconciled(driver: Driver): Promise<void> {
   for (const statement of REMOVE_ALL) {
     await writeUntilNone(driver, statement, {});
@@ -827,13 +831,14 @@ export async function readStoredBlocks(driver: Driver, names: readonly string[],
     for (const { id, digest, linked, links } of stored) {
       const kept = typeof linked === 'string' ? (linked === '' ? [] : linked.split(' ')) : null;
       if (!kept || kept.length !== links) follow = true;
-      else facts.set(String(id), { digest: typeof digest === 'string' ? digest : null, claims: new Set(kept), stale: false });
+      else facts.set(String(id), { digest: typeof digest === 'string' ? digest : null, claims: new Set(kept), stale: false, linked: linked as string });
     }
     if (follow) {
       facts.clear();
       for (const x of await read(driver, READ_STORED_FACT_LINKS, { name })) {
         const digest = x.get('digest');
-        facts.set(String(x.get('id')), { digest: typeof digest === 'string' ? digest : null, claims: new Set(x.get('claims') as string[]), stale: x.get('stale') === true });
+        const linked = x.get('linked');
+        facts.set(String(x.get('id')), { digest: typeof digest === 'string' ? digest : null, claims: new Set(x.get('claims') as string[]), stale: x.get('stale') === true, linked: typeof linked === 'string' ? linked : null });
       }
     }
     const conflicts = new Map<string, StoredConflict>();

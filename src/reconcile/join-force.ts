@@ -2,10 +2,10 @@
 // ledger of all the documents, the facts the new documents state (their
 // unions — documents, kinds of source, claims — the new documents' only, for
 // the graph to widen; every other property as a whole recomputation gives
-// it), the stage events whose date became or stopped being disputed without
-// a new statement, and the conflicts of every block the new documents touch
+// it), and the conflicts of every block the new documents touch
 // with the ids of those blocks' conflicts before. Null when the ledger cannot
-// be joined (ledger.ts), and the force is recomputed whole. Pure.
+// be joined (ledger.ts), or when a fact the new documents state nothing of
+// would change; the force is then recomputed whole. Pure.
 import { stableId } from '../util/hash.ts';
 import { areaFacts } from './areas.ts';
 import { decisionFacts } from './decisions.ts';
@@ -19,8 +19,6 @@ export interface ForceJoin {
   ledger: ForceLedger;
   /** Facts the new documents state, their unions the new documents' only. */
   facts: Fact[];
-  /** Stage-event facts the new documents state nothing of whose date became, or stopped being, disputed. */
-  disputed: Array<{ id: string; dateDisputed: boolean }>;
   /** The conflicts of every block the new documents touch. */
   conflicts: Conflict[];
   /** The ids of those blocks' conflicts before. */
@@ -50,15 +48,13 @@ export function joinForce(ledger: ForceLedger, added: PreparedBlock, skeletons: 
   for (const f of decisionFacts(added.decisionBlocks.filter((d) => d.force.key === forceKey))) facts.push(f);
   for (const f of areaFacts(added.placed.filter((p) => p.force.key === forceKey))) facts.push({ ...f, qualifiers: { ...f.qualifiers, texts: texts.get(f.id)! } });
 
-  // A date block can be touched by a spell alone (no new statement of its event): its fact's dispute may change.
+  // A date block can be touched by a spell alone (no new statement of its event). Should its fact's
+  // dispute change, the fact is not among those the new documents state: the force is recomputed whole.
   const stated = new Set(events.map((e) => e.key));
   const before = new Map(ledger.conflicts.map((c) => [c.block, c.ids]));
-  const changed: ForceJoin['disputed'] = [];
   for (const { block } of joined.touched) {
-    if (!block.startsWith('date:')) continue;
-    const key = block.slice('date:'.length);
-    const was = (before.get(block) ?? []).length > 0;
-    if (!stated.has(key) && was !== disputedNow(key)) changed.push({ id: stageEventFactId(key), dateDisputed: !was });
+    if (!block.startsWith('date:') || stated.has(block.slice('date:'.length))) continue;
+    if ((before.get(block) ?? []).length > 0 !== disputedNow(block.slice('date:'.length))) return null;
   }
 
   const conflicts = new Map<string, Conflict>();
@@ -66,7 +62,6 @@ export function joinForce(ledger: ForceLedger, added: PreparedBlock, skeletons: 
   return {
     ledger: joined.ledger,
     facts,
-    disputed: changed,
     conflicts: [...conflicts.values()],
     conflictsBefore: [...new Set(joined.touched.flatMap((b) => before.get(b.block) ?? []))],
   };

@@ -44,6 +44,18 @@ export interface ForceLedger {
   areaTexts: Array<{ key: string; texts: string[] }>;
 }
 
+/** The ledger of a force no document named before. */
+export function emptyLedger(force: EntityRef): ForceLedger {
+  return {
+    version: LEDGER_VERSION,
+    force,
+    skeletons: [],
+    states: { events: [], deciders: [], areas: [], listed: [], purposes: [], counts: [], remits: [] },
+    conflicts: [],
+    areaTexts: [],
+  };
+}
+
 /** A prepared block's rule states of one force only. */
 function statesOf(states: RuleStates, forceKey: string): RuleStates {
   return {
@@ -106,9 +118,9 @@ function areaTextsOf(placed: readonly PlacedArea[], forceKey: string, joinedTo: 
   return [...texts.keys()].sort(cmp).map((key) => ({ key, texts: [...texts.get(key)!].sort(cmp) }));
 }
 
-/** The ledger of one force from a prepared block holding every document that names it (its block, as a whole recomputation reads it). */
-export function ledgerOf(block: PreparedBlock, force: EntityRef): ForceLedger {
-  const states = statesOf(ruleStates(block), force.key);
+/** The ledger of one force from a prepared block holding every document that names it (its block, as a whole recomputation reads it), and the block's rule states when worked out already. */
+export function ledgerOf(block: PreparedBlock, force: EntityRef, all: RuleStates = ruleStates(block)): ForceLedger {
+  const states = statesOf(all, force.key);
   return {
     version: LEDGER_VERSION,
     force,

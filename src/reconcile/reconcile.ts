@@ -15,7 +15,7 @@ import { areaFacts } from './areas.ts';
 import { decisionFacts } from './decisions.ts';
 import { cmp, pushTo } from './collections.ts';
 import { prepareBlock, type PreparedBlock, type PrepareOptions } from './prepare.ts';
-import { ruleConflicts, ruleStates } from './rules.ts';
+import { ruleConflicts, ruleStates, type RuleStates } from './rules.ts';
 import { stageEventFacts } from './stage-events.ts';
 import type { Conflict, Fact, ReconcileDocument, ReconcileInput, Reconciliation } from './types.ts';
 
@@ -30,14 +30,14 @@ export function reconcile(input: ReconcileInput, options: ReconcileOptions = {})
   return reconcilePrepared(prepareBlock(input, options), options);
 }
 
-/** The rules over a prepared block: facts of every kind, and the conflicts each rule finds. */
-export function reconcilePrepared(block: PreparedBlock, options: Pick<ReconcileOptions, 'entityFacts'> = {}): Reconciliation {
+/** The rules over a prepared block: facts of every kind, and the conflicts each rule finds (from its rule states, when they were worked out already). */
+export function reconcilePrepared(block: PreparedBlock, options: Pick<ReconcileOptions, 'entityFacts'> = {}, states: RuleStates = ruleStates(block)): Reconciliation {
   // Entities: one fact per canonical entity, with every spelling.
   const facts: Fact[] = options.entityFacts === false ? [] : entityFacts(block.claims, block.documents, block.surfaceForms);
   // Conflicts, rule by rule and block by block (rules.ts); every document is at hand here.
   const conflicts: Conflict[] = [];
   const disputed = new Set<string>();
-  for (const { block: key, conflicts: found } of ruleConflicts(ruleStates(block))) {
+  for (const { block: key, conflicts: found } of ruleConflicts(states)) {
     if (key.startsWith('date:') && found!.length > 0) disputed.add(key.slice('date:'.length));
     append(conflicts, found!);
   }

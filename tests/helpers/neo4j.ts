@@ -73,11 +73,11 @@ export async function graphDump(driver: Driver): Promise<{ nodes: string[]; rela
   };
 }
 
-/** Every Fact, Conflict and Resolution with all its properties and the ids of what it links to: comparable as a whole. */
+/** Every Fact, Conflict, Resolution and Ledger with all its properties and the ids of what it links to: comparable as a whole. */
 export async function reconciled(driver: Driver): Promise<string[]> {
   const sortedJson = (v: unknown) => JSON.stringify(plain(v), (_k, x) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([p], [q]) => (p < q ? -1 : 1))) : x));
   const result = await driver.executeQuery(`
-    MATCH (n) WHERE n:Fact OR n:Conflict OR n:Resolution
+    MATCH (n) WHERE n:Fact OR n:Conflict OR n:Resolution OR n:Ledger
     OPTIONAL MATCH (n)-[r]->(m)
     WITH n, r, m ORDER BY type(r), coalesce(m.id, m.key)
     RETURN labels(n)[0] AS label, properties(n) AS props, collect(type(r) + ' ' + coalesce(m.id, m.key)) AS links`);

@@ -17,7 +17,7 @@ const conflict = (id: string, claimsA: string[], claimsB: string[], props: Recor
 /** The graph's copy of rows: no null properties (Neo4j keeps none). */
 const stored = (facts: FactRow[], conflicts: ConflictRow[], extra: { stale?: string[]; superseded?: string[]; undigested?: string[] } = {}): StoredBlock => ({
   facts: new Map(
-    facts.map((f) => [f.id, { digest: extra.undigested?.includes(f.id) ? null : String(f.props.digest), claims: new Set(f.claimIds), stale: extra.stale?.includes(f.id) ?? false }]),
+    facts.map((f) => [f.id, { digest: extra.undigested?.includes(f.id) ? null : String(f.props.digest), claims: new Set(f.claimIds), stale: extra.stale?.includes(f.id) ?? false, linked: String(f.props.linkedClaims) }]),
   ),
   conflicts: new Map(
     conflicts.map((c) => [c.id, { props: Object.fromEntries(Object.entries(c.props).filter(([, v]) => v !== null)), claimsA: extra.superseded?.includes(c.id) ? [...c.claimsA, null] : c.claimsA, claimsB: c.claimsB }]),
@@ -76,6 +76,17 @@ describe('force block changes by difference', () => {
     const after = fact('f1', ['c1']);
     const changes = blockChanges(stored([before], []), { facts: [after], conflicts: [] });
     expect(changes.unlink).toEqual([{ id: 'f1', claims: ['c2'], stale: false }]);
+    expect(changes.facts).toEqual([{ ...after, claimIds: [] }]);
+  });
+
+  it('write a fact again whose claims left the graph with their document (their links went with them)', () => {
+    const before = fact('f1', ['c1', 'c2']);
+    const after = fact('f1', ['c1']);
+    // Read by following links: c2 is gone, and so is its link; the ids the fact was written with remain.
+    const held = stored([after], []);
+    const facts = new Map([...held.facts].map(([id, f]) => [id, { ...f, linked: String(before.props.linkedClaims) }]));
+    const changes = blockChanges({ ...held, facts }, { facts: [after], conflicts: [] });
+    expect(changes.unlink).toEqual([]);
     expect(changes.facts).toEqual([{ ...after, claimIds: [] }]);
   });
 });

@@ -114,9 +114,6 @@ describe('a force ledger', () => {
           if (facts.has(f.id)) widened++;
           facts.set(f.id, widen(facts.get(f.id), f));
         }
-        for (const d of result.disputed) {
-          facts.set(d.id, { ...facts.get(d.id)!, qualifiers: { ...facts.get(d.id)!.qualifiers, dateDisputed: d.dateDisputed } });
-        }
         const gone = new Set(result.conflictsBefore);
         const conflicts = [...earlier.conflicts.filter((c) => c.force === force.name && !gone.has(c.id)), ...result.conflicts];
         const byId = (xs: Iterable<Fact>) => [...xs].sort((a, b) => (a.id < b.id ? -1 : 1));
