@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Driver } from 'neo4j-driver';
 import type { EntityRef } from '../src/model/claim.ts';
 import { loadKnowledge, type Knowledge } from '../src/knowledge/index.ts';
-import { personSide, roleOrganisations, sideNamed, type ActorSide } from '../src/reconcile/actors.ts';
+import { personSide, roleOrganisations, type ActorSide } from '../src/reconcile/actors.ts';
 import { cmp, pushTo } from '../src/reconcile/collections.ts';
 import { canonicalOf, fullerPeople, surnameOf } from '../src/reconcile/entities.ts';
 import { ledgerOf, type ForceLedger } from '../src/reconcile/ledger.ts';
@@ -17,6 +17,7 @@ import { ruleStates } from '../src/reconcile/rules.ts';
 import type { ReconcileInput, Reconciliation } from '../src/reconcile/types.ts';
 import { chunks } from '../src/util/chunks.ts';
 import { writeLedgers } from '../src/graph/ledgers.ts';
+import { joinForces, readEntityContext } from './join-forces.ts';
 import { withReconcileLease } from '../src/graph/reconcile-lease.ts';
 import { stableId } from '../src/util/hash.ts';
 import {
@@ -107,8 +108,11 @@ export interface ReconcileSummary {
   /** Facts and conflicts in the graph afterwards. */
   facts: number;
   conflicts: number;
-  /** What this reconciliation recomputed: every block, or only those the changes touched. */
-  scope?: { full: boolean; forces: number; entities: number; people: number };
+  /**
+   * What this reconciliation recomputed: every block, or only those the changes touched; of the
+   * forces, how many were joined from new documents (the rest recomputed whole).
+   */
+  scope?: { full: boolean; forces: number; joined: number; entities: number; people: number };
   /** Conflicts that appeared, and those that went, in the recomputed blocks. */
   newConflicts?: ChangedConflict[];
   resolvedConflicts?: ChangedConflict[];
@@ -145,7 +149,7 @@ async function reconcileHeld(driver: Driver, options: ReconcileGraphOptions): Pr
   if (full) {
     await removeReconciled(driver);
   } else if (changes.empty) {
-    return { ...(await recordReconciliation(driver, { run: changes.run, full, since })), scope: { full: false, forces: 0, entities: 0, people: 0 }, newConflicts: [], resolvedConflicts: [] };
+    return { ...(await recordReconciliation(driver, { run: changes.run, full, since })), scope: { full: false, forces: 0, joined: 0, entities: 0, people: 0 }, newConflicts: [], resolvedConflicts: [] };
   }
 
   // People first: the force blocks read each person's canonical name and side from what this writes.
@@ -156,17 +160,35 @@ async function reconcileHeld(driver: Driver, options: ReconcileGraphOptions): Pr
   // Forces: those the documents name, those whose deciders moved, and those beside them.
   started = performance.now();
   const forceNames = new Map<string, string>();
-  if (full) {
-    for (const f of await readForces(driver)) forceNames.set(f.key, f.name);
-  } else {
-    for (const e of changes.entities.values()) if (e.type === 'Force') forceNames.set(e.key, e.name);
-    for (const f of await readForcesOfActors(driver, people.actors)) forceNames.set(f.key, f.name);
-    for (const f of await readForcesBeside(driver, [...forceNames.keys()])) if (!forceNames.has(f.key)) forceNames.set(f.key, f.name);
-  }
   const gone = new Map<string, ChangedConflict>();
   const written = new Map<string, ChangedConflict>();
   const writer = new ReconciledWriter(driver);
   let claimsRead = 0;
+  let joined = 0;
+  if (full) {
+    for (const f of await readForces(driver)) forceNames.set(f.key, f.name);
+  } else {
+    for (const e of changes.entities.values()) if (e.type === 'Force') forceNames.set(e.key, e.name);
+    // Documents only added: the forces they name are joined from them, but those whose earlier
+    // deciders moved (their canonical name or side), which are recomputed whole. A person new to
+    // the graph decides only in the new documents, whose forces are joined with their resolution.
+    const named = [...forceNames].map(([key, name]) => ({ key, name }));
+    const moved = changes.onlyAdded && changes.added.size > 0 ? await readForcesOfActors(driver, people.earlierActors) : null;
+    const whole = new Set(moved?.map((f) => f.key));
+    const join = moved ? await joinForces(driver, knowledge, { join: named.filter((f) => !whole.has(f.key)), placed: named, added: [...changes.added] }, writer) : null;
+    if (join) {
+      // No earlier stage statement moved episode: no force beside these changes.
+      for (const key of join.joined) forceNames.delete(key);
+      for (const f of moved!) forceNames.set(f.key, f.name);
+      for (const x of join.gone) gone.set(x.id, x);
+      for (const x of join.written) written.set(x.id, x);
+      claimsRead += join.claims;
+      joined = join.joined.size;
+    } else {
+      for (const f of await readForcesOfActors(driver, people.actors)) forceNames.set(f.key, f.name);
+      for (const f of await readForcesBeside(driver, [...forceNames.keys()])) if (!forceNames.has(f.key)) forceNames.set(f.key, f.name);
+    }
+  }
   const order = [...forceNames].sort(([a], [b]) => cmp(a, b));
   // Forces go in batches, each read in a few queries (a query's fixed cost outweighs a small
   // block's answer); a full run, whose blocks are the whole graph, takes them one at a time.
@@ -218,7 +240,7 @@ async function reconcileHeld(driver: Driver, options: ReconcileGraphOptions): Pr
     [...from.values()].filter((x) => !less.has(x.id)).sort((a, b) => (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : a.id < b.id ? -1 : 1));
   return {
     ...counts,
-    scope: { full, forces: forceNames.size, entities: entityKeys.length, people: people.count },
+    scope: { full, forces: forceNames.size + joined, joined, entities: entityKeys.length, people: people.count },
     newConflicts: full ? [] : changed(written, gone),
     resolvedConflicts: full ? [] : changed(gone, written),
   };
@@ -235,7 +257,7 @@ async function reconcilePeople(
   knowledge: Knowledge,
   full: boolean,
   changes: ReconcileChanges,
-): Promise<{ entities: string[]; actors: string[]; moved: string[]; count: number }> {
+): Promise<{ entities: string[]; actors: string[]; earlierActors: string[]; moved: string[]; count: number }> {
   const before = new Map<string, Resolution>();
   const named = [...changes.entities.values()].filter((e) => e.type === 'Person');
   let keys: string[];
@@ -307,7 +329,14 @@ async function reconcilePeople(
     if (before.has(key)) entities.add(before.get(key)!.canonical);
     if (after.has(key)) entities.add(after.get(key)!.canonical);
   }
-  return { entities: full ? [] : [...entities], actors: full ? [] : [...actors], moved: full ? [] : [...moved], count: seen.length };
+  return {
+    entities: full ? [] : [...entities],
+    actors: full ? [] : [...actors],
+    // Of those, the people named before: their earlier decisions' canonical name or side moved.
+    earlierActors: full ? [] : [...actors].filter((k) => before.has(k)),
+    moved: full ? [] : [...moved],
+    count: seen.length,
+  };
 }
 
 /**
@@ -360,16 +389,9 @@ export function forceBatches<T extends readonly [string, string]>(order: readonl
 /** Force blocks as the graph holds them, by key, with the canonical names and sides of the people they name. */
 async function readForceInputs(driver: Driver, keys: readonly string[]): Promise<{ inputs: Map<string, { claims: ReconcileInput; entities: EntityContext }>; rebuilt: RebuiltRecord[] }> {
   const { inputs, rebuilt } = await readForceBlocks(driver, keys);
-  const persons = new Set<string>();
-  for (const input of inputs.values()) for (const c of input.claims) for (const e of [c.subject, ...c.links.map((l) => l.entity)]) if (e?.type === 'Person') persons.add(e.key);
   // One context for the batch: a block looks up only the people it names, so the others' entries change nothing.
-  const canonical = new Map<string, EntityRef>();
-  const personSides = new Map<string, ActorSide | null>();
-  for (const x of await readResolutions(driver, [...persons])) {
-    canonical.set(x.key, { type: 'Person', key: x.canonical, name: x.canonicalName });
-    personSides.set(x.canonical, x.side === null ? null : sideNamed(x.side));
-  }
-  return { inputs: new Map([...inputs].map(([key, claims]) => [key, { claims, entities: { canonical, personSides } }])), rebuilt };
+  const entities = await readEntityContext(driver, inputs.values());
+  return { inputs: new Map([...inputs].map(([key, claims]) => [key, { claims, entities }])), rebuilt };
 }
 
 /**

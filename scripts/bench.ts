@@ -499,16 +499,16 @@ if (!SKIP.has('e2e')) {
   if (INCREMENTAL > 0) {
     console.log(`\n### Adding ${INCREMENTAL} new documents\n`);
     console.log(`${INCREMENTAL} other documents go first into each graph, so that the server has planned the queries (the "first" columns: Neo4j plans a query on its first run, and again after the graph's statistics moved, as emptying it does); then three sets of ${INCREMENTAL}, each timed into the graph and into a graph emptied just before it. The set of the median ratio is shown, with every set's ratio beside it.\n`);
-    console.log('| graph (documents) | first into that graph s | into that graph s | first into an empty graph s | into an empty graph s | ratio | each set: into that graph / into an empty graph s (ratio) | blocks redone (forces, entities, people) | reconciliation: s (claims read) |');
+    console.log('| graph (documents) | first into that graph s | into that graph s | first into an empty graph s | into an empty graph s | ratio | each set: into that graph / into an empty graph s (ratio) | blocks redone (forces, of them joined, entities, people) | reconciliation: s (claims read) |');
     console.log('| ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |');
     for (const r of runs) {
       const inc = r.incremental;
       if (!inc.intoLarge || !inc.intoEmpty) continue;
-      const large = inc.intoLarge as { scope?: { forces: number; entities: number; people: number }; parts?: Record<string, { ms: number; read: number }> };
+      const large = inc.intoLarge as { scope?: { forces: number; joined?: number; entities: number; people: number }; parts?: Record<string, { ms: number; read: number }> };
       const scope = large.scope;
       const parts = Object.entries(large.parts ?? {}).map(([part, p]) => `${part} ${s(p.ms)} (${p.read})`).join(', ') || '-';
       const sets = (inc.sets ?? []).map((x) => `${s(x.intoLargeMs)} / ${s(x.intoEmptyMs)} (${fmt(x.ratio, 2)})`).join('; ') || '-';
-      console.log(`| ${r.files} | ${inc.intoLargeFirst ? s(inc.intoLargeFirst.ms) : '-'} | ${s(inc.intoLarge.ms)} | ${inc.intoEmptyFirst ? s(inc.intoEmptyFirst.ms) : '-'} | ${s(inc.intoEmpty.ms)} | ${fmt(inc.intoLarge.ms / inc.intoEmpty.ms, 2)} | ${sets} | ${scope ? `${scope.forces}, ${scope.entities}, ${scope.people}` : '-'} | ${parts} |`);
+      console.log(`| ${r.files} | ${inc.intoLargeFirst ? s(inc.intoLargeFirst.ms) : '-'} | ${s(inc.intoLarge.ms)} | ${inc.intoEmptyFirst ? s(inc.intoEmptyFirst.ms) : '-'} | ${s(inc.intoEmpty.ms)} | ${fmt(inc.intoLarge.ms / inc.intoEmpty.ms, 2)} | ${sets} | ${scope ? `${scope.forces}, ${scope.joined ?? '-'}, ${scope.entities}, ${scope.people}` : '-'} | ${parts} |`);
     }
   }
   // One line per target of BENCHMARKS.md.

@@ -137,23 +137,34 @@ const isDocument = (x: unknown): x is ReconcileDocument => {
 };
 const DOCUMENT_KEYS = ['id', 'fileName', 'publisher', 'sourceKind', 'publishedAt'];
 
-/** A ledger as the JSON string kept on its node. Pure. */
+/**
+ * A ledger as the JSON string kept on its node, the same string for equal ledgers however they
+ * were built (a joined ledger and a recomputed one): every object's keys sorted. Pure.
+ */
 export function ledgerRecordOf(ledger: ForceLedger): string {
   const documents: ReconcileDocument[] = [];
   const places = new Map<string, number>();
-  const body = JSON.stringify({ ...ledger, documents: [] }, (_key, value: unknown) => {
+  const body = JSON.stringify(ledger, (_key, value: unknown) => {
     if (value === Infinity) return 'inf';
     if (value === -Infinity) return '-inf';
-    if (!isDocument(value)) return value;
-    let place = places.get(value.id);
-    if (place === undefined) {
-      places.set(value.id, (place = documents.length));
-      documents.push(value);
+    if (isDocument(value)) {
+      let place = places.get(value.id);
+      if (place === undefined) {
+        places.set(value.id, (place = documents.length));
+        documents.push(value);
+      }
+      return { doc: place };
     }
-    return { doc: place };
+    return sortedKeys(value);
   });
-  // The table goes in last, filled as the body named its documents.
-  return body.replace(/"documents":\[\]/, `"documents":${JSON.stringify(documents)}`);
+  // The table goes in first, filled as the body named its documents.
+  return `{"documents":${JSON.stringify(documents.map(sortedKeys))},${body.slice(1)}`;
+}
+
+/** A plain object with its keys in order (anything else as it is). */
+function sortedKeys(value: unknown): unknown {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /** Every {"doc": n} of a parsed record put back as the document it names; false when one names none. */

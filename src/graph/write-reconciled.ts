@@ -32,7 +32,7 @@ import type { Driver } from 'neo4j-driver';
 import { z } from 'zod';
 import { Claim, type EntityRef } from '../model/claim.ts';
 import type { EntityMention } from '../reconcile/reconcile.ts';
-import type { ReconcileDocument, ReconcileInput, Reconciliation } from '../reconcile/types.ts';
+import type { Fact, ReconcileDocument, ReconcileInput, Reconciliation } from '../reconcile/types.ts';
 import { pushTo } from '../reconcile/collections.ts';
 import { chunks } from '../util/chunks.ts';
 import { stableId } from '../util/hash.ts';
@@ -217,6 +217,19 @@ export type FactRow = z.infer<typeof FactRow>;
 export const EntityJoinRow = FactRow.extend({ documentIds: z.array(z.string()) });
 export type EntityJoinRow = z.infer<typeof EntityJoinRow>;
 export type ConflictRow = z.infer<typeof ConflictRow>;
+/**
+ * A force block's fact joined to (see JOIN_BLOCK_FACTS): its properties but its unions, with the
+ * digest of those, and the new documents' unions (documents, kinds of source) and claims.
+ */
+export const BlockJoinRow = FactRow.extend({ documentIds: z.array(z.string()), sourceKinds: z.array(z.string()) });
+export type BlockJoinRow = z.infer<typeof BlockJoinRow>;
+
+/** The join row of a fact new documents state (see joinForce): its unions theirs only, for the graph to widen. Pure. */
+export function blockJoinRow(fact: Fact): BlockJoinRow {
+  const [row] = reconciledRows({ facts: [fact], conflicts: [] }).facts;
+  const { documentIds, sourceKinds, corroboration: _c, linkedClaims: _l, ...props } = row!.props;
+  return BlockJoinRow.parse({ ...row, props, documentIds, sourceKinds });
+}
 
 /** Facts and conflicts as graph rows. Pure. */
 export function reconciledRows(rec: Reconciliation): { facts: FactRow[]; conflicts: ConflictRow[] } {
@@ -331,6 +344,46 @@ CALL (f, row) {
   UNWIND row.claimIds AS claimId
   MATCH (c:Claim {id: claimId})
   MERGE (f)-[:SUPPORTED_BY]->(c)
+}`;
+
+/**
+ * New documents' statements joined to force blocks' facts (see joinForce): the documents, kinds
+ * of source and claim ids are sorted unions made in the graph, so a stage event's list of every
+ * document about it does not travel to Node and back; every other property is set as given. The
+ * claim ids are joined in pieces of 100: a string joined one id at a time is copied once an id.
+ * Ids are hex, and kinds plain words: Cypher's order is the reconciler's (cmp).
+ */
+const JOIN_BLOCK_FACTS = `
+UNWIND $rows AS row
+MERGE (f:Fact {id: row.id})
+WITH f, row
+CALL (f, row) {
+  UNWIND coalesce(f.documentIds, []) + row.documentIds AS id
+  WITH DISTINCT id ORDER BY id
+  RETURN collect(id) AS documentIds
+}
+CALL (f, row) {
+  UNWIND coalesce(f.sourceKinds, []) + row.sourceKinds AS kind
+  WITH DISTINCT kind ORDER BY kind
+  RETURN collect(kind) AS sourceKinds
+}
+CALL (f, row) {
+  UNWIND CASE WHEN coalesce(f.linkedClaims, '') = '' THEN [] ELSE split(f.linkedClaims, ' ') END + row.claimIds AS id
+  WITH DISTINCT id ORDER BY id
+  WITH collect(id) AS ids
+  WITH [i IN range(0, size(ids) - 1, 100) | reduce(s = '', id IN ids[i..i + 100] | s + CASE WHEN s = '' THEN '' ELSE ' ' END + id)] AS pieces
+  RETURN reduce(s = '', p IN pieces | s + CASE WHEN s = '' THEN '' ELSE ' ' END + p) AS linkedClaims
+}
+SET f += row.props, f.documentIds = documentIds, f.sourceKinds = sourceKinds, f.corroboration = size(documentIds), f.linkedClaims = linkedClaims
+WITH f, row
+CALL (f, row) {
+  UNWIND row.claimIds AS claimId
+  MATCH (c:Claim {id: claimId})
+  MERGE (f)-[:SUPPORTED_BY]->(c)
+}
+CALL (f, row) {
+  MATCH (e:Entity {key: row.subjectKey})
+  MERGE (f)-[:ABOUT]->(e)
 }`;
 
 const WRITE_CONFLICTS = `
@@ -972,6 +1025,59 @@ export async function readForceBlocks(
   return { inputs: new Map([...builders].map(([k, b]) => [k, b.input()])), rebuilt };
 }
 
+const READ_DOCUMENT_RECORDS = `
+UNWIND $ids AS id
+MATCH (d:Document {id: id})
+RETURN d {.id, .fileName, .publisher, .sourceKind, .publishedAt} AS document, d.blockRecord AS record`;
+
+/** What force blocks read of some documents alone (new ones, to be joined to their forces' ledgers): from their block records, claim by claim for one without. */
+export async function readDocumentBlocks(driver: Driver, ids: readonly string[]): Promise<ReconcileInput> {
+  const builder = new InputBuilder(blockClaim);
+  const unrecorded: string[] = [];
+  for (const part of chunks(ids, KEY_CHUNK)) {
+    for (const r of await read(driver, READ_DOCUMENT_RECORDS, { ids: part })) {
+      const document = documentOf(r.get('document'));
+      const record = parseBlockRecord(r.get('record'), document.id);
+      if (record) builder.addRecord(document, record);
+      else unrecorded.push(document.id);
+    }
+  }
+  for (const part of chunks(unrecorded.sort(), KEY_CHUNK)) builder.add(await read(driver, READ_DOCUMENT_CLAIMS, { ids: part, kinds: FORCE_BLOCK_KINDS }));
+  return builder.input();
+}
+
+/** Of these forces, those named by a document other than the given ones. */
+const FORCES_NAMED_BEYOND = `
+UNWIND $keys AS key
+MATCH (f:Force {key: key})
+WHERE EXISTS { (f)<-[:ABOUT|ACTOR|FORCE|SPEAKER]-(:Claim)<-[:STATES]-(d:Document) WHERE NOT d.id IN $ids }
+RETURN f.key AS key`;
+
+export async function readForcesNamedBeyond(driver: Driver, keys: readonly string[], documentIds: readonly string[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (const part of chunks(keys, KEY_CHUNK)) for (const r of await read(driver, FORCES_NAMED_BEYOND, { keys: part, ids: documentIds })) out.add(String(r.get('key')));
+  return out;
+}
+
+const READ_CONFLICTS_BY_ID = `
+UNWIND $ids AS id
+MATCH (x:Conflict {id: id})
+RETURN properties(x) AS props,
+       [(x)-[:SIDE_A]->(c) | CASE WHEN c:Claim THEN c.id ELSE null END] AS claimsA,
+       [(x)-[:SIDE_B]->(c) | CASE WHEN c:Claim THEN c.id ELSE null END] AS claimsB`;
+
+/** Conflicts as the graph holds them, by id (those not there are left out). */
+export async function readConflicts(driver: Driver, ids: readonly string[]): Promise<Map<string, StoredConflict>> {
+  const out = new Map<string, StoredConflict>();
+  for (const part of chunks(ids, KEY_CHUNK)) {
+    for (const r of await read(driver, READ_CONFLICTS_BY_ID, { ids: part })) {
+      const props = plain(r.get('props')) as Record<string, unknown>;
+      out.set(String(props.id), { props, claimsA: r.get('claimsA') as Array<string | null>, claimsB: r.get('claimsB') as Array<string | null> });
+    }
+  }
+  return out;
+}
+
 /** A document's record made from its claims as read one by one (every claim a force block reads, each with its sentence). */
 function rebuiltRecord(documentId: string, rows: readonly ClaimRecord[]): RebuiltRecord {
   const claims = rows.map((r) => claimOf(r, documentId));
@@ -1087,10 +1193,12 @@ export class ReconciledWriter {
   private readonly facts: BatchWriter<FactRow>;
   private readonly conflicts: BatchWriter<ConflictRow>;
   private readonly joins: BatchWriter<EntityJoinRow>;
+  private readonly blockJoins: BatchWriter<BlockJoinRow>;
 
   constructor(driver: Driver) {
     this.facts = new BatchWriter<FactRow>(driver, WRITE_FACTS, (r) => r.claimIds.length + 1);
     this.joins = new BatchWriter<EntityJoinRow>(driver, JOIN_ENTITY_FACTS, (r) => r.claimIds.length + r.documentIds.length + 1);
+    this.blockJoins = new BatchWriter<BlockJoinRow>(driver, JOIN_BLOCK_FACTS, (r) => r.claimIds.length + r.documentIds.length + 1);
     this.conflicts = new BatchWriter<ConflictRow>(driver, WRITE_CONFLICTS, (r) => r.claimsA.length + r.claimsB.length + 1);
   }
 
@@ -1116,6 +1224,11 @@ export class ReconciledWriter {
     await this.conflicts.add(row);
   }
 
+  /** Queues new documents' statements joined to a force block's fact (see blockJoinRow). */
+  async joinBlockRow(row: BlockJoinRow): Promise<void> {
+    await this.blockJoins.add(row);
+  }
+
   /** Queues new mentions joined to an entity fact that exists (see entityFactJoined). */
   async joinEntityRow(row: EntityJoinRow): Promise<void> {
     await this.joins.add(row);
@@ -1124,6 +1237,7 @@ export class ReconciledWriter {
   async flush(): Promise<void> {
     await this.facts.flush();
     await this.joins.flush();
+    await this.blockJoins.flush();
     await this.conflicts.flush();
   }
 }

@@ -41,6 +41,10 @@ function forcesOf(all: readonly AnalysedFile[]): EntityRef[] {
   return [...forces.values()].sort((a, b) => (a.key < b.key ? -1 : 1));
 }
 
+/** A copy with every object's keys in reverse order. */
+const reversedKeys = (x: unknown): unknown =>
+  Array.isArray(x) ? x.map(reversedKeys) : x && typeof x === 'object' ? Object.fromEntries(Object.entries(x).reverse().map(([k, v]) => [k, reversedKeys(v)])) : x;
+
 describe('a force ledger', () => {
   const generated = [...generateDocuments({ count: 160, seed: 5 })].map((doc, i) => {
     const result = analyseFile({ path: `generated/${i}.txt`, relativePath: doc.path, bytes: Buffer.from(doc.text) }, { today: '2025-07-01' });
@@ -133,6 +137,8 @@ describe('a force ledger', () => {
       const record = ledgerRecordOf(ledger);
       open += (record.match(/"-?inf"/g) ?? []).length;
       expect(parseLedgerRecord(record, force.key), force.name).toEqual(ledger);
+      // Equal ledgers, one string: a ledger built in another order of keys is written the same.
+      expect(ledgerRecordOf(reversedKeys(ledger) as ForceLedger)).toBe(record);
       expect(parseLedgerRecord(record, 'force:other')).toBeNull();
       expect(parseLedgerRecord(record.replace(`"version":${LEDGER_VERSION}`, `"version":${LEDGER_VERSION + 1}`), force.key)).toBeNull();
       expect(parseLedgerRecord(record.slice(0, -2), force.key)).toBeNull();
