@@ -17,6 +17,9 @@
 // An ingest that only adds documents does not read an entity block again:
 // the new mentions are joined to the entity's fact (its documents, kinds and
 // forms are unions), which is what most of a large graph's entity facts need.
+// Nor, most often, a force block: the new documents are joined to the force's
+// ledger (src/graph/ledgers.ts, pipelines/join-forces.ts), and their facts to
+// the force's facts in the graph (JOIN_BLOCK_FACTS).
 //
 // What a block reads:
 // - a force: the claims a force's facts rest on (FORCE_BLOCK_KINDS) of every
