@@ -313,20 +313,35 @@ export function factDigest(props: FactRow['props']): string {
   return stableId('fact-properties', kept);
 }
 
+// Parts of the fact statements below, each a subquery over a fact `f` and its `row`.
+/** Links the fact to the row's claims. */
+const LINK_CLAIMS = `
+CALL (f, row) {
+  UNWIND row.claimIds AS claimId
+  MATCH (c:Claim {id: claimId})
+  MERGE (f)-[:SUPPORTED_BY]->(c)
+}`;
+/** Links the fact to the entity it is about. */
+const LINK_SUBJECT = `
+CALL (f, row) {
+  MATCH (e:Entity {key: row.subjectKey})
+  MERGE (f)-[:ABOUT]->(e)
+}`;
+/** The fact's documents and the row's, as one sorted list (`documentIds`). */
+const DOCUMENT_UNION = `
+CALL (f, row) {
+  UNWIND coalesce(f.documentIds, []) + row.documentIds AS id
+  WITH DISTINCT id ORDER BY id
+  RETURN collect(id) AS documentIds
+}`;
+
 const WRITE_FACTS = `
 UNWIND $rows AS row
 MERGE (f:Fact {id: row.id})
 SET f += row.props
 WITH f, row
-CALL (f, row) {
-  UNWIND row.claimIds AS claimId
-  MATCH (c:Claim {id: claimId})
-  MERGE (f)-[:SUPPORTED_BY]->(c)
-}
-CALL (f, row) {
-  MATCH (e:Entity {key: row.subjectKey})
-  MERGE (f)-[:ABOUT]->(e)
-}`;
+${LINK_CLAIMS}
+${LINK_SUBJECT}`;
 
 /**
  * New mentions joined to entity facts: the documents are a sorted union made in the graph, so the
@@ -336,18 +351,10 @@ CALL (f, row) {
 const JOIN_ENTITY_FACTS = `
 UNWIND $rows AS row
 MATCH (f:Fact {id: row.id})
-CALL (f, row) {
-  UNWIND coalesce(f.documentIds, []) + row.documentIds AS id
-  WITH DISTINCT id ORDER BY id
-  RETURN collect(id) AS documentIds
-}
+${DOCUMENT_UNION}
 SET f += row.props, f.documentIds = documentIds, f.corroboration = size(documentIds)
 WITH f, row
-CALL (f, row) {
-  UNWIND row.claimIds AS claimId
-  MATCH (c:Claim {id: claimId})
-  MERGE (f)-[:SUPPORTED_BY]->(c)
-}`;
+${LINK_CLAIMS}`;
 
 /**
  * New documents' statements joined to force blocks' facts (see joinForce): the documents, kinds
@@ -360,11 +367,7 @@ const JOIN_BLOCK_FACTS = `
 UNWIND $rows AS row
 MERGE (f:Fact {id: row.id})
 WITH f, row
-CALL (f, row) {
-  UNWIND coalesce(f.documentIds, []) + row.documentIds AS id
-  WITH DISTINCT id ORDER BY id
-  RETURN collect(id) AS documentIds
-}
+${DOCUMENT_UNION}
 CALL (f, row) {
   UNWIND coalesce(f.sourceKinds, []) + row.sourceKinds AS kind
   WITH DISTINCT kind ORDER BY kind
@@ -379,15 +382,8 @@ CALL (f, row) {
 }
 SET f += row.props, f.documentIds = documentIds, f.sourceKinds = sourceKinds, f.corroboration = size(documentIds), f.linkedClaims = linkedClaims
 WITH f, row
-CALL (f, row) {
-  UNWIND row.claimIds AS claimId
-  MATCH (c:Claim {id: claimId})
-  MERGE (f)-[:SUPPORTED_BY]->(c)
-}
-CALL (f, row) {
-  MATCH (e:Entity {key: row.subjectKey})
-  MERGE (f)-[:ABOUT]->(e)
-}`;
+${LINK_CLAIMS}
+${LINK_SUBJECT}`;
 
 const WRITE_CONFLICTS = `
 UNWIND $rows AS row
