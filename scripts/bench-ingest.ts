@@ -132,7 +132,8 @@ if (thenDirs.length > 0 && !reconcileFigures.failed) {
   const median = [...sets].sort((a, b) => a.ratio - b.ratio)[(sets.length - 1) >> 1]!;
   incremental.intoLarge = median.intoLarge;
   incremental.intoEmpty = median.intoEmpty;
-  incremental.sets = sets.map((x) => ({ intoLargeMs: x.intoLarge.ms, intoEmptyMs: x.intoEmpty.ms, ratio: x.ratio }));
+  // Each set's scope and parts too: a set far from the others says where its time went.
+  incremental.sets = sets.map((x) => ({ intoLargeMs: x.intoLarge.ms, intoEmptyMs: x.intoEmpty.ms, ratio: x.ratio, scope: x.intoLarge.scope, parts: x.intoLarge.parts }));
 }
 
 const count = async (q: string) => {
