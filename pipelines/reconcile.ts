@@ -232,7 +232,7 @@ async function reconcileHeld(driver: Driver, options: ReconcileGraphOptions): Pr
   // Entities: those the documents name, and people whose canonical name or side moved.
   started = performance.now();
   const entityKeys = full ? await readEntityKeys(driver) : [...new Set([...changes.entities.keys(), ...people.entities])];
-  const mentions = await reconcileEntities(driver, entityKeys, full ? null : { changes, moved: new Set(people.moved) }, writer);
+  const mentions = await reconcileEntities(driver, entityKeys, full ? null : { changes, moved: new Set(people.movedEarlier) }, writer);
   options.onPart?.('entities', performance.now() - started, mentions);
 
   const counts = await recordReconciliation(driver, { run: changes.run, full, since });
@@ -257,7 +257,7 @@ async function reconcilePeople(
   knowledge: Knowledge,
   full: boolean,
   changes: ReconcileChanges,
-): Promise<{ entities: string[]; actors: string[]; earlierActors: string[]; moved: string[]; count: number }> {
+): Promise<{ entities: string[]; actors: string[]; earlierActors: string[]; movedEarlier: string[]; count: number }> {
   const before = new Map<string, Resolution>();
   const named = [...changes.entities.values()].filter((e) => e.type === 'Person');
   let keys: string[];
@@ -303,7 +303,11 @@ async function reconcilePeople(
   );
 
   // Moved: a person's canonical name or side differs from before (or the person came or went).
+  // `earlier`: moved by the people named before. A person new to the graph is named only in the
+  // new documents: resolved to someone named before, they add to that person's mentions and
+  // decisions without moving any earlier one (unless that person's side moved, which is theirs).
   const moved = new Set<string>();
+  const earlier = new Set<string>();
   for (const key of new Set([...before.keys(), ...after.keys()])) {
     const a = before.get(key);
     const b = after.get(key);
@@ -311,16 +315,23 @@ async function reconcilePeople(
       if (a) moved.add(a.canonical);
       if (b) moved.add(b.canonical);
       moved.add(key);
+      if (a) for (const k of [a.canonical, b?.canonical, key]) if (k) earlier.add(k);
     }
   }
   // Every name of a moved canonical person decides as them.
-  const actors = new Set<string>(moved);
-  for (const x of [...before.values(), ...after.values()]) if (moved.has(x.canonical)) actors.add(x.key);
+  const namesOf = (canonicals: ReadonlySet<string>) => {
+    const names = new Set<string>(canonicals);
+    for (const x of [...before.values(), ...after.values()]) if (canonicals.has(x.canonical)) names.add(x.key);
+    return names;
+  };
+  const actors = namesOf(moved);
 
+  // Only the resolutions that changed are written: an ingest names hundreds of people, most as before.
+  const same = (a: Resolution | undefined, b: Resolution) => a !== undefined && RESOLUTION_FIELDS.every((k) => JSON.stringify(a[k] ?? null) === JSON.stringify(b[k] ?? null));
   await replaceResolutions(
     driver,
     [...before.keys()].filter((k) => !after.has(k)),
-    [...after.values()],
+    [...after.values()].filter((b) => !same(before.get(b.key), b)),
   );
 
   // Entity facts to refresh: the moved, and the canonical names (before and after) of the people the changes name.
@@ -332,12 +343,15 @@ async function reconcilePeople(
   return {
     entities: full ? [] : [...entities],
     actors: full ? [] : [...actors],
-    // Of those, the people named before: their earlier decisions' canonical name or side moved.
-    earlierActors: full ? [] : [...actors].filter((k) => before.has(k)),
-    moved: full ? [] : [...moved],
+    // The people named before whose canonical name or side moved: their earlier decisions' deciders moved.
+    earlierActors: full ? [] : [...namesOf(earlier)].filter((k) => before.has(k)),
+    // Entities whose earlier mentions moved to another name, or away from theirs.
+    movedEarlier: full ? [] : [...earlier],
     count: seen.length,
   };
 }
+
+const RESOLUTION_FIELDS = ['key', 'surname', 'canonical', 'canonicalName', 'side', 'name', 'forces', 'roles'] as const satisfies ReadonlyArray<keyof Resolution>;
 
 /**
  * People as entity resolution sees them, from what their resolutions were made of and what the
@@ -418,10 +432,11 @@ function reconcileForce(
 /**
  * Entity blocks: each key's fact recomputed from the mentions of it and of the
  * names resolved to it; a person resolved to another has none of its own.
- * When the changes only added documents, an entity whose fact exists and whose
- * names did not move (no name newly resolved to it or away from it) gets the
- * new documents' mentions joined to its fact instead: the same fact, without
- * reading every mention of an entity most documents name.
+ * When the changes only added documents, an entity whose names did not move
+ * (no earlier name newly resolved to it or away from it) gets the new
+ * documents' mentions joined to its fact instead, or, with no fact yet, a fact
+ * of those mentions: the same fact, without reading every mention of an
+ * entity most documents name.
  */
 async function reconcileEntities(
   driver: Driver,
@@ -438,16 +453,20 @@ async function reconcileEntities(
     const own = part.filter((k) => (resolution.get(k) ?? k) === k);
     const joined = new Set<string>();
     if (added) {
-      const before = await readEntityFacts(driver, own.filter((k) => !delta!.moved.has(k)));
-      for (const { entity, facts } of before) {
+      const unmoved = own.filter((k) => !delta!.moved.has(k));
+      for (const { entity, facts } of await readEntityFacts(driver, unmoved)) {
         const mentions = added.get(entity.key) ?? [];
         mentionsRead += mentions.length;
         joined.add(entity.key);
-        if (mentions.length > 0) await writer.joinEntityRow(entityFactJoined(facts, entity, mentions));
+        if (mentions.length === 0) continue;
+        // An entity with no fact, none of whose names moved, had no mention before: its fact is the new mentions'.
+        if (facts) await writer.joinEntityRow(entityFactJoined(facts, entity, mentions));
+        else await writer.add({ facts: [entityFactOf(entity, mentions)], conflicts: [] });
       }
     }
     const whole = own.filter((k) => !joined.has(k));
-    if (delta) await removeFacts(driver, part.filter((k) => !joined.has(k)).map((k) => stableId('fact', 'entity', k)));
+    const gone = part.filter((k) => !joined.has(k)).map((k) => stableId('fact', 'entity', k));
+    if (delta && gone.length > 0) await removeFacts(driver, gone);
     for (const { entity, mentions } of await readEntityBlocks(driver, whole)) {
       mentionsRead += mentions.length;
       if (!entity || mentions.length === 0) continue;

@@ -1167,18 +1167,18 @@ export interface EntityFactUnions {
 const READ_ENTITY_FACTS = `
 UNWIND $rows AS row
 MATCH (e:Entity {key: row.key})
-MATCH (f:Fact {id: row.id})
-RETURN e.key AS key, e.name AS name, labels(e) AS labels, f {.sourceKinds, .surfaceForms} AS facts`;
+OPTIONAL MATCH (f:Fact {id: row.id})
+RETURN e.key AS key, e.name AS name, labels(e) AS labels, CASE WHEN f IS NULL THEN null ELSE f {.sourceKinds, .surfaceForms} END AS facts`;
 
-/** The entity facts of these keys as the graph holds them (keys without one are left out). */
-export async function readEntityFacts(driver: Driver, keys: readonly string[]): Promise<Array<{ entity: EntityRef; facts: EntityFactUnions }>> {
-  const out: Array<{ entity: EntityRef; facts: EntityFactUnions }> = [];
+/** The entities of these keys, each with its fact as the graph holds it (null: none), keys of no entity left out. */
+export async function readEntityFacts(driver: Driver, keys: readonly string[]): Promise<Array<{ entity: EntityRef; facts: EntityFactUnions | null }>> {
+  const out: Array<{ entity: EntityRef; facts: EntityFactUnions | null }> = [];
   for (const part of chunks(keys, KEY_CHUNK)) {
     const rows = part.map((key) => ({ key, id: stableId('fact', 'entity', key) }));
     for (const r of await read(driver, READ_ENTITY_FACTS, { rows })) {
       const entity = entityRef({ key: r.get('key'), name: r.get('name'), labels: r.get('labels') });
-      const f = plain(r.get('facts')) as Partial<EntityFactUnions>;
-      if (entity) out.push({ entity, facts: { sourceKinds: f.sourceKinds ?? [], surfaceForms: f.surfaceForms ?? [] } });
+      const f = plain(r.get('facts')) as Partial<EntityFactUnions> | null;
+      if (entity) out.push({ entity, facts: f ? { sourceKinds: f.sourceKinds ?? [], surfaceForms: f.surfaceForms ?? [] } : null });
     }
   }
   return out;
