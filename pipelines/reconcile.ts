@@ -19,7 +19,7 @@ import { chunks } from '../src/util/chunks.ts';
 import { writeLedgers } from '../src/graph/ledgers.ts';
 import { joinForces, readEntityContext } from './join-forces.ts';
 import { withReconcileLease } from '../src/graph/reconcile-lease.ts';
-import { stableId } from '../src/util/hash.ts';
+import { factId } from '../src/reconcile/support.ts';
 import {
   ensureReconciledSchema,
   EntityJoinRow,
@@ -465,7 +465,7 @@ async function reconcileEntities(
       }
     }
     const whole = own.filter((k) => !joined.has(k));
-    const gone = part.filter((k) => !joined.has(k)).map((k) => stableId('fact', 'entity', k));
+    const gone = part.filter((k) => !joined.has(k)).map((k) => factId('entity', k));
     if (delta && gone.length > 0) await removeFacts(driver, gone);
     for (const { entity, mentions } of await readEntityBlocks(driver, whole)) {
       mentionsRead += mentions.length;

@@ -39,6 +39,7 @@ import type { Fact, ReconcileDocument, ReconcileInput, Reconciliation } from '..
 import { pushTo } from '../reconcile/collections.ts';
 import { chunks } from '../util/chunks.ts';
 import { stableId } from '../util/hash.ts';
+import { factId } from '../reconcile/support.ts';
 import { blockChanges, type BlockChanges, type StoredBlock, type StoredConflict, type StoredFact } from './block-changes.ts';
 import { blockClaim, blockRecordOf, FORCE_BLOCK_KINDS, parseBlockRecord, QUALIFIERS, type BlockRecord } from './block-record.ts';
 import { plain } from './queries.ts';
@@ -854,7 +855,7 @@ RETURN row.key AS key, f.corroboration AS documents`;
 export async function readForceSizes(driver: Driver, keys: readonly string[]): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   for (const part of chunks(keys, KEY_CHUNK)) {
-    const rows = part.map((key) => ({ key, id: stableId('fact', 'entity', key) }));
+    const rows = part.map((key) => ({ key, id: factId('entity', key) }));
     for (const r of await read(driver, READ_FORCE_SIZES, { rows })) out.set(String(r.get('key')), Number(plain(r.get('documents'))));
   }
   return out;
@@ -1174,7 +1175,7 @@ RETURN e.key AS key, e.name AS name, labels(e) AS labels, CASE WHEN f IS NULL TH
 export async function readEntityFacts(driver: Driver, keys: readonly string[]): Promise<Array<{ entity: EntityRef; facts: EntityFactUnions | null }>> {
   const out: Array<{ entity: EntityRef; facts: EntityFactUnions | null }> = [];
   for (const part of chunks(keys, KEY_CHUNK)) {
-    const rows = part.map((key) => ({ key, id: stableId('fact', 'entity', key) }));
+    const rows = part.map((key) => ({ key, id: factId('entity', key) }));
     for (const r of await read(driver, READ_ENTITY_FACTS, { rows })) {
       const entity = entityRef({ key: r.get('key'), name: r.get('name'), labels: r.get('labels') });
       const f = plain(r.get('facts')) as Partial<EntityFactUnions> | null;

@@ -6,13 +6,13 @@
 // with the ids of those blocks' conflicts before. Null when the ledger cannot
 // be joined (ledger.ts), or when a fact the new documents state nothing of
 // would change; the force is then recomputed whole. Pure.
-import { stableId } from '../util/hash.ts';
 import { areaFacts } from './areas.ts';
 import { decisionFacts } from './decisions.ts';
 import { joinLedger, type ForceLedger } from './ledger.ts';
 import type { PreparedBlock } from './prepare.ts';
 import type { StageSkeleton } from './skeleton.ts';
 import { consensusOf, stageEventFacts } from './stage-events.ts';
+import { factId } from './support.ts';
 import type { Conflict, Fact } from './types.ts';
 
 export interface ForceJoin {
@@ -25,8 +25,6 @@ export interface ForceJoin {
   conflictsBefore: string[];
 }
 
-const stageEventFactId = (eventKey: string): string => stableId('fact', 'stageEvent', eventKey);
-const areaFactId = (key: string): string => stableId('fact', 'area', key);
 
 /** `added`: the new documents prepared with the episodes placeBeside gave; `skeletons`: the ones it joined. */
 export function joinForce(ledger: ForceLedger, added: PreparedBlock, skeletons: ReadonlyMap<string, StageSkeleton>): ForceJoin | null {
@@ -35,8 +33,8 @@ export function joinForce(ledger: ForceLedger, added: PreparedBlock, skeletons: 
   const forceKey = ledger.force.key;
   const conflictIds = new Map(joined.ledger.conflicts.map((c) => [c.block, c.ids]));
   const disputedNow = (eventKey: string) => (conflictIds.get(`date:${eventKey}`) ?? []).length > 0;
-  const consensus = new Map(joined.ledger.states.events.map((e) => [stageEventFactId(e.event.key), consensusOf(e.consensus)]));
-  const texts = new Map(joined.ledger.areaTexts.map((a) => [areaFactId(a.key), a.texts.join(' | ')]));
+  const consensus = new Map(joined.ledger.states.events.map((e) => [factId('stageEvent', e.event.key), consensusOf(e.consensus)]));
+  const texts = new Map(joined.ledger.areaTexts.map((a) => [factId('area', a.key), a.texts.join(' | ')]));
 
   const events = added.events.filter((e) => e.force.key === forceKey);
   const disputed = new Set(events.filter((e) => disputedNow(e.key)).map((e) => e.key));

@@ -10,7 +10,7 @@
 // Near-linear: claims are blocked by key (entity; force/stage/change/episode;
 // event/polarity for areas) and only compared inside a block.
 import type { Claim, EntityRef } from '../model/claim.ts';
-import { stableId } from '../util/hash.ts';
+import { factId } from './support.ts';
 import { areaFacts } from './areas.ts';
 import { decisionFacts } from './decisions.ts';
 import { cmp, pushTo } from './collections.ts';
@@ -94,7 +94,7 @@ export interface EntityMention {
 export function entityFactOf(entity: EntityRef, mentions: readonly EntityMention[]): Fact {
   const documentIds = [...new Set(mentions.map((m) => m.documentId))].sort(cmp);
   return {
-    id: stableId('fact', 'entity', entity.key),
+    id: factId('entity', entity.key),
     kind: 'entity' as const,
     subject: entity.name,
     subjectKey: entity.key,

@@ -14,6 +14,9 @@ export function documentOrder(a: ReconcileDocument, b: ReconcileDocument): numbe
 
 const uniqueSorted = (xs: Iterable<string>): string[] => [...new Set(xs)].sort(cmp);
 
+/** A fact's id: a hash of its kind and blocking key, so that the same fact always gets the same id. */
+export const factId = (kind: Fact['kind'], key: string): string => stableId('fact', kind, key);
+
 export function factOf(input: {
   kind: Fact['kind'];
   key: string;
@@ -26,7 +29,7 @@ export function factOf(input: {
 }): Fact {
   const documentIds = uniqueSorted(input.statements.map((s) => s.document.id));
   return {
-    id: stableId('fact', input.kind, input.key),
+    id: factId(input.kind, input.key),
     kind: input.kind,
     subject: input.subject,
     subjectKey: input.subjectKey,
