@@ -18,11 +18,10 @@ import type { ReconcileInput } from '../src/reconcile/types.ts';
 import { readLedgers, writeLedgers } from '../src/graph/ledgers.ts';
 import {
   blockJoinRow,
-  readConflicts,
   readDocumentBlocks,
   readForcesNamedBeyond,
   readResolutions,
-  replaceForceBlocks,
+  replaceJoinedConflicts,
   type ChangedConflict,
   type ForceRef,
   type ReconciledWriter,
@@ -70,15 +69,9 @@ export async function joinForces(
   }
 
   for (const { result } of joins) for (const fact of result.facts) await writer.joinBlockRow(blockJoinRow(fact));
-  const stored = await readConflicts(driver, joins.flatMap((j) => j.result.conflictsBefore));
-  const changed = await replaceForceBlocks(
-    driver,
-    joins.map(({ result }) => ({
-      stored: { facts: new Map(), conflicts: new Map(result.conflictsBefore.filter((id) => stored.has(id)).map((id) => [id, stored.get(id)!])) },
-      reconciliation: { facts: [], conflicts: result.conflicts },
-    })),
-    writer,
-  );
+  const before = new Map(joins.flatMap((j) => j.result.conflictsBefore.map((c) => [c.id, c.digest] as const)));
+  const after = new Map(joins.flatMap((j) => j.result.conflicts.map((c) => [c.id, c] as const)));
+  const changed = await replaceJoinedConflicts(driver, before, [...after.values()], writer);
   await writer.flush();
   await writeLedgers(driver, joins.map(({ force, result }) => ({ forceKey: force.key, ledger: result.ledger })));
   return { joined: new Set(joins.map((j) => j.force.key)), gone: changed.gone, written: changed.written, claims: input.claims.length };

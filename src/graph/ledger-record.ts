@@ -126,7 +126,7 @@ const LedgerJson = z.object({
   force: EntityRef,
   skeletons: z.array(z.object({ stage: z.string(), skeleton: Skeleton })),
   states: States,
-  conflicts: z.array(z.object({ block: z.string(), ids: z.array(z.string()) })),
+  conflicts: z.array(z.object({ block: z.string(), ids: z.array(z.string()), digests: z.array(z.string()) }).refine((c) => c.digests.length === c.ids.length, 'a digest for each conflict id')),
   areaTexts: z.array(z.object({ key: z.string(), texts: z.array(z.string()) })),
 });
 

@@ -35,11 +35,11 @@ import type { Driver } from 'neo4j-driver';
 import { z } from 'zod';
 import { Claim, type EntityRef } from '../model/claim.ts';
 import type { EntityMention } from '../reconcile/reconcile.ts';
-import type { Fact, ReconcileDocument, ReconcileInput, Reconciliation } from '../reconcile/types.ts';
-import { pushTo } from '../reconcile/collections.ts';
+import type { Conflict, Fact, ReconcileDocument, ReconcileInput, Reconciliation } from '../reconcile/types.ts';
+import { cmp, pushTo } from '../reconcile/collections.ts';
 import { chunks } from '../util/chunks.ts';
 import { stableId } from '../util/hash.ts';
-import { factId } from '../reconcile/support.ts';
+import { conflictDigest, factId } from '../reconcile/support.ts';
 import { blockChanges, type BlockChanges, type StoredBlock, type StoredConflict, type StoredFact } from './block-changes.ts';
 import { blockClaim, blockRecordOf, FORCE_BLOCK_KINDS, parseBlockRecord, QUALIFIERS, type BlockRecord } from './block-record.ts';
 import { plain } from './queries.ts';
@@ -328,12 +328,24 @@ CALL (f, row) {
   MATCH (e:Entity {key: row.subjectKey})
   MERGE (f)-[:ABOUT]->(e)
 }`;
-/** The fact's documents and the row's, as one sorted list (`documentIds`). */
+/**
+ * The fact's documents joined with the row's, as a sorted list without repeats. The fact's list is
+ * sorted already (and may hold every document of the graph), and so are the row's (sortedUnique):
+ * each new id's place in the old list is found by a binary search (40 halvings, past any list's
+ * size), those there already are dropped, and the list is put together from slices of the old one
+ * with the new ids between them, instead of being sorted again. Each slice is taken from the old list, never
+ * from one built in the same step, so that no list nests in itself. Document ids are hex
+ * (stableId), whose order in Cypher is the reconciler's (cmp).
+ */
 const DOCUMENT_UNION = `
 CALL (f, row) {
-  UNWIND coalesce(f.documentIds, []) + row.documentIds AS id
-  WITH DISTINCT id ORDER BY id
-  RETURN collect(id) AS documentIds
+  WITH coalesce(f.documentIds, []) AS old
+  WITH old, [id IN row.documentIds | [id, reduce(b = [0, size(old)], _ IN range(1, 40) |
+    CASE WHEN b[0] >= b[1] THEN b WHEN old[(b[0] + b[1]) / 2] < id THEN [(b[0] + b[1]) / 2 + 1, b[1]] ELSE [b[0], (b[0] + b[1]) / 2] END)[0]]] AS places
+  WITH old, [p IN places WHERE old[p[1]] IS NULL OR old[p[1]] <> p[0]] AS fresh
+  RETURN reduce(ids = [], i IN range(0, size(fresh)) |
+    ids + old[CASE WHEN i = 0 THEN 0 ELSE fresh[i - 1][1] END..CASE WHEN i = size(fresh) THEN size(old) ELSE fresh[i][1] END]
+        + CASE WHEN i < size(fresh) THEN [fresh[i][0]] ELSE [] END) AS documentIds
 }`;
 
 const WRITE_FACTS = `
@@ -932,6 +944,40 @@ export async function replaceForceBlocks(
   return { gone, written };
 }
 
+/**
+ * Joined blocks' conflicts brought to those found again, by their digests (conflictDigest) as the
+ * ledger kept them, without reading the graph's: those no longer found, or found changed, go; those
+ * new or changed are written. Only the conflicts that went are read, for what they said.
+ */
+export async function replaceJoinedConflicts(
+  driver: Driver,
+  before: ReadonlyMap<string, string>,
+  after: readonly Conflict[],
+  writer: ReconciledWriter,
+): Promise<{ gone: ChangedConflict[]; written: ChangedConflict[] }> {
+  const found = new Set(after.map((c) => c.id));
+  const vanished = [...before.keys()].filter((id) => !found.has(id));
+  const changed = after.filter((c) => before.get(c.id) !== conflictDigest(c));
+  const gone = [...(await readConflictSummaries(driver, vanished)).values()];
+  for (const ids of chunks([...vanished, ...changed.filter((c) => before.has(c.id)).map((c) => c.id)], MAX_ROWS)) await write(driver, REMOVE_CONFLICTS_BY_ID, { ids });
+  for (const row of reconciledRows({ facts: [], conflicts: changed }).conflicts) await writer.addConflictRow(row);
+  return { gone, written: reconciledRows({ facts: [], conflicts: [...after] }).conflicts.map((r) => changedConflict(r.props)) };
+}
+
+const READ_CONFLICT_SUMMARIES = `
+UNWIND $ids AS id
+MATCH (x:Conflict {id: id})
+RETURN x {.id, .kind, .subject, .fileA, .fileB} AS props`;
+
+async function readConflictSummaries(driver: Driver, ids: readonly string[]): Promise<Map<string, ChangedConflict>> {
+  const out = new Map<string, ChangedConflict>();
+  for (const part of chunks(ids, KEY_CHUNK)) for (const r of await read(driver, READ_CONFLICT_SUMMARIES, { ids: part })) {
+    const x = changedConflict(r.get('props') as Record<string, unknown>);
+    out.set(x.id, x);
+  }
+  return out;
+}
+
 /** Unlink rows in transactions of at most MAX_ROWS rows and about MAX_LINKS links; a fact losing more goes in pieces. */
 function unlinkParts(rows: BlockChanges['unlink']): Array<BlockChanges['unlink']> {
   const pieces = rows.flatMap((r) => (r.claims.length <= MAX_LINKS ? [r] : chunks(r.claims, MAX_LINKS).map((claims) => ({ ...r, claims }))));
@@ -1059,25 +1105,6 @@ export async function readForcesNamedBeyond(driver: Driver, keys: readonly strin
   return out;
 }
 
-const READ_CONFLICTS_BY_ID = `
-UNWIND $ids AS id
-MATCH (x:Conflict {id: id})
-RETURN properties(x) AS props,
-       [(x)-[:SIDE_A]->(c) | CASE WHEN c:Claim THEN c.id ELSE null END] AS claimsA,
-       [(x)-[:SIDE_B]->(c) | CASE WHEN c:Claim THEN c.id ELSE null END] AS claimsB`;
-
-/** Conflicts as the graph holds them, by id (those not there are left out). */
-export async function readConflicts(driver: Driver, ids: readonly string[]): Promise<Map<string, StoredConflict>> {
-  const out = new Map<string, StoredConflict>();
-  for (const part of chunks(ids, KEY_CHUNK)) {
-    for (const r of await read(driver, READ_CONFLICTS_BY_ID, { ids: part })) {
-      const props = plain(r.get('props')) as Record<string, unknown>;
-      out.set(String(props.id), { props, claimsA: r.get('claimsA') as Array<string | null>, claimsB: r.get('claimsB') as Array<string | null> });
-    }
-  }
-  return out;
-}
-
 /** A document's record made from its claims as read one by one (every claim a force block reads, each with its sentence). */
 function rebuiltRecord(documentId: string, rows: readonly ClaimRecord[]): RebuiltRecord {
   const claims = rows.map((r) => claimOf(r, documentId));
@@ -1188,6 +1215,9 @@ export async function readEntityFacts(driver: Driver, keys: readonly string[]): 
 // ---------------------------------------------------------------------------------------------
 // writing facts and conflicts
 
+/** A row's documents as DOCUMENT_UNION takes them: sorted, each once. */
+const sortedUnique = (ids: readonly string[]): string[] => [...new Set(ids)].sort(cmp);
+
 /** Writes reconciled facts and conflicts in transactions of bounded size (see BatchWriter). */
 export class ReconciledWriter {
   private readonly facts: BatchWriter<FactRow>;
@@ -1226,12 +1256,12 @@ export class ReconciledWriter {
 
   /** Queues new documents' statements joined to a force block's fact (see blockJoinRow). */
   async joinBlockRow(row: BlockJoinRow): Promise<void> {
-    await this.blockJoins.add(row);
+    await this.blockJoins.add({ ...row, documentIds: sortedUnique(row.documentIds) });
   }
 
   /** Queues new mentions joined to an entity fact that exists (see entityFactJoined). */
   async joinEntityRow(row: EntityJoinRow): Promise<void> {
-    await this.joins.add(row);
+    await this.joins.add({ ...row, documentIds: sortedUnique(row.documentIds) });
   }
 
   async flush(): Promise<void> {

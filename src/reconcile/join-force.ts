@@ -21,8 +21,8 @@ export interface ForceJoin {
   facts: Fact[];
   /** The conflicts of every block the new documents touch. */
   conflicts: Conflict[];
-  /** The ids of those blocks' conflicts before. */
-  conflictsBefore: string[];
+  /** Those blocks' conflicts before, as the ledger kept them: their ids and digests (conflictDigest). */
+  conflictsBefore: Array<{ id: string; digest: string }>;
 }
 
 
@@ -49,10 +49,10 @@ export function joinForce(ledger: ForceLedger, added: PreparedBlock, skeletons: 
   // A date block can be touched by a spell alone (no new statement of its event). Should its fact's
   // dispute change, the fact is not among those the new documents state: the force is recomputed whole.
   const stated = new Set(events.map((e) => e.key));
-  const before = new Map(ledger.conflicts.map((c) => [c.block, c.ids]));
+  const before = new Map(ledger.conflicts.map((c) => [c.block, c]));
   for (const { block } of joined.touched) {
     if (!block.startsWith('date:') || stated.has(block.slice('date:'.length))) continue;
-    if ((before.get(block) ?? []).length > 0 !== disputedNow(block.slice('date:'.length))) return null;
+    if ((before.get(block)?.ids ?? []).length > 0 !== disputedNow(block.slice('date:'.length))) return null;
   }
 
   const conflicts = new Map<string, Conflict>();
@@ -61,6 +61,6 @@ export function joinForce(ledger: ForceLedger, added: PreparedBlock, skeletons: 
     ledger: joined.ledger,
     facts,
     conflicts: [...conflicts.values()],
-    conflictsBefore: [...new Set(joined.touched.flatMap((b) => before.get(b.block) ?? []))],
+    conflictsBefore: [...new Map(joined.touched.flatMap((b) => before.get(b.block)?.ids.map((id, i) => [id, before.get(b.block)!.digests[i]!] as const) ?? []))].map(([id, digest]) => ({ id, digest })),
   };
 }

@@ -26,10 +26,17 @@ import type { PlacedEpisodes, PreparedBlock } from './prepare.ts';
 import { reasonsFor, ruleConflicts, ruleStates, type BlockConflicts, type RuleStates } from './rules.ts';
 import { joinSkeleton, skeletonOf, type StageSkeleton } from './skeleton.ts';
 import { consensusState } from './stage-events.ts';
+import { conflictDigest } from './support.ts';
 import type { ReconcileDocument, ReconcileInput } from './types.ts';
 
 /** Bumped when what a ledger keeps, or how, changes: a ledger of another version is not joined to. */
-export const LEDGER_VERSION = 1;
+export const LEDGER_VERSION = 2;
+
+export interface BlockConflictIds {
+  block: string;
+  ids: string[];
+  digests: string[];
+}
 
 export interface ForceLedger {
   version: number;
@@ -38,8 +45,11 @@ export interface ForceLedger {
   skeletons: Array<{ stage: string; skeleton: StageSkeleton }>;
   /** The force's rule blocks' states, as kept. */
   states: RuleStates;
-  /** Each rule block's conflicts (block as in BlockConflicts), ids sorted. */
-  conflicts: Array<{ block: string; ids: string[] }>;
+  /**
+   * Each rule block's conflicts (block as in BlockConflicts), ids sorted, with their digests in the
+   * same order (conflictDigest): a join compares the conflicts it finds with these, not with the graph's.
+   */
+  conflicts: BlockConflictIds[];
   /** The words of each of the force's area facts (by fact key, see areaFacts), sorted: a fact joined to lists them all. */
   areaTexts: Array<{ key: string; texts: string[] }>;
 }
@@ -96,8 +106,14 @@ function kept(states: RuleStates): RuleStates {
   };
 }
 
-const conflictIds = (blocks: readonly BlockConflicts[]): Array<{ block: string; ids: string[] }> =>
-  blocks.map((b) => ({ block: b.block, ids: b.conflicts!.map((c) => c.id).sort(cmp) })).sort((a, b) => cmp(a.block, b.block));
+function conflictIds(blocks: readonly BlockConflicts[]): BlockConflictIds[] {
+  return blocks
+    .map((b) => {
+      const conflicts = [...b.conflicts!].sort((x, y) => cmp(x.id, y.id));
+      return { block: b.block, ids: conflicts.map((c) => c.id), digests: conflicts.map(conflictDigest) };
+    })
+    .sort((a, b) => cmp(a.block, b.block));
+}
 
 function skeletonsOf(stages: readonly StageStatement[], episodes: ReadonlyMap<string, number>, forceKey: string): ForceLedger['skeletons'] {
   const byStage = new Map<string, StageStatement[]>();
@@ -271,8 +287,8 @@ export function joinLedger(
   for (const x of touched.purposes) put(states.purposes, (p) => p.event.key, x);
   for (const x of touched.counts) put(states.counts, (c) => c.key, x);
   for (const x of touched.remits) put(states.remits, (r) => r.force.key, x);
-  const ids = new Map(ledger.conflicts.map((c) => [c.block, c.ids]));
-  for (const c of conflictIds(found)) ids.set(c.block, c.ids);
+  const ids = new Map(ledger.conflicts.map((c) => [c.block, c]));
+  for (const c of conflictIds(found)) ids.set(c.block, c);
 
   const stages = new Map(ledger.skeletons.map((s) => [s.stage, s.skeleton]));
   for (const [k, skeleton] of skeletons) {
@@ -285,7 +301,7 @@ export function joinLedger(
       force: ledger.force,
       skeletons: [...stages.keys()].sort(cmp).map((stage) => ({ stage, skeleton: stages.get(stage)! })),
       states: sortStates(kept(states)),
-      conflicts: [...ids].map(([block, list]) => ({ block, ids: list })).sort((a, b) => cmp(a.block, b.block)),
+      conflicts: [...ids.values()].sort((a, b) => cmp(a.block, b.block)),
       areaTexts: areaTextsOf(added.placed, forceKey, ledger.areaTexts),
     },
     touched: found,

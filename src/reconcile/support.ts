@@ -17,6 +17,15 @@ const uniqueSorted = (xs: Iterable<string>): string[] => [...new Set(xs)].sort(c
 /** A fact's id: a hash of its kind and blocking key, so that the same fact always gets the same id. */
 export const factId = (kind: Fact['kind'], key: string): string => stableId('fact', kind, key);
 
+/**
+ * A conflict's digest: equal for conflicts the graph holds alike (keys in any order, each side's
+ * claims as a set), so that a kept digest tells whether a conflict found again is the one written.
+ */
+export function conflictDigest(conflict: Conflict): string {
+  const side = (s: ConflictSide) => ({ ...s, claimIds: uniqueSorted(s.claimIds) });
+  return stableId('conflict', JSON.stringify({ ...conflict, a: side(conflict.a), b: side(conflict.b) }, (_, value: unknown) => (value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([x], [y]) => cmp(x, y))) : value)));
+}
+
 export function factOf(input: {
   kind: Fact['kind'];
   key: string;

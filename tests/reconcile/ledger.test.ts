@@ -11,6 +11,7 @@ import { ledgerRecordOf, parseLedgerRecord } from '../../src/graph/ledger-record
 import { prepareBlock, type EntityContext } from '../../src/reconcile/prepare.ts';
 import { joinForce } from '../../src/reconcile/join-force.ts';
 import { reconcilePrepared } from '../../src/reconcile/reconcile.ts';
+import { conflictDigest } from '../../src/reconcile/support.ts';
 import { ruleConflicts, ruleStates } from '../../src/reconcile/rules.ts';
 import type { Fact } from '../../src/reconcile/types.ts';
 import { analyseFixture, devDocumentNames } from '../helpers/fixtures.ts';
@@ -101,6 +102,7 @@ describe('a force ledger', () => {
     };
     let joined = 0;
     let widened = 0;
+    let unchanged = 0;
     for (const seed of [11, 12, 13, 14, 15, 16, 17, 18]) {
       const { before, added } = splitNew(all, seed, 0.08);
       const whole = reconcilePrepared(prepared(all), { entityFacts: false });
@@ -118,7 +120,17 @@ describe('a force ledger', () => {
           if (facts.has(f.id)) widened++;
           facts.set(f.id, widen(facts.get(f.id), f));
         }
-        const gone = new Set(result.conflictsBefore);
+        const gone = new Set(result.conflictsBefore.map((c) => c.id));
+        // The kept digests are those of the conflicts written before; one found again with its digest is the same conflict.
+        const earlierById = new Map(earlier.conflicts.map((c) => [c.id, c]));
+        for (const { id, digest } of result.conflictsBefore) expect(digest).toBe(conflictDigest(earlierById.get(id)!));
+        for (const c of result.conflicts) {
+          const kept = result.conflictsBefore.find((x) => x.id === c.id);
+          if (kept?.digest === conflictDigest(c)) {
+            expect(c).toEqual(earlierById.get(c.id));
+            unchanged++;
+          }
+        }
         const conflicts = [...earlier.conflicts.filter((c) => c.force === force.name && !gone.has(c.id)), ...result.conflicts];
         const byId = (xs: Iterable<Fact>) => [...xs].sort((a, b) => (a.id < b.id ? -1 : 1));
         expect(byId(facts.values()), `seed ${seed}, ${force.name}`).toEqual(byId(whole.facts.filter((f) => f.qualifiers.force === force.name)));
@@ -127,6 +139,7 @@ describe('a force ledger', () => {
     }
     expect(joined).toBeGreaterThan(20);
     expect(widened).toBeGreaterThan(20);
+    expect(unchanged).toBeGreaterThan(0);
   });
 
   it('reads back as written, open intervals and all; another version, another force or a broken record reads as none', () => {
@@ -144,5 +157,17 @@ describe('a force ledger', () => {
       expect(parseLedgerRecord(record.slice(0, -2), force.key)).toBeNull();
     }
     expect(open).toBeGreaterThan(0);
+  });
+
+  it("keeps a digest per conflict that its keys' order and its sides' claim order leave alone, and any other change moves", () => {
+    const conflicts = reconcilePrepared(prepared(all), { entityFacts: false }).conflicts;
+    expect(conflicts.length).toBeGreaterThan(0);
+    const c = conflicts.find((x) => x.a.claimIds.length > 1 || x.b.claimIds.length > 1) ?? conflicts[0]!;
+    const reordered = Object.fromEntries(Object.entries({ ...c, a: { ...c.a, claimIds: [...c.a.claimIds].reverse() }, b: { ...c.b, claimIds: [...c.b.claimIds].reverse() } }).reverse()) as unknown as typeof c;
+    expect(conflictDigest(reordered)).toBe(conflictDigest(c));
+    expect(conflictDigest({ ...c, a: c.b, b: c.a })).not.toBe(conflictDigest(c));
+    expect(conflictDigest({ ...c, a: { ...c.a, value: `${c.a.value}.` } })).not.toBe(conflictDigest(c));
+    expect(conflictDigest({ ...c, b: { ...c.b, claimIds: [...c.b.claimIds, 'another-claim'] } })).not.toBe(conflictDigest(c));
+    expect(conflictDigest({ ...c, confidence: c.confidence === 'high' ? 'low' : 'high' })).not.toBe(conflictDigest(c));
   });
 });
