@@ -2,15 +2,20 @@
  * One end-to-end ingest of a corpus, in its own process so that its peak RSS is the pipeline's
  * alone (the benchmark's own data never counts). Run by scripts/bench.ts; prints one JSON line.
  *
- *   node --import tsx scripts/bench-ingest.ts DIR --batch-size N --workers N [--then NEWDIR[,NEWDIR...] [--warm OTHERDIR]]
- * With --then: afterwards NEWDIR (a few new documents) is ingested into the graph just built (an
- * incremental reconciliation), then into an empty graph on the same running server, both timed.
- * Several NEWDIRs go in one after another, each into the graph and each into a graph emptied just
- * before it: the ratio of each pair is printed, and the pair of the median ratio stands for them.
- * With --warm: OTHERDIR goes first into the graph just built, and into the emptied graph (each
- * timed apart, the emptied graph emptied again after it), so that both timed ingests find their
- * queries planned, as on a server users ingest into day after day.
- * with BENCH_NEO4J_URI, BENCH_NEO4J_USER and BENCH_NEO4J_PASSWORD in the environment.
+ *   node --import tsx scripts/bench-ingest.ts DIR --batch-size N --workers N [--then NEWDIR[,NEWDIR...] [--warm OTHERDIR[,OTHERDIR...]] [--warm-empty CORPUS]]
+ * with BENCH_NEO4J_URI, BENCH_NEO4J_USER and BENCH_NEO4J_PASSWORD in the environment: the server
+ * the corpus goes into.
+ *
+ * With --then: afterwards each NEWDIR (a few new documents) is ingested into the graph just built
+ * (an incremental reconciliation), then into an empty graph on a second running server
+ * (BENCH_EMPTY_NEO4J_URI, _USER, _PASSWORD), emptied just before it; both are timed, and the ratio
+ * of each pair is printed, the pair of the median ratio standing for them. The two servers take
+ * their ingests in turn, so that each has run as many when it is timed: with one server, the
+ * empty graph's ingests came after the large graph's, on a server they had warmed up.
+ * With --warm: each OTHERDIR goes first, in the same turns, timed apart, so that both servers have
+ * planned and compiled the ingest's queries, as a server users ingest into day after day has.
+ * With --warm-empty CORPUS: before them, CORPUS (about a thousand documents) goes into the second
+ * server, which is emptied again: its JVM then has run the ingest's code as the first has.
  */
 import { openDriver } from '../src/graph/connection.ts';
 import { reconcileGraph } from '../pipelines/reconcile.ts';
@@ -23,9 +28,11 @@ const flag = (name: string, fallback: number) => {
   const i = rest.indexOf(`--${name}`);
   return i >= 0 ? Number(rest[i + 1]) : fallback;
 };
-if (!dir) throw new Error('usage: bench-ingest.ts DIR [--batch-size N] [--workers N] [--then NEWDIR[,NEWDIR...] [--warm OTHERDIR]]');
-const thenDirs = rest.includes('--then') ? rest[rest.indexOf('--then') + 1]!.split(',').filter(Boolean) : [];
-const warmDir = rest.includes('--warm') ? rest[rest.indexOf('--warm') + 1] : undefined;
+if (!dir) throw new Error('usage: bench-ingest.ts DIR [--batch-size N] [--workers N] [--then NEWDIR[,NEWDIR...] [--warm OTHERDIR[,OTHERDIR...]] [--warm-empty CORPUS]]');
+const dirsOf = (name: string) => (rest.includes(name) ? rest[rest.indexOf(name) + 1]!.split(',').filter(Boolean) : []);
+const thenDirs = dirsOf('--then');
+const warmDirs = dirsOf('--warm');
+const warmEmptyDir = dirsOf('--warm-empty')[0];
 const env = (k: string) => process.env[k] ?? '';
 const driver = await openDriver(env('BENCH_NEO4J_URI'), env('BENCH_NEO4J_USER'), env('BENCH_NEO4J_PASSWORD'));
 
@@ -88,52 +95,61 @@ clearInterval(sampler);
 // The peak so far: load and full reconciliation, before any documents are added (whose ingests come next).
 const reconcileMaxRss = process.resourceUsage().maxRSS * 1024;
 
-// Adding documents to the graph just built, then the same into an empty graph: both incremental ingests as a user runs them.
+// Adding documents to the graph just built, and the same into an empty graph on the second server, in turns.
 const incremental: Record<string, unknown> = {};
 if (thenDirs.length > 0 && !reconcileFigures.failed) {
-  const timed = async (input: string) => {
+  const emptyDriver = await openDriver(env('BENCH_EMPTY_NEO4J_URI'), env('BENCH_EMPTY_NEO4J_USER'), env('BENCH_EMPTY_NEO4J_PASSWORD'));
+  const timed = async (into: typeof driver, input: string) => {
     const t = performance.now();
     // Where the reconciliation's time goes: people, forces, entities (time and claims read).
     const parts: Record<string, { ms: number; read: number }> = {};
-    const s = await ingest({ inputs: [input], driver, today: '2025-07-01', workers: 0, onReconcilePart: (part, ms, read) => (parts[part] = { ms, read }) });
+    const s = await ingest({ inputs: [input], driver: into, today: '2025-07-01', workers: 0, onReconcilePart: (part, ms, read) => (parts[part] = { ms, read }) });
     return { ms: performance.now() - t, documents: s.documents.new, scope: s.reconciled.scope, parts };
   };
-  // Both timed ingests analyse in this thread (the big load analysed in workers): the NLP libraries'
-  // first use (loading models, compiling) is paid here first, so that neither ingest carries it alone.
-  for (const file of (await findDocumentFiles([...thenDirs, ...(warmDir ? [warmDir] : [])])).files) {
-    const raw = await readRawFile(file);
-    if ('bytes' in raw) analyseFile(raw, { today: '2025-07-01' });
-  }
-  if (warmDir) incremental.intoLargeFirst = await timed(warmDir);
-  const large: Array<Awaited<ReturnType<typeof timed>>> = [];
-  for (const d of thenDirs) large.push(await timed(d));
-  // Emptied in parts: one transaction for the whole graph would pass the transaction memory limit.
-  // Relationships go first, so that no part holds a node named by tens of thousands of claims.
+  // Emptied in parts, relationships first (as a graph of any size must be), untimed.
   const empty = async () => {
     for (const statement of ['MATCH ()-[r]->() WITH r LIMIT 20000 DELETE r RETURN count(*) AS n', 'MATCH (n) WITH n LIMIT 20000 DELETE n RETURN count(*) AS n']) {
       for (;;) {
-        const r = await driver.executeQuery(statement);
+        const r = await emptyDriver.executeQuery(statement);
         if (r.records[0]!.get('n').toNumber() === 0) break;
       }
     }
   };
-  await empty();
-  // Neo4j plans a query again when the graph's statistics have moved far (as emptying it does):
-  // with --warm, the other documents go into the emptied graph first, and it is emptied again.
-  if (warmDir) incremental.intoEmptyFirst = await timed(warmDir);
-  const emptied: Array<Awaited<ReturnType<typeof timed>>> = [];
-  for (const d of thenDirs) {
+  // One set into the large graph, then into the emptied one.
+  const pair = async (input: string) => {
+    const intoLarge = await timed(driver, input);
     await empty();
-    emptied.push(await timed(d));
+    const intoEmpty = await timed(emptyDriver, input);
+    return { intoLarge, intoEmpty, ratio: intoLarge.ms / intoEmpty.ms };
+  };
+  // Both timed ingests analyse in this thread (the big load analysed in workers): the NLP libraries'
+  // first use (loading models, compiling) is paid here first, so that neither ingest carries it alone.
+  for (const file of (await findDocumentFiles([...thenDirs, ...warmDirs])).files) {
+    const raw = await readRawFile(file);
+    if ('bytes' in raw) analyseFile(raw, { today: '2025-07-01' });
   }
+  if (warmEmptyDir) {
+    await ingest({ inputs: [warmEmptyDir], driver: emptyDriver, batchSize: flag('batch-size', 50), workers: flag('workers', -1) >= 0 ? flag('workers', -1) : undefined, today: '2025-07-01' });
+    await empty();
+  }
+  const warm: Array<Awaited<ReturnType<typeof pair>>> = [];
+  for (const d of warmDirs) warm.push(await pair(d));
+  if (warm[0]) {
+    incremental.intoLargeFirst = warm[0].intoLarge;
+    incremental.intoEmptyFirst = warm[0].intoEmpty;
+  }
+  const sets: Array<Awaited<ReturnType<typeof pair>>> = [];
+  for (const d of thenDirs) sets.push(await pair(d));
+  await emptyDriver.close();
   // Each set's ratio; the set of the median ratio stands for them (the machine is shared, and one
   // ingest of a few documents swings by a factor of two from run to run).
-  const sets = large.map((l, i) => ({ intoLarge: l, intoEmpty: emptied[i]!, ratio: l.ms / emptied[i]!.ms }));
   const median = [...sets].sort((a, b) => a.ratio - b.ratio)[(sets.length - 1) >> 1]!;
   incremental.intoLarge = median.intoLarge;
   incremental.intoEmpty = median.intoEmpty;
-  // Each set's scope and parts too: a set far from the others says where its time went.
-  incremental.sets = sets.map((x) => ({ intoLargeMs: x.intoLarge.ms, intoEmptyMs: x.intoEmpty.ms, ratio: x.ratio, scope: x.intoLarge.scope, parts: x.intoLarge.parts }));
+  // Each set's scope and parts too, the warm-up sets' first: a set far from the others says where its time went.
+  const figures = (x: (typeof sets)[number]) => ({ intoLargeMs: x.intoLarge.ms, intoEmptyMs: x.intoEmpty.ms, ratio: x.ratio, scope: x.intoLarge.scope, parts: x.intoLarge.parts });
+  incremental.warm = warm.map(figures);
+  incremental.sets = sets.map(figures);
 }
 
 const count = async (q: string) => {

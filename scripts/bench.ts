@@ -49,6 +49,9 @@ const WORKERS = Number(opt('workers', String(availableParallelism())));
 const SKIP = new Set(opt('skip', '').split(',').filter(Boolean));
 /** New documents added to each end-to-end graph, and to an empty one, for the incremental figure (0: none). */
 const INCREMENTAL = Number(opt('incremental', '10'));
+/** Which sets of INCREMENTAL documents after each corpus are timed, and which go first to warm both servers up (k: the k-th set after it). */
+const TIMED_SETS = [0, 5, 6, 7, 8];
+const WARM_SETS = [1, 2, 3, 4];
 const BLOCK_SIZES = numbers(opt('block-sizes', '1000,2500,5000,10000'));
 /** Folders of real documents for the extraction figures instead of the generated corpus (e.g. the dev sets). */
 const EXTRACTION_DIRS = opt('extraction-dirs', '').split(',').filter(Boolean);
@@ -399,6 +402,7 @@ interface E2e {
   writeMs: number;
   reconcile: { claims?: number; peopleMs?: number; forcesMs?: number; forcesRead?: number; entitiesMs?: number; totalMs?: number; facts?: number; conflicts?: number; failed?: string };
   incremental: {
+    warm?: Array<{ intoLargeMs: number; intoEmptyMs: number; ratio: number }>;
     intoLargeFirst?: { ms: number; documents: number };
     intoEmptyFirst?: { ms: number; documents: number };
     intoLarge?: { ms: number; documents: number };
@@ -417,6 +421,8 @@ interface E2e {
 async function benchE2e(size: number, dir: string, batchSize: number): Promise<E2e> {
   // A fresh store per size: the cost per document must not depend on what an earlier size left.
   const server = await startLocalNeo4j({ dataDir: '.neo4j/bench-data', wipe: true, log });
+  // The empty graph the added documents also go into: a second server, alike, taking its ingests in turn with the first.
+  const emptyServer = INCREMENTAL > 0 ? await startLocalNeo4j({ dataDir: '.neo4j/bench-empty', wipe: true, log }) : null;
   let jvmPeak = 0;
   const jvmSampler = setInterval(() => (jvmPeak = Math.max(jvmPeak, rssOf(server.pid))), 500);
   const load = loadAverage();
@@ -424,14 +430,21 @@ async function benchE2e(size: number, dir: string, batchSize: number): Promise<E
   const jvm = jvmSettings(server.pid);
   try {
     log(`bench: end-to-end ingest of ${size} documents (batch ${batchSize}, ${WORKERS} workers), load average ${load}`);
-    // The documents that follow the corpus are timed; the ones after them go in first (into the graph,
-    // and into the emptied graph), so that both timed ingests find their queries planned.
-    // Three timed sets (the first 10 after the corpus, then the 20th to 29th and 30th to 39th): see bench-ingest.ts.
-    const sets = [0, 2, 3].map((k) => nextDocuments(size, INCREMENTAL, k * INCREMENTAL));
-    const then = INCREMENTAL > 0 ? ['--then', sets.join(','), '--warm', nextDocuments(size, INCREMENTAL, INCREMENTAL)] : [];
+    // The documents that follow the corpus, in sets: the first set and the sixth to ninth are timed;
+    // the second to fifth go first, as warm-up sets (see bench-ingest.ts).
+    const sets = TIMED_SETS.map((k) => nextDocuments(size, INCREMENTAL, k * INCREMENTAL));
+    const warm = WARM_SETS.map((k) => nextDocuments(size, INCREMENTAL, k * INCREMENTAL));
+    // The second server first takes a corpus of a thousand documents (then emptied), as the first took this one.
+    const then = emptyServer ? ['--then', sets.join(','), '--warm', warm.join(','), '--warm-empty', await corpus(Math.min(size, 1000))] : [];
     const child = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'scripts', 'bench-ingest.ts'), dir, '--batch-size', String(batchSize), '--workers', String(WORKERS), ...then], {
       cwd: PROJECT_ROOT,
-      env: { ...process.env, BENCH_NEO4J_URI: server.uri, BENCH_NEO4J_USER: server.user, BENCH_NEO4J_PASSWORD: server.password },
+      env: {
+        ...process.env,
+        BENCH_NEO4J_URI: server.uri,
+        BENCH_NEO4J_USER: server.user,
+        BENCH_NEO4J_PASSWORD: server.password,
+        ...(emptyServer ? { BENCH_EMPTY_NEO4J_URI: emptyServer.uri, BENCH_EMPTY_NEO4J_USER: emptyServer.user, BENCH_EMPTY_NEO4J_PASSWORD: emptyServer.password } : {}),
+      },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
@@ -446,6 +459,7 @@ async function benchE2e(size: number, dir: string, batchSize: number): Promise<E
   } finally {
     clearInterval(jvmSampler);
     await server.stop();
+    await emptyServer?.stop();
   }
 }
 
@@ -498,7 +512,7 @@ if (!SKIP.has('e2e')) {
   }
   if (INCREMENTAL > 0) {
     console.log(`\n### Adding ${INCREMENTAL} new documents\n`);
-    console.log(`${INCREMENTAL} other documents go first into each graph, so that the server has planned the queries (the "first" columns: Neo4j plans a query on its first run, and again after the graph's statistics moved, as emptying it does); then three sets of ${INCREMENTAL}, each timed into the graph and into a graph emptied just before it. The set of the median ratio is shown, with every set's ratio beside it.\n`);
+    console.log(`Each set of ${INCREMENTAL} is timed into the graph, then into an empty graph on a second server (emptied just before it), the two servers taking their ingests in turn. The second server first takes a corpus of up to 1,000 documents, then emptied, as the first took the graph's; then ${WARM_SETS.length} sets go first, into both, to warm both servers up (the "first" columns: the first of them); then ${TIMED_SETS.length} sets are timed. The set of the median ratio is shown, with every set's ratio beside it, the warm-up sets' in brackets.\n`);
     console.log('| graph (documents) | first into that graph s | into that graph s | first into an empty graph s | into an empty graph s | ratio | each set: into that graph / into an empty graph s (ratio) | blocks redone (forces, of them joined, entities, people) | reconciliation: s (claims read) |');
     console.log('| ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |');
     for (const r of runs) {
@@ -507,7 +521,8 @@ if (!SKIP.has('e2e')) {
       const large = inc.intoLarge as { scope?: { forces: number; joined?: number; entities: number; people: number }; parts?: Record<string, { ms: number; read: number }> };
       const scope = large.scope;
       const parts = Object.entries(large.parts ?? {}).map(([part, p]) => `${part} ${s(p.ms)} (${p.read})`).join(', ') || '-';
-      const sets = (inc.sets ?? []).map((x) => `${s(x.intoLargeMs)} / ${s(x.intoEmptyMs)} (${fmt(x.ratio, 2)})`).join('; ') || '-';
+      const each = (x: { intoLargeMs: number; intoEmptyMs: number; ratio: number }) => `${s(x.intoLargeMs)} / ${s(x.intoEmptyMs)} (${fmt(x.ratio, 2)})`;
+      const sets = [`[${(inc.warm ?? []).map(each).join('; ')}]`, ...(inc.sets ?? []).map(each)].join('; ');
       console.log(`| ${r.files} | ${inc.intoLargeFirst ? s(inc.intoLargeFirst.ms) : '-'} | ${s(inc.intoLarge.ms)} | ${inc.intoEmptyFirst ? s(inc.intoEmptyFirst.ms) : '-'} | ${s(inc.intoEmpty.ms)} | ${fmt(inc.intoLarge.ms / inc.intoEmpty.ms, 2)} | ${sets} | ${scope ? `${scope.forces}, ${scope.joined ?? '-'}, ${scope.entities}, ${scope.people}` : '-'} | ${parts} |`);
     }
   }
