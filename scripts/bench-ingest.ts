@@ -2,7 +2,7 @@
  * One end-to-end ingest of a corpus, in its own process so that its peak RSS is the pipeline's
  * alone (the benchmark's own data never counts). Run by scripts/bench.ts; prints one JSON line.
  *
- *   node --import tsx scripts/bench-ingest.ts DIR --batch-size N --workers N [--then NEWDIR[,NEWDIR...] [--warm OTHERDIR[,OTHERDIR...]] [--warm-empty CORPUS]]
+ *   node --import tsx scripts/bench-ingest.ts DIR --batch-size N --workers N [--then NEWDIR[,NEWDIR...] [--warm OTHERDIR[,OTHERDIR...]]]
  * with BENCH_NEO4J_URI, BENCH_NEO4J_USER and BENCH_NEO4J_PASSWORD in the environment: the server
  * the corpus goes into.
  *
@@ -14,8 +14,6 @@
  * empty graph's ingests came after the large graph's, on a server they had warmed up.
  * With --warm: each OTHERDIR goes first, in the same turns, timed apart, so that both servers have
  * planned and compiled the ingest's queries, as a server users ingest into day after day has.
- * With --warm-empty CORPUS: before them, CORPUS (about a thousand documents) goes into the second
- * server, which is emptied again: its JVM then has run the ingest's code as the first has.
  */
 import { openDriver } from '../src/graph/connection.ts';
 import { reconcileGraph } from '../pipelines/reconcile.ts';
@@ -28,11 +26,10 @@ const flag = (name: string, fallback: number) => {
   const i = rest.indexOf(`--${name}`);
   return i >= 0 ? Number(rest[i + 1]) : fallback;
 };
-if (!dir) throw new Error('usage: bench-ingest.ts DIR [--batch-size N] [--workers N] [--then NEWDIR[,NEWDIR...] [--warm OTHERDIR[,OTHERDIR...]] [--warm-empty CORPUS]]');
+if (!dir) throw new Error('usage: bench-ingest.ts DIR [--batch-size N] [--workers N] [--then NEWDIR[,NEWDIR...] [--warm OTHERDIR[,OTHERDIR...]]]');
 const dirsOf = (name: string) => (rest.includes(name) ? rest[rest.indexOf(name) + 1]!.split(',').filter(Boolean) : []);
 const thenDirs = dirsOf('--then');
 const warmDirs = dirsOf('--warm');
-const warmEmptyDir = dirsOf('--warm-empty')[0];
 const env = (k: string) => process.env[k] ?? '';
 const driver = await openDriver(env('BENCH_NEO4J_URI'), env('BENCH_NEO4J_USER'), env('BENCH_NEO4J_PASSWORD'));
 
@@ -127,10 +124,6 @@ if (thenDirs.length > 0 && !reconcileFigures.failed) {
   for (const file of (await findDocumentFiles([...thenDirs, ...warmDirs])).files) {
     const raw = await readRawFile(file);
     if ('bytes' in raw) analyseFile(raw, { today: '2025-07-01' });
-  }
-  if (warmEmptyDir) {
-    await ingest({ inputs: [warmEmptyDir], driver: emptyDriver, batchSize: flag('batch-size', 50), workers: flag('workers', -1) >= 0 ? flag('workers', -1) : undefined, today: '2025-07-01' });
-    await empty();
   }
   const warm: Array<Awaited<ReturnType<typeof pair>>> = [];
   for (const d of warmDirs) warm.push(await pair(d));
