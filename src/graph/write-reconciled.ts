@@ -333,9 +333,9 @@ CALL (f, row) {
  * sorted already (and may hold every document of the graph), and so are the row's (sortedUnique):
  * each new id's place in the old list is found by a binary search (40 halvings, past any list's
  * size), those there already are dropped, and the list is put together from slices of the old one
- * with the new ids between them, instead of being sorted again. Each slice is taken from the old list, never
- * from one built in the same step, so that no list nests in itself. Document ids are hex
- * (stableId), whose order in Cypher is the reconciler's (cmp).
+ * with the new ids between them, instead of being sorted again. Each slice is taken from the old
+ * list, never from one built in the same step, so that no list nests in itself. Document ids are
+ * hex (stableId), whose order in Cypher is the reconciler's (cmp).
  */
 const DOCUMENT_UNION = `
 CALL (f, row) {
@@ -955,13 +955,14 @@ export async function replaceJoinedConflicts(
   after: readonly Conflict[],
   writer: ReconciledWriter,
 ): Promise<{ gone: ChangedConflict[]; written: ChangedConflict[] }> {
+  const rows = reconciledRows({ facts: [], conflicts: [...after] }).conflicts;
+  const changed = new Set(after.filter((c) => before.get(c.id) !== conflictDigest(c)).map((c) => c.id));
   const found = new Set(after.map((c) => c.id));
   const vanished = [...before.keys()].filter((id) => !found.has(id));
-  const changed = after.filter((c) => before.get(c.id) !== conflictDigest(c));
   const gone = [...(await readConflictSummaries(driver, vanished)).values()];
-  for (const ids of chunks([...vanished, ...changed.filter((c) => before.has(c.id)).map((c) => c.id)], MAX_ROWS)) await write(driver, REMOVE_CONFLICTS_BY_ID, { ids });
-  for (const row of reconciledRows({ facts: [], conflicts: changed }).conflicts) await writer.addConflictRow(row);
-  return { gone, written: reconciledRows({ facts: [], conflicts: [...after] }).conflicts.map((r) => changedConflict(r.props)) };
+  for (const ids of chunks([...vanished, ...[...changed].filter((id) => before.has(id))], MAX_ROWS)) await write(driver, REMOVE_CONFLICTS_BY_ID, { ids });
+  for (const row of rows) if (changed.has(row.id)) await writer.addConflictRow(row);
+  return { gone, written: rows.map((r) => changedConflict(r.props)) };
 }
 
 const READ_CONFLICT_SUMMARIES = `

@@ -56,11 +56,16 @@ export function joinForce(ledger: ForceLedger, added: PreparedBlock, skeletons: 
   }
 
   const conflicts = new Map<string, Conflict>();
-  for (const b of joined.touched) for (const c of b.conflicts!) if (!conflicts.has(c.id)) conflicts.set(c.id, c);
+  const kept = new Map<string, string>();
+  for (const b of joined.touched) {
+    for (const c of b.conflicts!) if (!conflicts.has(c.id)) conflicts.set(c.id, c);
+    const held = before.get(b.block);
+    held?.ids.forEach((id, i) => kept.set(id, held.digests[i]!));
+  }
   return {
     ledger: joined.ledger,
     facts,
     conflicts: [...conflicts.values()],
-    conflictsBefore: [...new Map(joined.touched.flatMap((b) => before.get(b.block)?.ids.map((id, i) => [id, before.get(b.block)!.digests[i]!] as const) ?? []))].map(([id, digest]) => ({ id, digest })),
+    conflictsBefore: [...kept].map(([id, digest]) => ({ id, digest })),
   };
 }
