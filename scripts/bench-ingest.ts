@@ -103,7 +103,8 @@ if (thenDirs.length > 0 && !reconcileFigures.failed) {
     const s = await ingest({ inputs: [input], driver: into, today: '2025-07-01', workers: 0, onReconcilePart: (part, ms, read) => (parts[part] = { ms, read }) });
     return { ms: performance.now() - t, documents: s.documents.new, scope: s.reconciled.scope, parts };
   };
-  // Emptied in parts, relationships first (as a graph of any size must be), untimed.
+  // Emptied in parts, untimed: one transaction for a whole graph would pass the transaction memory
+  // limit. Relationships go first, so that no part holds a node named by tens of thousands of claims.
   const empty = async () => {
     for (const statement of ['MATCH ()-[r]->() WITH r LIMIT 20000 DELETE r RETURN count(*) AS n', 'MATCH (n) WITH n LIMIT 20000 DELETE n RETURN count(*) AS n']) {
       for (;;) {

@@ -81,18 +81,24 @@ async function corpus(size: number): Promise<string> {
   return dir;
 }
 
-/** The `count` documents that follow a corpus of `size` (document i depends only on seed and i): new to its graph. */
-function nextDocuments(size: number, count: number, after = 0): string {
-  const dir = join(BENCH_DIR, `next-${size + after}-${count}`);
-  rmSync(dir, { recursive: true, force: true });
+/**
+ * Sets of `count` documents that follow a corpus of `size` (document i depends only on seed and i):
+ * new to its graph. Set k holds the k-th `count` after the corpus; every set is written in one pass
+ * over the generator, which makes the corpus's documents again before them.
+ */
+function nextDocumentSets(size: number, count: number, sets: readonly number[]): string[] {
+  const dirs = new Map(sets.map((k) => [k, join(BENCH_DIR, `next-${size + k * count}-${count}`)]));
+  for (const dir of dirs.values()) rmSync(dir, { recursive: true, force: true });
   let i = 0;
-  for (const doc of generateDocuments({ count: size + after + count, seed: SEED })) {
-    if (i++ < size + after) continue;
+  for (const doc of generateDocuments({ count: size + (Math.max(...sets) + 1) * count, seed: SEED })) {
+    const k = Math.floor((i++ - size) / count);
+    const dir = k >= 0 ? dirs.get(k) : undefined;
+    if (!dir) continue;
     const path = join(dir, doc.path);
     mkdirSync(join(path, '..'), { recursive: true });
     writeFileSync(path, doc.text);
   }
-  return dir;
+  return sets.map((k) => dirs.get(k)!);
 }
 
 // ------------------------------------------------------------------ extraction
@@ -442,8 +448,9 @@ async function benchE2e(size: number, dir: string, batchSize: number): Promise<E
     log(`bench: end-to-end ingest of ${size} documents (batch ${batchSize}, ${WORKERS} workers), load average ${load}`);
     // The documents that follow the corpus, in sets: the first set and the sixth to ninth are timed;
     // the second to fifth go first, as warm-up sets (see bench-ingest.ts).
-    const sets = TIMED_SETS.map((k) => nextDocuments(size, INCREMENTAL, k * INCREMENTAL));
-    const warm = WARM_SETS.map((k) => nextDocuments(size, INCREMENTAL, k * INCREMENTAL));
+    const all = INCREMENTAL > 0 ? nextDocumentSets(size, INCREMENTAL, [...TIMED_SETS, ...WARM_SETS]) : [];
+    const sets = all.slice(0, TIMED_SETS.length);
+    const warm = all.slice(TIMED_SETS.length);
     // The second server first takes a corpus of up to a thousand documents, as the first takes this
     // one, so that its JVM has run the ingest's code as often; bench-ingest.ts empties it before each
     // set. Ingested here, so that the figures of the measured process are its own.
